@@ -1,0 +1,180 @@
+#include "json.h"
+
+#include <QTimeZone>
+
+JsonReader::JsonReader(const QJsonObject& object, QString path)
+    : m_object(object)
+    , m_path(std::move(path))
+{
+}
+
+QString jsonTypeName(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+QString JsonReader::fieldPath(QLatin1StringView key) const
+{
+    return m_path.isEmpty() ? QString(key) : m_path + QLatin1Char('.') + key;
+}
+
+void JsonReader::fail(QLatin1StringView key, const QString& expected, const QJsonValue& got)
+{
+    if (!m_error.isEmpty())
+        return; // the first error is the one worth reading
+    m_error = QStringLiteral("%1: expected %2, got %3").arg(fieldPath(key), expected, jsonTypeName(got));
+}
+
+QString JsonReader::string(QLatin1StringView key)
+{
+    return optionalString(key).value_or(QString());
+}
+
+std::optional<QString> JsonReader::optionalString(QLatin1StringView key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isString()) {
+        fail(key, QStringLiteral("a string"), v);
+        return std::nullopt;
+    }
+    return v.toString();
+}
+
+bool JsonReader::boolean(QLatin1StringView key, bool fallback)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return fallback;
+    if (!v.isBool()) {
+        fail(key, QStringLiteral("a boolean"), v);
+        return fallback;
+    }
+    return v.toBool();
+}
+
+std::optional<double> JsonReader::number(QLatin1StringView key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isDouble()) {
+        fail(key, QStringLiteral("a number"), v);
+        return std::nullopt;
+    }
+    return v.toDouble();
+}
+
+std::optional<qint64> JsonReader::integer(QLatin1StringView key)
+{
+    const auto n = number(key);
+    if (!n)
+        return std::nullopt;
+    if (*n != double(qint64(*n))) {
+        fail(key, QStringLiteral("a whole number"), m_object.value(key));
+        return std::nullopt;
+    }
+    return qint64(*n);
+}
+
+QDateTime JsonReader::timestamp(QLatin1StringView key)
+{
+    const auto text = optionalString(key);
+    if (!text)
+        return {};
+    const QDateTime when = parseTimestamp(*text);
+    if (!when.isValid() && m_error.isEmpty())
+        m_error = QStringLiteral("%1: expected a timestamp, got \"%2\"").arg(fieldPath(key), text->left(40));
+    return when;
+}
+
+std::optional<QJsonObject> JsonReader::object(QLatin1StringView key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isObject()) {
+        fail(key, QStringLiteral("an object"), v);
+        return std::nullopt;
+    }
+    return v.toObject();
+}
+
+QJsonArray JsonReader::array(QLatin1StringView key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return {};
+    if (!v.isArray()) {
+        fail(key, QStringLiteral("an array"), v);
+        return {};
+    }
+    return v.toArray();
+}
+
+QStringList JsonReader::stringList(QLatin1StringView key)
+{
+    QStringList out;
+    const QJsonArray items = array(key);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isString()) {
+            if (m_error.isEmpty())
+                m_error = QStringLiteral("%1[%2]: expected a string, got %3")
+                              .arg(fieldPath(key))
+                              .arg(i)
+                              .arg(jsonTypeName(items.at(i)));
+            continue;
+        }
+        out.append(items.at(i).toString());
+    }
+    return out;
+}
+
+JsonReader JsonReader::child(const QJsonObject& object, const QString& subPath) const
+{
+    return JsonReader(object, m_path.isEmpty() ? subPath : m_path + QLatin1Char('.') + subPath);
+}
+
+void JsonReader::adopt(const JsonReader& child)
+{
+    if (m_error.isEmpty())
+        m_error = child.m_error;
+}
+
+QDateTime parseTimestamp(const QString& text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return {};
+    QDateTime when = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!when.isValid())
+        when = QDateTime::fromString(t, Qt::ISODate);
+    if (!when.isValid() && t.endsWith(QLatin1String(" UTC"))) {
+        when = QDateTime::fromString(t.chopped(4), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        if (when.isValid())
+            when.setTimeZone(QTimeZone::utc());
+    }
+    return when.isValid() ? when.toUTC() : QDateTime();
+}
+
+QString formatTimestamp(const QDateTime& when)
+{
+    return when.isValid() ? when.toUTC().toString(Qt::ISODateWithMs) : QString();
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "domain/agenttoken.h"
+#include "domain/cluster.h"
+#include "domain/queue.h"
+
+#include <QJsonObject>
+#include <QList>
+
+// A cluster with its queues and tokens, as one whole-organisation load found them.
+struct ClusterSnapshot {
+    Cluster cluster;
+    QList<Queue> queues;
+    QList<AgentToken> tokens;
+    ApiError error; // why queues or tokens could not be loaded, if they could not
+};
+
+struct OrganizationSnapshot {
+    QString organization;
+    QList<ClusterSnapshot> clusters;
+
+    // {"organization": slug, "clusters": [{...cluster as received..., "queues": [...],
+    // "tokens": [...]}]}: every object exactly as the API sent it.
+    QJsonObject toExportJson() const;
+    int queueCount() const;
+    int tokenCount() const;
+};
