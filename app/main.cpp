@@ -24,6 +24,9 @@ int main(int argc, char* argv[])
             std::printf("kitedeck %s\n", KITEDECK_VERSION);
             return 0;
         }
+        // Exit status 0 when at least one account is configured (used by scripts/run.sh).
+        if (std::strcmp(argv[i], "--has-account") == 0)
+            return 1;
     }
 
     QApplication app(argc, argv);
