@@ -14,7 +14,11 @@ QString dateTime(const QDateTime& when)
 
 QString relative(const QDateTime& when, const QDateTime& now)
 {
-    auto tr = [](const char* text, int n = -1) { return QCoreApplication::translate("Format", text, nullptr, n); };
+    auto tr = [](const char* text) { return QCoreApplication::translate("Format", text); };
+    auto count = [](qint64 n, const char* one, const char* many) {
+        return n == 1 ? QCoreApplication::translate("Format", one)
+                      : QCoreApplication::translate("Format", many).arg(n);
+    };
     if (!when.isValid())
         return {};
     const qint64 seconds = now.secsTo(when);
@@ -23,15 +27,15 @@ QString relative(const QDateTime& when, const QDateTime& now)
         return tr("just now");
     QString amount;
     if (magnitude < 3600)
-        amount = tr("%n minute(s)", int(magnitude / 60));
+        amount = count(magnitude / 60, "1 minute", "%1 minutes");
     else if (magnitude < 86400)
-        amount = tr("%n hour(s)", int(magnitude / 3600));
+        amount = count(magnitude / 3600, "1 hour", "%1 hours");
     else if (magnitude < 86400 * 60)
-        amount = tr("%n day(s)", int(magnitude / 86400));
+        amount = count(magnitude / 86400, "1 day", "%1 days");
     else if (magnitude < 86400 * 730)
-        amount = tr("%n month(s)", int(magnitude / (86400 * 30)));
+        amount = count(magnitude / (86400 * 30), "1 month", "%1 months");
     else
-        amount = tr("%n year(s)", int(magnitude / (86400 * 365)));
+        amount = count(magnitude / (86400 * 365), "1 year", "%1 years");
     return seconds > 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
 
