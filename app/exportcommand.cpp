@@ -35,7 +35,10 @@ int runExportCommand(const QStringList& arguments)
         QStringLiteral("https://api.buildkite.com"));
     const QCommandLineOption output(QStringLiteral("output"),
         QStringLiteral("File to write (default: standard output)."), QStringLiteral("file"));
-    parser.addOptions({ org, apiUrl, output });
+    const QCommandLineOption rateLimitWait(QStringLiteral("rate-limit-wait"),
+        QStringLiteral("Longest wait, in seconds, for a rate-limit window to reset before giving up (default 65)."),
+        QStringLiteral("seconds"), QStringLiteral("65"));
+    parser.addOptions({ org, apiUrl, output, rateLimitWait });
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -54,6 +57,9 @@ int runExportCommand(const QStringList& arguments)
     if (const ApiError error = client.setBaseUrl(QUrl(parser.value(apiUrl))))
         return fail(error.toString());
     client.setToken(token);
+    ApiClient::Options options = client.options();
+    options.maxRateLimitWaitMs = parser.value(rateLimitWait).toInt() * 1000;
+    client.setOptions(options);
 
     OrganizationLoader loader(&client);
     QEventLoop loop;

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 
 // A cluster with its queues and tokens, as one whole-organisation load found them.
 struct ClusterSnapshot {
@@ -26,3 +27,6 @@ struct OrganizationSnapshot {
     int queueCount() const;
     int tokenCount() const;
 };
+
+Q_DECLARE_METATYPE(ClusterSnapshot)
+Q_DECLARE_METATYPE(OrganizationSnapshot)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QNetworkReply>
+#include <QMetaType>
 #include <QString>
 
 // The one error type of the API layer: what went wrong (kind), the HTTP status if there was one,
@@ -52,3 +53,5 @@ private:
     int m_httpStatus = 0;
     QString m_message;
 };
+
+Q_DECLARE_METATYPE(ApiError)

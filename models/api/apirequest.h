@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <QUrlQuery>
 
@@ -24,3 +25,5 @@ struct ApiRequest {
     // "/v2/organizations/<org>" + the given segments, each encoded.
     static QString organizationPath(const QString& org, std::initializer_list<QString> segments = {});
 };
+
+Q_DECLARE_METATYPE(ApiRequest)
