@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 
 #include <algorithm>
@@ -21,6 +22,8 @@
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    // One log line per request would drown the report.
+    QLoggingCategory::setFilterRules(QStringLiteral("kitedeck.*.info=false"));
     QCommandLineParser parser;
     parser.addHelpOption();
     auto option = [&](const char* name, const char* help, const char* value) {

@@ -166,7 +166,7 @@ private slots:
     void hostedQueues()
     {
         const Cluster cluster = must(ListClusters { m_org }).constFirst();
-        QueueInput input { QStringLiteral("hosted-linux"), QStringLiteral("Hosted"), {}, QStringLiteral("LINUX_AMD64_2X4") };
+        QueueInput input { QStringLiteral("kitedeck-hosted-test"), QStringLiteral("Hosted"), {}, QStringLiteral("LINUX_AMD64_2X4") };
         const Queue q = must(CreateQueue { m_org, cluster.id, input });
         QVERIFY(q.hosted);
         QCOMPARE(q.instanceShape.name, QStringLiteral("LINUX_AMD64_2X4"));
@@ -264,6 +264,8 @@ private slots:
 
     void wholeOrganisationLoad()
     {
+        // With latency, parallel requests overlap at the server; one after another they would not.
+        m_server->setLatency(30);
         OrganizationLoader loader(m_client);
         QSignalSpy clusters(&loader, &OrganizationLoader::clustersLoaded);
         QSignalSpy finished(&loader, &OrganizationLoader::finished);

@@ -1,0 +1,133 @@
+#include "emoji.h"
+
+#include <QTest>
+
+class TestEmoji final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lookup_data();
+    void lookup();
+    void render_data();
+    void render();
+    void renderSharesUnchangedText();
+    void renderThousandRows();
+};
+
+void TestEmoji::lookup_data()
+{
+    QTest::addColumn<QString>("shortcode");
+    QTest::addColumn<QString>("expected");
+
+    // Expected values spelled as code points, independent of the generated table.
+    QTest::newRow("zwj sequence") << QStringLiteral("technologist")
+                                  << QStringLiteral("\U0001F9D1\u200D\U0001F4BB");
+    QTest::newRow("rocket") << QStringLiteral("rocket") << QStringLiteral("\U0001F680");
+    QTest::newRow("first in table") << QStringLiteral("+1") << QStringLiteral("\U0001F44D");
+    QTest::newRow("alias") << QStringLiteral("thumbsup") << QStringLiteral("\U0001F44D");
+    QTest::newRow("last in table") << QStringLiteral("zzz") << QStringLiteral("\U0001F4A4");
+    QTest::newRow("keycap") << QStringLiteral("hash") << QStringLiteral("#\uFE0F\u20E3");
+    QTest::newRow("flag") << QStringLiteral("flag-gb") << QStringLiteral("\U0001F1EC\U0001F1E7");
+    QTest::newRow("buildkite logo") << QStringLiteral("buildkite") << QString();
+    QTest::newRow("docker logo") << QStringLiteral("docker") << QString();
+    QTest::newRow("with colons") << QStringLiteral(":rocket:") << QString();
+    QTest::newRow("upper case") << QStringLiteral("Rocket") << QString();
+    QTest::newRow("prefix of a code") << QStringLiteral("rocke") << QString();
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("embedded nul") << QStringLiteral("zzz") + QChar(0) << QString();
+}
+
+void TestEmoji::lookup()
+{
+    QFETCH(QString, shortcode);
+    QFETCH(QString, expected);
+
+    const QString actual = Emoji::lookup(shortcode);
+    QCOMPARE(actual, expected);
+    QCOMPARE(actual.isNull(), expected.isNull());
+}
+
+void TestEmoji::render_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+
+    const QString technologist = QStringLiteral("\U0001F9D1\u200D\U0001F4BB");
+    const QString rocket = QStringLiteral("\U0001F680");
+    const QString thumbsUp = QStringLiteral("\U0001F44D");
+
+    QTest::newRow("known") << QStringLiteral(":technologist:") << technologist;
+    QTest::newRow("plus in name") << QStringLiteral(":+1:") << thumbsUp;
+    QTest::newRow("text around") << QStringLiteral("Deploys :rocket: fast")
+                                 << QStringLiteral("Deploys ") + rocket + QStringLiteral(" fast");
+    QTest::newRow("several") << QStringLiteral(":rocket: and :+1:")
+                             << rocket + QStringLiteral(" and ") + thumbsUp;
+    QTest::newRow("adjacent") << QStringLiteral(":rocket::technologist:") << rocket + technologist;
+    QTest::newRow("unknown") << QStringLiteral(":buildkite:") << QStringLiteral(":buildkite:");
+    QTest::newRow("unknown pair") << QStringLiteral(":buildkite::docker:")
+                                  << QStringLiteral(":buildkite::docker:");
+    QTest::newRow("unknown then known")
+        << QStringLiteral(":docker::rocket:") << QStringLiteral(":docker:") + rocket;
+    QTest::newRow("unknown then known, spaced")
+        << QStringLiteral(":buildkite: :rocket:") << QStringLiteral(":buildkite: ") + rocket;
+    // An unknown code's closing colon does not open another one.
+    QTest::newRow("shared colon") << QStringLiteral(":buildkite:rocket:")
+                                  << QStringLiteral(":buildkite:rocket:");
+    QTest::newRow("escaped") << QStringLiteral("\\:technologist\\:") << technologist;
+    QTest::newRow("escaped in text") << QStringLiteral("Team \\:rocket\\: ships")
+                                     << QStringLiteral("Team ") + rocket + QStringLiteral(" ships");
+    QTest::newRow("escaped unknown")
+        << QStringLiteral("\\:buildkite\\:") << QStringLiteral("\\:buildkite\\:");
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("no colons") << QStringLiteral("Linux agents") << QStringLiteral("Linux agents");
+    QTest::newRow("lone colon") << QStringLiteral(":") << QStringLiteral(":");
+    QTest::newRow("double colon") << QStringLiteral("::") << QStringLiteral("::");
+    QTest::newRow("triple colon") << QStringLiteral(":::") << QStringLiteral(":::");
+    QTest::newRow("time") << QStringLiteral("10:30 build") << QStringLiteral("10:30 build");
+    QTest::newRow("spaced colons") << QStringLiteral("a : b : c") << QStringLiteral("a : b : c");
+    QTest::newRow("colon then code") << QStringLiteral("::rocket:") << QStringLiteral(":") + rocket;
+    QTest::newRow("time then code")
+        << QStringLiteral("at 10: :rocket:") << QStringLiteral("at 10: ") + rocket;
+    QTest::newRow("unclosed") << QStringLiteral(":rocket") << QStringLiteral(":rocket");
+    QTest::newRow("space inside") << QStringLiteral(":rocket ship:")
+                                  << QStringLiteral(":rocket ship:");
+    QTest::newRow("upper case") << QStringLiteral(":Rocket:") << QStringLiteral(":Rocket:");
+    QTest::newRow("lone backslash")
+        << QStringLiteral("\\:rocket\\") << QStringLiteral("\\:rocket\\");
+}
+
+void TestEmoji::render()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+
+    QCOMPARE(Emoji::render(text), expected);
+}
+
+// A delegate calls render for every painted row; text without a known code must come back as the
+// same shared string, costing no allocation.
+void TestEmoji::renderSharesUnchangedText()
+{
+    const QString plain = QStringLiteral("Linux agents in eu-west-1");
+    QCOMPARE(Emoji::render(plain).constData(), plain.constData());
+    const QString logos = QStringLiteral(":buildkite: :docker: 10:30");
+    QCOMPARE(Emoji::render(logos).constData(), logos.constData());
+}
+
+void TestEmoji::renderThousandRows()
+{
+    QStringList rows;
+    for (int i = 0; i < 1000; ++i)
+        rows.append(QStringLiteral(":technologist: Cluster %1 :buildkite: :rocket:").arg(i));
+
+    qsizetype total = 0;
+    QBENCHMARK
+    {
+        for (const QString& row : std::as_const(rows))
+            total += Emoji::render(row).size();
+    }
+    QVERIFY(total > 0);
+}
+
+QTEST_GUILESS_MAIN(TestEmoji)
+#include "tst_emoji.moc"
