@@ -11,7 +11,7 @@ packages=(
   libxkbcommon-dev libgl-dev
   qtkeychain-qt6-dev libsecret-1-0 libsecret-tools gnome-keyring dbus dbus-x11
   xvfb xauth fonts-noto-color-emoji fonts-dejavu-core
-  desktop-file-utils appstream dpkg-dev file python3-yaml
+  desktop-file-utils appstream dpkg-dev file python3-yaml librsvg2-bin
 )
 
 missing=()
