@@ -1,6 +1,8 @@
 #include "exportcommand.h"
 
+#include "accountstore.h"
 #include "api/apiclient.h"
+#include "keychainsecretstore.h"
 #include "organizationloader.h"
 
 #include <QCommandLineParser>
@@ -8,6 +10,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
 
@@ -26,7 +29,7 @@ int runExportCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Writes every cluster of an organisation, with its queues and agent tokens, as JSON.\n"
-        "The API token is read from BUILDKITE_API_TOKEN."));
+        "The API token is read from BUILDKITE_API_TOKEN or, with --account, from the keychain."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The export command."));
     const QCommandLineOption org(QStringLiteral("org"), QStringLiteral("Organisation slug."), QStringLiteral("slug"));
@@ -38,23 +41,75 @@ int runExportCommand(const QStringList& arguments)
     const QCommandLineOption rateLimitWait(QStringLiteral("rate-limit-wait"),
         QStringLiteral("Longest wait, in seconds, for a rate-limit window to reset before giving up (default 65)."),
         QStringLiteral("seconds"), QStringLiteral("65"));
-    parser.addOptions({ org, apiUrl, output, rateLimitWait });
+    const QCommandLineOption account(QStringLiteral("account"),
+        QStringLiteral("Use an account set up in Kitedeck: its organisation, API URL and, unless "
+                       "BUILDKITE_API_TOKEN is set, its token from the keychain."),
+        QStringLiteral("name"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"),
+        QStringLiteral("Log every request (verb, path, status, time) on stderr."));
+    parser.addOptions({ org, apiUrl, output, rateLimitWait, account, verbose });
     if (!parser.parse(arguments))
         return fail(parser.errorText());
+    // Failures are one line on stderr; the request log only when asked for.
+    if (!parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("kitedeck.*.info=false"));
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         return 0;
     }
-    if (!parser.isSet(org) || parser.value(org).isEmpty())
-        return fail(QStringLiteral("--org SLUG is required"));
-
-    const QString token = qEnvironmentVariable("BUILDKITE_API_TOKEN");
+    QString orgSlug = parser.value(org);
+    QUrl baseUrl(parser.value(apiUrl));
+    // The environment wins over a stored account, so scripts stay in control.
+    QString token = qEnvironmentVariable("BUILDKITE_API_TOKEN");
+    if (parser.isSet(account)) {
+        const QString name = parser.value(account);
+        const AccountStore accounts;
+        const std::optional<Account> found = accounts.find(name);
+        if (!found) {
+            QStringList names;
+            for (const Account& a : accounts.accounts())
+                names.append(a.name);
+            if (names.isEmpty())
+                return fail(QStringLiteral("no account named \"%1\": no account is set up, sign "
+                                           "in with Kitedeck first")
+                                .arg(name));
+            return fail(QStringLiteral("no account named \"%1\" (accounts: %2)")
+                            .arg(name, names.join(QStringLiteral(", "))));
+        }
+        if (!parser.isSet(org))
+            orgSlug = found->organization;
+        if (!parser.isSet(apiUrl))
+            baseUrl = found->apiUrl;
+        if (token.isEmpty()) {
+            KeychainSecretStore keychain;
+            QEventLoop wait;
+            SecretStore::Error keychainError;
+            keychain.read(found->id, nullptr,
+                [&](const SecretStore::Error& e, const QString& secret) {
+                    keychainError = e;
+                    token = secret;
+                    wait.quit();
+                });
+            wait.exec();
+            if (keychainError.kind == SecretStore::ErrorKind::NotFound)
+                return fail(QStringLiteral("authentication: the keychain has no token for "
+                                           "account \"%1\"; sign in again in Kitedeck or set "
+                                           "BUILDKITE_API_TOKEN")
+                                .arg(found->name));
+            if (keychainError)
+                return fail(QStringLiteral("keychain: %1; set BUILDKITE_API_TOKEN instead")
+                                .arg(SecretStore::describe(keychainError)));
+        }
+    }
+    if (orgSlug.isEmpty())
+        return fail(QStringLiteral("--org SLUG (or --account NAME) is required"));
     if (token.isEmpty())
-        return fail(QStringLiteral("authentication: set BUILDKITE_API_TOKEN to an API access token"));
+        return fail(QStringLiteral("authentication: set BUILDKITE_API_TOKEN to an API access "
+                                   "token, or use --account NAME"));
 
     QNetworkAccessManager nam;
     ApiClient client(&nam);
-    if (const ApiError error = client.setBaseUrl(QUrl(parser.value(apiUrl))))
+    if (const ApiError error = client.setBaseUrl(baseUrl))
         return fail(error.toString());
     client.setToken(token);
     ApiClient::Options options = client.options();
@@ -71,7 +126,7 @@ int runExportCommand(const QStringList& arguments)
             error = e;
             loop.quit();
         });
-    loader.load(parser.value(org));
+    loader.load(orgSlug);
     loop.exec();
 
     if (error)

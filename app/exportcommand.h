@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
-// `kitedeck export --org SLUG [--api-url URL] [--output FILE]`: loads every cluster with its
-// queues and tokens and writes them as JSON. Runs without a display. Returns the exit code.
+// `kitedeck export --org SLUG [--api-url URL] [--output FILE]` or `kitedeck export --account NAME
+// [...]`: loads every cluster with its queues and tokens and writes them as JSON. The token
+// comes from BUILDKITE_API_TOKEN, else from the named account's keychain entry. Runs without
+// a display. Returns the exit code.
 int runExportCommand(const QStringList& arguments);

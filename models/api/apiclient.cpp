@@ -156,7 +156,12 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
         emit rateLimitChanged(m_rateLimit);
     }
 
-    const ApiError error = ApiError::fromTransfer(reply->error(), reply->errorString(), status, body);
+    ApiError error = ApiError::fromTransfer(reply->error(), reply->errorString(), status, body);
+    // Qt 6.4 can report a connection dropped mid-body as success with a short body.
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (!error && length.isValid() && body.size() < length.toLongLong())
+        error = ApiError(ApiError::Kind::Network,
+            tr("The connection closed after %1 of %2 bytes").arg(body.size()).arg(length.toLongLong()));
     if (error) {
         if (error.kind() == ApiError::Kind::Unauthorized)
             emit unauthorized(error);

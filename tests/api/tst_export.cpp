@@ -119,6 +119,7 @@ private slots:
         const QString file = m_dir.filePath(QStringLiteral("fail-%1.json").arg(scenario));
         QString token = m_server->readWriteToken();
         QUrl api;
+        const QStringList wait { QStringLiteral("--rate-limit-wait"), QStringLiteral("0") };
         if (scenario == QLatin1String("bad-token"))
             token = QStringLiteral("wrong");
         else if (scenario == QLatin1String("no-token"))
@@ -129,7 +130,6 @@ private slots:
             api = QUrl(QStringLiteral("http://127.0.0.1:1"));
         else if (scenario == QLatin1String("rate"))
             m_server->setRateLimit(3);
-        const QStringList wait { QStringLiteral("--rate-limit-wait"), QStringLiteral("0") };
         else if (scenario == QLatin1String("http"))
             api = QUrl(QStringLiteral("http://buildkite.example.com"));
         else if (scenario == QLatin1String("server"))

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "organizationsession.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class AccountManager;
+class AccountStore;
+class ApiClient;
+class MainWindow;
+
+class QNetworkAccessManager;
+class SandboxServer;
+class SecretStore;
+struct Account;
+
+// The composition root of the desktop app: one network access manager and API client, the
+// session of the organisation on screen, the accounts and their keychain, and, for the demo,
+// the sandbox server started in-process on loopback (the same HTTP code path as the real API).
+class AppController final : public QObject {
+    Q_OBJECT
+public:
+    explicit AppController(QObject* parent = nullptr);
+    ~AppController() override;
+
+    // Shows the main window: on the sandbox organisation, or on the current account, or the
+    // welcome page when there is none. False if the sandbox could not start.
+    bool start(bool sandbox);
+    MainWindow* mainWindow() const { return m_window.get(); }
+    OrganizationSession* session() const { return m_session; }
+    SandboxServer* sandbox() const { return m_sandbox.get(); }
+
+    // Starts the in-process sandbox (once) and shows its organisation.
+    bool openSandbox();
+
+    AccountManager* accounts() const { return m_accounts; }
+
+    // After the first load: selects something worth showing, saves the window as a PNG and quits.
+    void saveScreenshotWhenLoaded(const QString& path);
+
+private:
+    void showOrganization(const QUrl& apiUrl, const QString& token, const QString& organization);
+    void showWelcome();
+    void openSignIn();
+    void askForToken(const Account& account, const QString& reason);
+    void confirmSignOut(const QString& accountId);
+
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    ApiClient* m_client;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    AccountStore* m_store;
+    SecretStore* m_keychain;
+    AccountManager* m_accounts;
+    std::unique_ptr<MainWindow> m_window;
+    QWidget* m_welcome = nullptr; // owned by the window once shown
+    QString m_activeAccountId; // empty on the sandbox
+    QPointer<OrganizationSession> m_session;
+    QString m_screenshotPath;
+};

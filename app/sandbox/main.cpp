@@ -1,0 +1,85 @@
+#include "sandboxserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kitedeck-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KITEDECK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "A local Buildkite REST API (clusters, queues, agent tokens) with a demo organisation, for "
+        "trying "
+        "Kitedeck and the API without a Buildkite account. Listens on 127.0.0.1 only."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QStringLiteral("Port to listen on (0: any free port)."), QStringLiteral("N"),
+        QStringLiteral("0"));
+    const QCommandLineOption orgOption(QStringLiteral("org"), QStringLiteral("Organization slug."),
+        QStringLiteral("SLUG"), QStringLiteral("kitedeck-demo"));
+    const QCommandLineOption latencyOption(QStringLiteral("latency-ms"),
+        QStringLiteral("Delay added to every response, in milliseconds."), QStringLiteral("N"),
+        QStringLiteral("0"));
+    const QCommandLineOption quietOption(
+        QStringLiteral("quiet"), QStringLiteral("Do not print one line per request."));
+    parser.addOptions({ portOption, orgOption, latencyOption, quietOption });
+    parser.process(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        err << "kitedeck-sandbox: --port wants a number from 0 to 65535\n";
+        return 2;
+    }
+    const int latency = parser.value(latencyOption).toInt(&ok);
+    if (!ok || latency < 0) {
+        err << "kitedeck-sandbox: --latency-ms wants a number of milliseconds\n";
+        return 2;
+    }
+    const QString org = parser.value(orgOption).trimmed();
+    if (org.isEmpty()) {
+        err << "kitedeck-sandbox: --org wants a slug\n";
+        return 2;
+    }
+
+    SandboxServer server;
+    server.setOrganization(org);
+    server.setLatency(latency);
+    server.seedDemo();
+    if (!server.listen(quint16(port))) {
+        err << "kitedeck-sandbox: cannot listen on 127.0.0.1:" << port << ": "
+            << server.errorString() << '\n';
+        return 1;
+    }
+
+    const QString base = server.baseUrl().toString();
+    out << "Kitedeck sandbox: a local Buildkite REST API\n"
+        << "  API URL       " << base << "\n"
+        << "  Organization  " << server.organization() << " (" << server.clusterCount()
+        << " clusters)\n"
+        << "  Read-write    " << server.readWriteToken() << "  (read_clusters write_clusters)\n"
+        << "  Read-only     " << server.readOnlyToken() << "  (read_clusters)\n"
+        << "\nTry:\n"
+        << "  curl -H \"Authorization: Bearer " << server.readWriteToken() << "\" \\\n"
+        << "    \"" << base << "/v2/organizations/" << server.organization()
+        << "/clusters?per_page=5\"\n"
+        << "\nIn Kitedeck, sign in with the API URL and one of the tokens. Ctrl+C stops the "
+           "sandbox.\n";
+    out.flush();
+
+    if (!parser.isSet(quietOption)) {
+        QObject::connect(&server, &SandboxServer::requestServed, &app,
+            [&out](const QByteArray& verb, const QString& path, int status) {
+                out << status << ' ' << QString::fromLatin1(verb) << ' ' << path << '\n';
+                out.flush();
+            });
+    }
+    return app.exec();
+}

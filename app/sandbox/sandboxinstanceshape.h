@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+class QJsonObject;
+
+// Buildkite hosted agent instance shapes, as listed in api-notes.md. Removed shapes stay in the
+// catalogue so old queues can still report them; creating or resizing to one is a 422.
+struct SandboxInstanceShape {
+    QString name;
+    QString machineType; // "linux" or "macos"
+    QString architecture; // "amd64" or "arm64"
+    int cpu = 0;
+    int memory = 0; // GB
+    bool removed = false;
+
+    QJsonObject toJson() const;
+
+    static const QList<SandboxInstanceShape>& catalogue();
+    static const SandboxInstanceShape* find(const QString& name);
+};

@@ -1,0 +1,402 @@
+#include "accountmanager.h"
+#include "accounts/accountswitcher.h"
+#include "accounts/reentertokendialog.h"
+#include "accounts/signindialog.h"
+#include "accounts/signinform.h"
+#include "accounts/welcomepage.h"
+#include "accountstore.h"
+#include "fakeaccesstokenserver.h"
+#include "memorysecretstore.h"
+
+#include <QApplication>
+#include <QCommandLinkButton>
+#include <QDir>
+#include <QFrame>
+#include <QLabel>
+#include <QLayout>
+#include <QLineEdit>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+const QString readWrite = QStringLiteral("bkua_widgets_readwrite");
+const QString readOnly = QStringLiteral("bkua_widgets_readonly");
+const QString expiring = QStringLiteral("bkua_widgets_expiring");
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2e), base(0x1e, 0x1e, 0x20), text(0xe8, 0xe8, 0xea);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0xa0));
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Light, QColor(0x45, 0x45, 0x48));
+    p.setColor(QPalette::Mid, QColor(0x3a, 0x3a, 0x3d));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x85));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x85));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x85));
+    return p;
+}
+}
+
+class TestAccountsWidgets final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    FakeAccessTokenServer m_server;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<AccountStore> m_store;
+    std::unique_ptr<MemorySecretStore> m_keychain;
+    std::unique_ptr<AccountManager> m_manager;
+
+    // Saves the widget in the light and the dark palette when KITEDECK_SCREENSHOT_DIR is set.
+    void screenshot(QWidget* widget, const QString& name)
+    {
+        const QString dir = qEnvironmentVariable("KITEDECK_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        const QPalette light = QApplication::style()->standardPalette();
+        for (const auto& [suffix, palette] : { std::pair { QStringLiteral("light"), light },
+                 std::pair { QStringLiteral("dark"), darkPalette() } }) {
+            QApplication::setPalette(palette);
+            QApplication::processEvents();
+            widget->grab().save(QStringLiteral("%1/%2-%3.png").arg(dir, name, suffix));
+        }
+        QApplication::setPalette(light);
+    }
+
+    void type(QWidget* root, const char* objectName, const QString& text)
+    {
+        auto* edit = root->findChild<QLineEdit*>(QLatin1StringView(objectName));
+        QVERIFY2(edit, objectName);
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+    }
+
+    template <class T> T* child(QWidget* root, const char* objectName)
+    {
+        return root->findChild<T*>(QLatin1StringView(objectName));
+    }
+
+    Account addAccount(const QString& name, const QString& token, const QDateTime& expiresAt = {})
+    {
+        Account account = Account::create(name, QStringLiteral("acme"), m_server.baseUrl());
+        AccessToken info;
+        info.uuid = QStringLiteral("u");
+        info.scopes = { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") };
+        info.expiresAt = expiresAt;
+        bool done = false;
+        m_manager->addAccount(account, token, info, AccountManager::Persistence::Saved, nullptr,
+            [&](const SecretStore::Error&) { done = true; });
+        [&] { QTRY_VERIFY(done); }();
+        return *m_store->account(account.id);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_server.listen());
+        m_server.addToken(readWrite,
+            { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") },
+            QDateTime::currentDateTimeUtc().addDays(200), QStringLiteral("Kitedeck on my laptop"));
+        m_server.addToken(
+            readOnly, { QStringLiteral("read_clusters") }, {}, QStringLiteral("Read only"));
+        m_server.addToken(expiring,
+            { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") },
+            QDateTime::currentDateTimeUtc().addDays(3).addSecs(600), QStringLiteral("Short-lived"));
+    }
+
+    void init()
+    {
+        const QString file = m_dir.filePath(
+            QStringLiteral("%1.ini").arg(QLatin1StringView(QTest::currentTestFunction())));
+        QFile::remove(file);
+        m_manager.reset();
+        m_store = std::make_unique<AccountStore>(file);
+        m_keychain = std::make_unique<MemorySecretStore>();
+        m_manager = std::make_unique<AccountManager>(m_store.get(), m_keychain.get(), &m_nam);
+    }
+
+    void welcomePageOffersTwoChoices()
+    {
+        WelcomePage page;
+        page.resize(760, 520);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy connectSpy(&page, &WelcomePage::connectRequested);
+        QSignalSpy sandboxSpy(&page, &WelcomePage::exploreSandboxRequested);
+        auto* connectButton = child<QCommandLinkButton>(&page, "connectButton");
+        auto* sandboxButton = child<QCommandLinkButton>(&page, "sandboxButton");
+        QVERIFY(connectButton && sandboxButton);
+        QCOMPARE(connectButton->text(), QStringLiteral("Connect to Buildkite"));
+        QCOMPARE(sandboxButton->text(), QStringLiteral("Explore the sandbox organisation"));
+        QTest::mouseClick(connectButton, Qt::LeftButton);
+        QCOMPARE(connectSpy.size(), 1);
+        QTest::mouseClick(sandboxButton, Qt::LeftButton);
+        QCOMPARE(sandboxSpy.size(), 1);
+        screenshot(&page, QStringLiteral("welcome"));
+    }
+
+    void refusedTokenKeepsInputAndShowsServerMessage()
+    {
+        SignInDialog dialog(m_manager.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* submit = child<QPushButton>(&dialog, "submitButton");
+        QCOMPARE(submit->text(), QStringLiteral("Check Token"));
+        screenshot(&dialog, QStringLiteral("signin-empty"));
+
+        type(&dialog, "organizationEdit", QStringLiteral("acme"));
+        type(&dialog, "tokenEdit", QStringLiteral("bkua_not_a_real_token"));
+        type(&dialog, "apiUrlEdit", m_server.baseUrl().toString());
+        QTest::mouseClick(submit, Qt::LeftButton);
+        auto* error = child<QLabel>(&dialog, "errorLabel");
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(FakeAccessTokenServer::unauthorizedMessage()),
+            qPrintable(error->text()));
+        // Nothing typed is lost, and the token field is where the fix goes.
+        QCOMPARE(child<QLineEdit>(&dialog, "organizationEdit")->text(), QStringLiteral("acme"));
+        QCOMPARE(child<QLineEdit>(&dialog, "tokenEdit")->text(),
+            QStringLiteral("bkua_not_a_real_token"));
+        QCOMPARE(child<QLineEdit>(&dialog, "apiUrlEdit")->text(), m_server.baseUrl().toString());
+        QVERIFY(child<QLineEdit>(&dialog, "tokenEdit")->hasFocus());
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!child<QFrame>(&dialog, "tokenSummary")->isVisible());
+        QVERIFY(m_store->isEmpty());
+        screenshot(&dialog, QStringLiteral("signin-401"));
+    }
+
+    void checkedTokenShowsSummaryThenConnects()
+    {
+        SignInDialog dialog(m_manager.get());
+        QSignalSpy added(&dialog, &SignInDialog::accountAdded);
+        QSignalSpy signedIn(m_manager.get(), &AccountManager::signedIn);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        type(&dialog, "organizationEdit", QStringLiteral("https://buildkite.com/acme"));
+        type(&dialog, "tokenEdit", readOnly);
+        type(&dialog, "nameEdit", QStringLiteral("Acme (read only)"));
+        type(&dialog, "apiUrlEdit", m_server.baseUrl().toString());
+        auto* submit = child<QPushButton>(&dialog, "submitButton");
+        QTest::mouseClick(submit, Qt::LeftButton);
+        auto* summary = child<QFrame>(&dialog, "tokenSummary");
+        QTRY_VERIFY(summary->isVisible());
+        QCOMPARE(child<QLabel>(&dialog, "tokenDescription")->text(), QStringLiteral("Read only"));
+        QCOMPARE(child<QLabel>(&dialog, "tokenOwner")->text(),
+            QStringLiteral("Ada Lovelace <ada@example.com>"));
+        QCOMPARE(child<QLabel>(&dialog, "tokenScopes")->text(), QStringLiteral("read_clusters"));
+        QCOMPARE(child<QLabel>(&dialog, "tokenExpiry")->text(), QStringLiteral("Never"));
+        auto* missing = child<QLabel>(&dialog, "missingScopesLabel");
+        QVERIFY(missing->isVisible());
+        QVERIFY(missing->text().contains(QStringLiteral("write_clusters")));
+        QCOMPARE(submit->text(), QStringLiteral("Connect"));
+        screenshot(&dialog, QStringLiteral("signin-checked"));
+
+        // Editing after the check asks for a new check.
+        type(&dialog, "tokenEdit", readWrite);
+        QVERIFY(!summary->isVisible());
+        QCOMPARE(submit->text(), QStringLiteral("Check Token"));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY(summary->isVisible());
+        QVERIFY(!missing->isVisible());
+        QVERIFY(child<QLabel>(&dialog, "tokenExpiry")->text().contains(QStringLiteral("months")));
+
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(added.size(), 1);
+        QCOMPARE(signedIn.size(), 1);
+        QCOMPARE(dialog.account().name, QStringLiteral("Acme (read only)"));
+        QCOMPARE(dialog.account().organization, QStringLiteral("acme"));
+        QVERIFY(m_keychain->contains(dialog.account().id));
+    }
+
+    void expiringTokenIsFlagged()
+    {
+        SignInDialog dialog(m_manager.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        type(&dialog, "organizationEdit", QStringLiteral("acme"));
+        type(&dialog, "tokenEdit", expiring);
+        type(&dialog, "apiUrlEdit", m_server.baseUrl().toString());
+        QTest::mouseClick(child<QPushButton>(&dialog, "submitButton"), Qt::LeftButton);
+        QTRY_VERIFY(child<QFrame>(&dialog, "tokenSummary")->isVisible());
+        auto* expiry = child<QLabel>(&dialog, "tokenExpiry");
+        QVERIFY2(expiry->text().contains(QStringLiteral("soon")), qPrintable(expiry->text()));
+        QVERIFY(expiry->text().contains(QStringLiteral("in 3 days")));
+        QVERIFY(expiry->property("flagged").toBool());
+        screenshot(&dialog, QStringLiteral("signin-expiring"));
+    }
+
+    void noKeychainOffersThisSessionOnly()
+    {
+        m_keychain->setFailure({ SecretStore::ErrorKind::NoKeychain,
+            QStringLiteral("Could not connect: No such file or directory") });
+        SignInDialog dialog(m_manager.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        type(&dialog, "organizationEdit", QStringLiteral("acme"));
+        type(&dialog, "tokenEdit", readWrite);
+        type(&dialog, "apiUrlEdit", m_server.baseUrl().toString());
+        auto* submit = child<QPushButton>(&dialog, "submitButton");
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_COMPARE(submit->text(), QStringLiteral("Connect"));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        auto* box = child<QFrame>(&dialog, "keychainBox");
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY(child<QLabel>(&dialog, "keychainMessage")
+                    ->text()
+                    .contains(QStringLiteral("No keychain is available: Could not connect")));
+        QVERIFY(!submit->isEnabled());
+        QVERIFY(m_store->isEmpty());
+        screenshot(&dialog, QStringLiteral("signin-nokeychain"));
+
+        QTest::mouseClick(child<QPushButton>(&dialog, "sessionOnlyButton"), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(m_store->isSessionOnly(dialog.account().id));
+        QVERIFY(!m_store->hasSavedAccounts());
+    }
+
+    void switcherListsAccountsAndReportsChoices()
+    {
+        const Account first = addAccount(QStringLiteral("Acme prod"), readWrite);
+        const Account second = addAccount(QStringLiteral("Acme & staging"), expiring,
+            QDateTime::currentDateTimeUtc().addDays(2).addSecs(600));
+        AccountSwitcher switcher(m_store.get());
+        switcher.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&switcher));
+        // The last sign-in is the current account, and its expiring token is flagged.
+        QCOMPARE(m_store->currentId(), second.id);
+        QCOMPARE(switcher.text(), QStringLiteral("Acme && staging"));
+        QVERIFY(!switcher.icon().isNull());
+        QVERIFY(switcher.toolTip().contains(QStringLiteral("expires in 2 days")));
+
+        QSignalSpy selected(&switcher, &AccountSwitcher::accountSelected);
+        QSignalSpy add(&switcher, &AccountSwitcher::addAccountRequested);
+        QSignalSpy signOut(&switcher, &AccountSwitcher::signOutRequested);
+        QMenu* menu = switcher.accountMenu();
+        auto* firstAction = menu->findChild<QAction*>(QStringLiteral("account:%1").arg(first.id));
+        auto* secondAction = menu->findChild<QAction*>(QStringLiteral("account:%1").arg(second.id));
+        QVERIFY(firstAction && secondAction);
+        QVERIFY(!firstAction->isChecked());
+        QVERIFY(secondAction->isChecked());
+        QVERIFY(secondAction->text().contains(QStringLiteral("token expires in 2 days")));
+        QVERIFY(!firstAction->text().contains(QStringLiteral("expires")));
+
+        secondAction->trigger(); // already current: nothing to do
+        QCOMPARE(selected.size(), 0);
+        firstAction->trigger();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().at(0).toString(), first.id);
+        menu->findChild<QAction*>(QStringLiteral("addAccountAction"))->trigger();
+        QCOMPARE(add.size(), 1);
+        menu->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
+        QCOMPARE(signOut.size(), 1);
+        QCOMPARE(signOut.first().at(0).toString(), second.id);
+
+        // Switching through the manager moves the check mark.
+        m_manager->activate(first.id);
+        QTRY_COMPARE(m_store->currentId(), first.id);
+        QCOMPARE(switcher.text(), QStringLiteral("Acme prod"));
+        QVERIFY(menu->findChild<QAction*>(QStringLiteral("account:%1").arg(first.id))->isChecked());
+        screenshot(&switcher, QStringLiteral("switcher"));
+
+        // The open menu, for the screenshots.
+        menu->popup(switcher.mapToGlobal(QPoint(0, switcher.height())));
+        QTRY_VERIFY(menu->isVisible());
+        screenshot(menu, QStringLiteral("switcher-menu"));
+        menu->hide();
+
+        // Signed out of everything.
+        m_store->remove(first.id);
+        m_store->remove(second.id);
+        QCOMPARE(switcher.text(), QStringLiteral("No Account"));
+        QVERIFY(!menu->findChild<QAction*>(QStringLiteral("signOutAction"))->isEnabled());
+    }
+
+    void reenterTokenAfterUnauthorized()
+    {
+        const Account account = addAccount(QStringLiteral("Acme prod"), readWrite);
+        QSignalSpy needed(m_manager.get(), &AccountManager::reauthenticationNeeded);
+        m_manager->reportUnauthorized(ApiError(
+            ApiError::Kind::Unauthorized, FakeAccessTokenServer::unauthorizedMessage(), 401));
+        QCOMPARE(needed.size(), 1);
+
+        QSignalSpy replaced(m_manager.get(), &AccountManager::tokenReplaced);
+        ReenterTokenDialog dialog(m_manager.get(), account, needed.first().at(1).toString());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(child<QLabel>(&dialog, "reasonLabel")
+                    ->text()
+                    .contains(QStringLiteral("Authentication required")));
+        // Only the token can change.
+        QVERIFY(!child<QLineEdit>(&dialog, "organizationEdit")->isVisible());
+        QVERIFY(!child<QLineEdit>(&dialog, "apiUrlEdit")->isVisible());
+        QVERIFY(!child<QLineEdit>(&dialog, "nameEdit")->isVisible());
+        QVERIFY(child<QLineEdit>(&dialog, "tokenEdit")->hasFocus());
+        screenshot(&dialog, QStringLiteral("reenter"));
+
+        type(&dialog, "tokenEdit", QStringLiteral("bkua_still_wrong"));
+        auto* submit = child<QPushButton>(&dialog, "submitButton");
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY(child<QLabel>(&dialog, "errorLabel")->isVisible());
+        QCOMPARE(
+            child<QLineEdit>(&dialog, "tokenEdit")->text(), QStringLiteral("bkua_still_wrong"));
+
+        type(&dialog, "tokenEdit", readOnly);
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_COMPARE(submit->text(), QStringLiteral("Save Token"));
+        screenshot(&dialog, QStringLiteral("reenter-checked"));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(replaced.size(), 1);
+        QCOMPARE(replaced.first().at(1).toString(), readOnly);
+        QCOMPARE(
+            m_store->account(account.id)->scopes, QStringList { QStringLiteral("read_clusters") });
+
+        // The dialog closed: the next 401 asks again.
+        m_manager->reportUnauthorized(
+            ApiError(ApiError::Kind::Unauthorized, QStringLiteral("again"), 401));
+        QCOMPARE(needed.size(), 2);
+    }
+
+    void reenterDialogCanSignOutInstead()
+    {
+        const Account account = addAccount(QStringLiteral("Acme prod"), readWrite);
+        ReenterTokenDialog dialog(
+            m_manager.get(), account, QStringLiteral("No token is stored for this account"));
+        QSignalSpy signOut(&dialog, &ReenterTokenDialog::signOutRequested);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(child<QPushButton>(&dialog, "signOutButton"), Qt::LeftButton);
+        QCOMPARE(signOut.size(), 1);
+        QCOMPARE(signOut.first().at(0).toString(), account.id);
+        QVERIFY(!dialog.isVisible());
+    }
+};
+
+QTEST_MAIN(TestAccountsWidgets)
+#include "tst_accountswidgets.moc"

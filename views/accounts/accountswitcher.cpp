@@ -1,0 +1,105 @@
+#include "accountswitcher.h"
+
+#include "accountstore.h"
+#include "accountsui.h"
+
+#include <QActionGroup>
+#include <QMenu>
+#include <QStyle>
+
+AccountSwitcher::AccountSwitcher(AccountStore* store, QWidget* parent)
+    : QToolButton(parent)
+    , m_store(store)
+    , m_menu(new QMenu(this))
+    , m_group(new QActionGroup(this))
+{
+    setObjectName(QStringLiteral("accountSwitcher"));
+    setAccessibleName(tr("Account"));
+    setPopupMode(QToolButton::InstantPopup);
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_menu->setObjectName(QStringLiteral("accountMenu"));
+    setMenu(m_menu);
+    m_group->setExclusive(true);
+
+    connect(m_store, &AccountStore::accountsChanged, this, &AccountSwitcher::refresh);
+    connect(m_store, &AccountStore::currentChanged, this, &AccountSwitcher::refresh);
+    connect(m_menu, &QMenu::aboutToShow, this, &AccountSwitcher::refresh);
+    refresh();
+}
+
+void AccountSwitcher::refresh()
+{
+    // Rebuilding while the menu is open would pull actions from under the pointer; aboutToShow
+    // comes before it is visible.
+    if (m_menu->isVisible())
+        return;
+    m_menu->clear();
+    const QList<QAction*> old = m_group->actions();
+    for (QAction* action : old)
+        delete action;
+
+    const QString currentId = m_store->currentId();
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    m_menu->addSection(tr("Accounts"));
+    QString currentFlag;
+    for (const Account& account : m_store->accounts()) {
+        QString text = account.name;
+        if (account.name != account.organization)
+            text += QStringLiteral(" — %1").arg(account.organization);
+        QStringList notes;
+        const QString flag = AccountsUi::expiryFlag(account.tokenExpiresAt);
+        if (!flag.isEmpty())
+            notes.append(flag);
+        if (m_store->isSessionOnly(account.id))
+            notes.append(tr("this session only"));
+        if (!notes.isEmpty())
+            text += QStringLiteral(" (%1)").arg(notes.join(QStringLiteral(", ")));
+
+        // Menus treat & as a mnemonic marker; names may contain one.
+        QAction* action
+            = m_menu->addAction(QString(text).replace(QLatin1Char('&'), QStringLiteral("&&")));
+        action->setObjectName(QStringLiteral("account:%1").arg(account.id));
+        action->setData(account.id);
+        action->setCheckable(true);
+        action->setChecked(account.id == currentId);
+        action->setToolTip(account.apiUrl.toDisplayString());
+        if (!flag.isEmpty())
+            action->setIcon(warning);
+        m_group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id = account.id] {
+            if (id != m_store->currentId())
+                emit accountSelected(id);
+        });
+        if (account.id == currentId)
+            currentFlag = flag;
+    }
+    m_menu->addSeparator();
+    QAction* add = m_menu->addAction(tr("Add Account…"));
+    add->setObjectName(QStringLiteral("addAccountAction"));
+    connect(add, &QAction::triggered, this, &AccountSwitcher::addAccountRequested);
+
+    const std::optional<Account> current = m_store->current();
+    QAction* signOut = m_menu->addAction(current
+            ? tr("Sign Out of %1…")
+                  .arg(QString(current->name).replace(QLatin1Char('&'), QStringLiteral("&&")))
+            : tr("Sign Out"));
+    signOut->setObjectName(QStringLiteral("signOutAction"));
+    signOut->setEnabled(current.has_value());
+    connect(signOut, &QAction::triggered, this, [this] {
+        if (const std::optional<Account> account = m_store->current())
+            emit signOutRequested(account->id);
+    });
+
+    if (current) {
+        setText(QString(current->name).replace(QLatin1Char('&'), QStringLiteral("&&")));
+        QString tip = tr("%1 on %2").arg(current->organization, current->apiUrl.toDisplayString());
+        if (!currentFlag.isEmpty())
+            tip += QLatin1Char('\n') + tr("The API %1.").arg(currentFlag);
+        setToolTip(tip);
+        setIcon(currentFlag.isEmpty() ? QIcon() : warning);
+    } else {
+        setText(tr("No Account"));
+        setToolTip(QString());
+        setIcon(QIcon());
+    }
+}

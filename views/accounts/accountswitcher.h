@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QToolButton>
+
+class AccountStore;
+class QActionGroup;
+class QMenu;
+
+// The account in use, for a tool bar: shows the current account (flagged when its token
+// expires soon) and opens a menu with every account, "Add Account…" and "Sign Out".
+// It only reports choices; the main window passes them to AccountManager.
+class AccountSwitcher final : public QToolButton {
+    Q_OBJECT
+public:
+    explicit AccountSwitcher(AccountStore* store, QWidget* parent = nullptr);
+
+    QMenu* accountMenu() const { return m_menu; }
+
+public slots:
+    // Re-reads the accounts; also done on every store change and before the menu opens, so
+    // an expiry flag appears while the app runs.
+    void refresh();
+
+signals:
+    // Switch to this account: AccountManager::activate(id).
+    void accountSelected(const QString& accountId);
+    // Open SignInDialog.
+    void addAccountRequested();
+    // Sign out of the current account (confirm first): AccountManager::signOut(id).
+    void signOutRequested(const QString& accountId);
+
+private:
+    AccountStore* m_store;
+    QMenu* m_menu;
+    QActionGroup* m_group;
+};

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "account.h"
+
+#include <QDialog>
+
+class AccountManager;
+class QLabel;
+class QPushButton;
+class SignInForm;
+
+// Asks for a new token for one account: after a 401 during the session
+// (AccountManager::reauthenticationNeeded) or when its keychain entry is missing
+// (AccountManager::tokenNeeded). Only the token changes; the account, its organisation and
+// everything loaded stay. The new token is checked, then saved, and AccountManager emits
+// tokenReplaced (or accountActivated if the account was not active yet).
+class ReenterTokenDialog final : public QDialog {
+    Q_OBJECT
+public:
+    // reason: the server's message or the keychain's, shown as is.
+    ReenterTokenDialog(AccountManager* manager, const Account& account, const QString& reason,
+        QWidget* parent = nullptr);
+
+    Account account() const { return m_account; }
+    SignInForm* form() const { return m_form; }
+
+signals:
+    // The user chose to sign out of this account instead.
+    void signOutRequested(const QString& accountId);
+
+public slots:
+    void done(int result) override;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updateButtons();
+
+    AccountManager* m_manager;
+    Account m_account;
+    SignInForm* m_form;
+    QLabel* m_reason;
+    QPushButton* m_submit = nullptr;
+};

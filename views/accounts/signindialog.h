@@ -1,0 +1,34 @@
+#pragma once
+
+#include "account.h"
+
+#include <QDialog>
+
+class AccountManager;
+class QDialogButtonBox;
+class QPushButton;
+class SignInForm;
+
+// "Connect to Buildkite": the sign-in form in a dialog, from the WelcomePage or the switcher's
+// "Add account…". Accepted once the account is stored; AccountManager has then emitted
+// signedIn and accountActivated, which is what the main window acts on.
+class SignInDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit SignInDialog(AccountManager* manager, QWidget* parent = nullptr);
+
+    SignInForm* form() const { return m_form; }
+    // After acceptance: the new account.
+    Account account() const { return m_account; }
+
+signals:
+    void accountAdded(const Account& account);
+
+private:
+    void updateButtons();
+
+    SignInForm* m_form;
+    QDialogButtonBox* m_buttons;
+    QPushButton* m_submit;
+    Account m_account;
+};

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "account.h"
+#include "signinflow.h"
+
+#include <QWidget>
+
+class AccountManager;
+class QFormLayout;
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QToolButton;
+
+// The fields of a sign-in and what the token check found, driven by a SignInFlow: organisation,
+// API token, optional account name and API URL; then the token's description, owner, scopes,
+// expiry and what its missing scopes stop; errors inline next to the input, which is kept.
+// With an existing account (re-entering its token) only the token field is shown.
+//
+// It has no buttons of its own: the dialog around it calls submit() from its primary button
+// and shows submitText(); the "this session only" choice appears inside the form, where the
+// keychain problem is explained.
+class SignInForm final : public QWidget {
+    Q_OBJECT
+public:
+    explicit SignInForm(AccountManager* manager, QWidget* parent = nullptr);
+    ~SignInForm() override;
+
+    void setExistingAccount(const Account& account);
+    SignInFlow* flow() const { return m_flow; }
+
+    // Check the token, or save it once checked.
+    void submit();
+    // "Check token", "Connect" or "Save token", for the primary button.
+    QString submitText() const;
+    bool canSubmit() const;
+    bool isBusy() const;
+
+signals:
+    // submitText(), canSubmit() or isBusy() changed.
+    void submitStateChanged();
+    // The account is stored (or, for an existing account, has its new token).
+    void finished(const Account& account);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onStepChanged(SignInFlow::Step step);
+    void onErrorChanged(const QString& text, SignInFlow::Field field);
+    void onEdited();
+    void focusField(SignInFlow::Field field);
+    void showSummary(const TokenCheck& check);
+    void applyColors();
+    SignInFlow::Input input() const;
+
+    SignInFlow* m_flow;
+    QFormLayout* m_fields;
+    QLineEdit* m_organization;
+    QLineEdit* m_token;
+    QToolButton* m_revealToken;
+    QLabel* m_tokenHint;
+    QLineEdit* m_name;
+    QLineEdit* m_apiUrl;
+    QLabel* m_error;
+    QLabel* m_progress;
+    QFrame* m_summary;
+    QLabel* m_description;
+    QLabel* m_owner;
+    QLabel* m_scopes;
+    QLabel* m_expiry;
+    QLabel* m_missing;
+    QFrame* m_keychainBox;
+    QLabel* m_keychainMessage;
+    QPushButton* m_sessionOnly;
+};

@@ -1,0 +1,83 @@
+#include "confirm.h"
+
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("Confirm", text); }
+
+QString count(int n, const char* one, const char* many)
+{
+    return n == 1 ? tr(one) : tr(many).arg(n);
+}
+}
+
+bool confirmDestructive(QWidget* parent, const QString& title, const QString& text,
+    const QString& acceptLabel, const QString& informativeText)
+{
+    QMessageBox box(parent);
+    box.setObjectName(QStringLiteral("confirmDestructiveBox"));
+    box.setIcon(QMessageBox::Warning);
+    box.setWindowTitle(title);
+    box.setText(text);
+    box.setInformativeText(informativeText);
+    box.setTextFormat(Qt::PlainText);
+    box.setWindowModality(parent ? Qt::WindowModal : Qt::ApplicationModal);
+    QPushButton* destroy = box.addButton(acceptLabel, QMessageBox::DestructiveRole);
+    destroy->setObjectName(QStringLiteral("confirmButton"));
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == destroy;
+}
+
+namespace ConfirmText {
+
+QString deleteClusterDetail(int queueCount, int tokenCount)
+{
+    const QString queues = count(queueCount, "1 queue", "%1 queues");
+    const QString tokens = count(tokenCount, "1 agent token", "%1 agent tokens");
+    if (queueCount == 0 && tokenCount == 0)
+        return tr("The cluster has no queues or agent tokens. This cannot be undone.");
+    return tr("Its %1 and %2 are deleted with it. This cannot be undone.").arg(queues, tokens);
+}
+
+QString deleteQueueDetail(const Queue& queue)
+{
+    return tr("Agents and pipeline steps that use the key “%1” will need another queue. This "
+              "cannot be undone.")
+        .arg(queue.key);
+}
+
+QString revokeTokenDetail(const AgentToken&)
+{
+    return tr("New agents can no longer start with this token. Agents already connected with it "
+              "stay connected until they stop. This cannot be undone.");
+}
+
+}
+
+bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCount, int tokenCount)
+{
+    return confirmDestructive(parent, tr("Delete Cluster"),
+        tr("Delete the cluster “%1”?").arg(cluster.name), tr("Delete Cluster"),
+        ConfirmText::deleteClusterDetail(queueCount, tokenCount));
+}
+
+bool confirmDeleteQueue(QWidget* parent, const Queue& queue)
+{
+    return confirmDestructive(parent, tr("Delete Queue"),
+        tr("Delete the queue “%1”?").arg(queue.key), tr("Delete Queue"),
+        ConfirmText::deleteQueueDetail(queue));
+}
+
+bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token)
+{
+    const QString name = token.description.isEmpty() ? token.id : token.description;
+    return confirmDestructive(parent, tr("Revoke Agent Token"),
+        tr("Revoke the agent token “%1”?").arg(name), tr("Revoke Token"),
+        ConfirmText::revokeTokenDetail(token));
+}

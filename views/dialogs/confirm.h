@@ -1,0 +1,29 @@
+#pragma once
+
+#include "domain/agenttoken.h"
+#include "domain/cluster.h"
+#include "domain/queue.h"
+
+#include <QString>
+
+class QWidget;
+
+// Confirmation before anything that cannot be undone. The destructive button carries the action's
+// own words ("Delete Cluster"), Cancel is the default and Escape cancels, so a reflexive Return
+// does no harm. The box (objectName confirmDestructiveBox) is window-modal; the app keeps running
+// underneath.
+bool confirmDestructive(QWidget* parent, const QString& title, const QString& text,
+    const QString& acceptLabel, const QString& informativeText = {});
+
+// Texts of the specific confirmations, so they can be checked without showing a box.
+namespace ConfirmText {
+QString deleteClusterDetail(int queueCount, int tokenCount);
+QString deleteQueueDetail(const Queue& queue);
+QString revokeTokenDetail(const AgentToken& token);
+}
+
+// Deleting a cluster deletes its queues and agent tokens with it: the box says how many.
+bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCount, int tokenCount);
+bool confirmDeleteQueue(QWidget* parent, const Queue& queue);
+// Revoking stops new registrations; agents already connected with the token stay connected.
+bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token);

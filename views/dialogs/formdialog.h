@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QDialog>
+
+class ApiError;
+class Banner;
+class HintLabel;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QVBoxLayout;
+
+// The shared behaviour of Kitedeck's edit dialogs, which never block the app while a request
+// runs. They are opened with open(); OK (objectName okButton) stays disabled until the form is
+// valid, and each problem is explained under its field as the user types. OK emits the
+// subclass's submitted(...) signal and the dialog stays open and busy (inputs and buttons
+// disabled, progress shown) until the owner either calls accept() on success or showError() on
+// failure, which shows Buildkite's message in the dialog (objectName errorLabel) and gives every
+// typed value back to the user.
+//
+// The dialog turns busy by itself on OK, so a double click cannot submit twice (a second token
+// create would mint a second token); calling setBusy(true) again from the owner is harmless.
+//
+// objectNames: okButton, cancelButton, errorBanner, errorLabel, busyIndicator, busyLabel.
+class FormDialog : public QDialog {
+    Q_OBJECT
+public:
+    void setBusy(bool busy);
+    bool isBusy() const { return m_busy; }
+    void showError(const ApiError& error);
+    void clearError();
+    QString errorText() const;
+    // Whether OK would submit right now (valid and not busy).
+    bool canSubmit() const;
+
+public Q_SLOTS:
+    void accept() override;
+    // Ignored while busy: the request is already on its way and its answer needs this dialog.
+    void reject() override;
+
+protected:
+    explicit FormDialog(QWidget* parent = nullptr);
+
+    QFormLayout* form() const { return m_form; }
+    QVBoxLayout* body() const { return m_body; }
+    QPushButton* okButton() const { return m_ok; }
+    void setBusyText(const QString& text);
+    // A hint row under the last form row.
+    HintLabel* addHint(const QString& objectName);
+    HintLabel* insertHint(int row, const QString& objectName);
+
+    // Re-checks the form (call on every edit); OK follows the answer.
+    void revalidate();
+    // Updates the hints and says whether the form may be submitted.
+    virtual bool validate() = 0;
+    // Emits the subclass's submitted(...) signal; called only when validate() passed.
+    virtual void submit() = 0;
+
+private:
+    void onOk();
+
+    QVBoxLayout* m_body;
+    QWidget* m_formHost;
+    QFormLayout* m_form;
+    Banner* m_error;
+    QWidget* m_busyRow;
+    QProgressBar* m_busyIndicator;
+    QLabel* m_busyLabel;
+    QDialogButtonBox* m_buttons;
+    QPushButton* m_ok;
+    QPushButton* m_cancel;
+    bool m_busy = false;
+    bool m_valid = false;
+};

@@ -1,0 +1,250 @@
+#include "tokenrevealdialog.h"
+
+#include "emoji.h"
+#include "panes/banner.h"
+#include "panes/hintlabel.h"
+
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+// Compared instead of the value itself, so the pending clear keeps no copy of the token.
+QByteArray digest(const QString& text)
+{
+    QByteArray utf8 = text.toUtf8();
+    const QByteArray hash = QCryptographicHash::hash(utf8, QCryptographicHash::Sha256);
+    std::fill(utf8.begin(), utf8.end(), '\0');
+    return hash;
+}
+
+void clearClipboardIfStill(const QByteArray& expected)
+{
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    if (!clipboard)
+        return;
+    const QString current = clipboard->text(QClipboard::Clipboard);
+    if (!current.isEmpty() && digest(current) == expected)
+        clipboard->clear(QClipboard::Clipboard);
+}
+
+// One app-wide pending clear, parented to the application so closing the dialog right after
+// copying (to go and paste) does not cancel it.
+void scheduleClipboardClear(const QByteArray& expected, std::chrono::milliseconds delay)
+{
+    static QPointer<QTimer> pending;
+    if (pending)
+        pending->deleteLater();
+    auto* timer = new QTimer(QCoreApplication::instance());
+    pending = timer;
+    timer->setSingleShot(true);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, expected] {
+        clearClipboardIfStill(expected);
+        timer->deleteLater();
+    });
+    // Leaving the app does not leave the token behind in the clipboard either.
+    QObject::connect(qApp, &QCoreApplication::aboutToQuit, timer,
+        [expected] { clearClipboardIfStill(expected); });
+    timer->start(delay);
+}
+
+}
+
+TokenRevealDialog::TokenRevealDialog(
+    QString value, const AgentToken& token, const Cluster& cluster, QWidget* parent)
+    : QDialog(parent)
+    , m_value(std::move(value))
+    , m_field(new QLineEdit(this))
+    , m_copy(new QPushButton(tr("&Copy"), this))
+    , m_done(new QPushButton(tr("Done"), this))
+    , m_copyStatus(new HintLabel(this))
+    , m_copyFeedback(new QTimer(this))
+{
+    setObjectName(QStringLiteral("tokenRevealDialog"));
+    setWindowTitle(tr("Agent Token Created"));
+
+    auto* heading = new QLabel(this);
+    heading->setObjectName(QStringLiteral("headingLabel"));
+    heading->setWordWrap(true);
+    heading->setTextFormat(Qt::PlainText);
+    const QString emoji = Emoji::render(cluster.emoji.trimmed());
+    const QString clusterName
+        = emoji.isEmpty() ? cluster.name : emoji + QLatin1Char(' ') + cluster.name;
+    heading->setText(token.description.isEmpty()
+            ? tr("New agent token for the cluster %1.").arg(clusterName)
+            : tr("New agent token “%1” for the cluster %2.").arg(token.description, clusterName));
+    QFont headingFont = heading->font();
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+
+    auto* warning = new Banner(this);
+    warning->setObjectName(QStringLiteral("warningBanner"));
+    warning->label()->setObjectName(QStringLiteral("warningLabel"));
+    warning->setTone(Tone::Warning);
+    warning->setBold(true);
+    warning->setText(tr("This is the only time the token is shown. Copy it now and keep it "
+                        "somewhere safe, such as your secret manager."));
+
+    m_field->setObjectName(QStringLiteral("tokenValueField"));
+    m_field->setReadOnly(true);
+    m_field->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_field->setAccessibleName(tr("Agent token value"));
+    m_field->setText(m_value);
+    m_field->setCursorPosition(0);
+    m_field->setMinimumWidth(QFontMetrics(m_field->font()).averageCharWidth() * 48);
+    // No context menu: its Copy would bypass the clipboard clearing below.
+    m_field->setContextMenuPolicy(Qt::NoContextMenu);
+
+    m_copy->setObjectName(QStringLiteral("copyButton"));
+    m_copy->setAccessibleName(tr("Copy token"));
+    m_copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copy->setAutoDefault(false);
+    m_copy->setDefault(false);
+    connect(m_copy, &QPushButton::clicked, this, &TokenRevealDialog::copyToClipboard);
+
+    auto* valueRow = new QHBoxLayout;
+    valueRow->addWidget(m_field, 1);
+    valueRow->addWidget(m_copy);
+
+    m_copyStatus->setObjectName(QStringLiteral("copyStatusLabel"));
+    m_copyFeedback->setSingleShot(true);
+    m_copyFeedback->setInterval(2000);
+    connect(m_copyFeedback, &QTimer::timeout, this, [this] { m_copy->setText(tr("&Copy")); });
+
+    auto* usage = new QLabel(tr("Agents use it as their token: BUILDKITE_AGENT_TOKEN, or token= in "
+                                "buildkite-agent.cfg."),
+        this);
+    usage->setWordWrap(true);
+    usage->setForegroundRole(QPalette::PlaceholderText);
+
+    m_done->setObjectName(QStringLiteral("doneButton"));
+    m_done->setAccessibleName(tr("Done"));
+    m_done->setAutoDefault(false);
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_done, QDialogButtonBox::AcceptRole);
+    connect(m_done, &QPushButton::clicked, this, &TokenRevealDialog::accept);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setSpacing(12);
+    layout->addWidget(heading);
+    layout->addWidget(warning);
+    layout->addLayout(valueRow);
+    layout->addWidget(m_copyStatus);
+    layout->addWidget(usage);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+    setMinimumWidth(520);
+
+    m_field->setFocus();
+    m_field->installEventFilter(this);
+}
+
+TokenRevealDialog::~TokenRevealDialog() { wipe(); }
+
+void TokenRevealDialog::copyToClipboard()
+{
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    if (!clipboard || m_value.isEmpty())
+        return;
+    auto* data = new QMimeData;
+    // A deep copy: the clipboard's text must survive the wipe of this dialog's buffer, since the
+    // user typically closes the dialog and then pastes.
+    data->setText(QString(m_value.constData(), m_value.size()));
+    // Asks clipboard managers (Klipper and others honouring the hint) not to keep a history copy.
+    data->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
+    clipboard->setMimeData(data, QClipboard::Clipboard);
+    scheduleClipboardClear(digest(m_value), m_clearDelay);
+
+    m_copied = true;
+    m_copy->setText(tr("Copied"));
+    m_copyFeedback->start();
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_clearDelay).count();
+    m_copyStatus->showHint(
+        tr("Copied. The clipboard is cleared in %1 seconds unless you copy something else.")
+            .arg(seconds),
+        Tone::Success);
+    Q_EMIT copied();
+}
+
+bool TokenRevealDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    // The standard Copy key in the field goes through copyToClipboard(), so the clipboard is
+    // cleared later like after the Copy button.
+    if (watched == m_field && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
+        copyToClipboard();
+        return true;
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void TokenRevealDialog::done(int result)
+{
+    if (m_confirmed) {
+        QDialog::done(result);
+        return;
+    }
+    askToClose(result);
+}
+
+void TokenRevealDialog::askToClose(int result)
+{
+    if (m_confirm) {
+        m_confirm->raise();
+        m_confirm->activateWindow();
+        return;
+    }
+    auto* box = new QMessageBox(this);
+    m_confirm = box;
+    box->setObjectName(QStringLiteral("confirmCloseBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Question);
+    box->setWindowTitle(tr("Close Token"));
+    box->setText(tr("You will not see this token again."));
+    box->setInformativeText(m_copied
+            ? tr("Make sure you have stored it somewhere safe before closing.")
+            : tr("You have not copied it yet. Without it, no agent can use this token; you would "
+                 "have to create another."));
+    QPushButton* close = box->addButton(tr("Close"), QMessageBox::AcceptRole);
+    close->setObjectName(QStringLiteral("confirmCloseButton"));
+    QPushButton* back = box->addButton(tr("Go Back"), QMessageBox::RejectRole);
+    back->setObjectName(QStringLiteral("goBackButton"));
+    box->setDefaultButton(back);
+    box->setEscapeButton(back);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, close, result] {
+        if (box->clickedButton() != close)
+            return;
+        m_confirmed = true;
+        QDialog::done(result);
+    });
+    box->open();
+}
+
+void TokenRevealDialog::wipe()
+{
+    // Overwrite the characters in place. Writing through the shared buffer also blanks every
+    // implicitly shared copy (the line edit's text, its layout), which is the point. Literals
+    // (static, read-only data) are skipped: they are not secrets anyway.
+    if (!m_value.isEmpty() && m_value.data_ptr().isMutable()) {
+        auto* chars = const_cast<char16_t*>(reinterpret_cast<const char16_t*>(m_value.constData()));
+        std::fill(chars, chars + m_value.size(), u'\0');
+    }
+    m_field->clear();
+    m_value.clear();
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "domain/agenttoken.h"
+#include "domain/cluster.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <chrono>
+
+class HintLabel;
+class QLabel;
+class QLineEdit;
+class QMessageBox;
+class QPushButton;
+class QTimer;
+
+// Shows a newly created agent token's value, the one time Buildkite hands it out.
+//
+// The value lives only in this dialog (and in the clipboard if the user copies it): it is never
+// logged or stored, and the destructor overwrites its characters in memory. A copied value is
+// cleared from the clipboard after a delay (30 s) unless the clipboard has changed since; the
+// clearing outlives the dialog, because users close it and then paste. Closing by Done, the
+// window's close button or Escape first asks "You will not see this token again".
+//
+// objectNames: tokenValueField, copyButton, doneButton, warningLabel, copyStatusLabel,
+// confirmCloseBox (the confirmation, a child QMessageBox opened window-modal) with its buttons
+// confirmCloseButton and goBackButton.
+class TokenRevealDialog final : public QDialog {
+    Q_OBJECT
+public:
+    // Takes the value by value: move it in so this dialog holds the only copy.
+    TokenRevealDialog(
+        QString value, const AgentToken& token, const Cluster& cluster, QWidget* parent = nullptr);
+    ~TokenRevealDialog() override;
+
+    static constexpr std::chrono::milliseconds defaultClipboardClearDelay { 30000 };
+    // Tests shorten it.
+    void setClipboardClearDelay(std::chrono::milliseconds delay) { m_clearDelay = delay; }
+    std::chrono::milliseconds clipboardClearDelay() const { return m_clearDelay; }
+    bool wasCopied() const { return m_copied; }
+
+public Q_SLOTS:
+    void copyToClipboard();
+    // Every way of closing ends here; it asks first and closes once confirmed.
+    void done(int result) override;
+
+Q_SIGNALS:
+    void copied();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void askToClose(int result);
+    void wipe();
+
+    QString m_value;
+    QLineEdit* m_field;
+    QPushButton* m_copy;
+    QPushButton* m_done;
+    HintLabel* m_copyStatus;
+    QTimer* m_copyFeedback;
+    QPointer<QMessageBox> m_confirm;
+    std::chrono::milliseconds m_clearDelay = defaultClipboardClearDelay;
+    bool m_copied = false;
+    bool m_confirmed = false;
+};

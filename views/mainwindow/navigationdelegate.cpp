@@ -1,0 +1,178 @@
+#include "navigationdelegate.h"
+
+#include "changehighlighter.h"
+#include "emoji.h"
+#include "organizationtreemodel.h"
+#include "panes/tone.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+using Kind = OrganizationTreeModel::NodeKind;
+using Expiry = OrganizationTreeModel::ExpiryState;
+
+namespace {
+constexpr int chipPadding = 6;
+constexpr int chipSpacing = 4;
+
+QString shortShape(const QModelIndex& index)
+{
+    const auto queue = index.data(OrganizationTreeModel::QueueRole).value<Queue>();
+    const InstanceShape& s = queue.instanceShape;
+    if (s.name.isEmpty())
+        return index.data(OrganizationTreeModel::InstanceShapeRole).toString();
+    const QString type = s.machineType == QLatin1String("macos") ? QStringLiteral("macOS") : QStringLiteral("Linux");
+    return QStringLiteral("%1 %2 %3×%4").arg(type, s.architecture).arg(s.cpu).arg(s.memoryGb);
+}
+}
+
+NavigationDelegate::NavigationDelegate(ChangeHighlighter* highlighter, QObject* parent)
+    : QStyledItemDelegate(parent)
+    , m_highlighter(highlighter)
+{
+}
+
+QString NavigationDelegate::title(const QModelIndex& index)
+{
+    const auto kind = index.data(OrganizationTreeModel::KindRole).value<Kind>();
+    const QString text = index.data(Qt::DisplayRole).toString();
+    if (kind == Kind::Cluster) {
+        const QString emoji = Emoji::render(index.data(OrganizationTreeModel::EmojiRole).toString());
+        return emoji.isEmpty() ? text : emoji + QLatin1Char(' ') + text;
+    }
+    return text;
+}
+
+QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& index)
+{
+    QList<Chip> out;
+    switch (index.data(OrganizationTreeModel::KindRole).value<Kind>()) {
+    case Kind::Queue:
+        if (index.data(OrganizationTreeModel::PausedRole).toBool())
+            out.append({ tr("Paused"), int(Tone::Warning) });
+        if (index.data(OrganizationTreeModel::IsDefaultQueueRole).toBool())
+            out.append({ tr("Default"), int(Tone::Info) });
+        if (index.data(OrganizationTreeModel::HostedRole).toBool())
+            out.append({ shortShape(index), int(Tone::Neutral) });
+        break;
+    case Kind::Token:
+        switch (index.data(OrganizationTreeModel::ExpiryStateRole).value<Expiry>()) {
+        case Expiry::Expired:
+            out.append({ tr("Expired"), int(Tone::Danger) });
+            break;
+        case Expiry::ExpiringSoon:
+            out.append({ tr("Expires soon"), int(Tone::Warning) });
+            break;
+        case Expiry::Never:
+            out.append({ tr("No expiry"), int(Tone::Neutral) });
+            break;
+        case Expiry::Valid:
+            break;
+        }
+        break;
+    default:
+        break;
+    }
+    return out;
+}
+
+void NavigationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = title(index);
+    opt.text.clear();
+    opt.icon = QIcon();
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+
+    // Background and selection from the style, so it matches the platform.
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    painter->save();
+    const QString id = index.data(OrganizationTreeModel::IdRole).toString();
+    if (m_highlighter) {
+        if (const qreal s = m_highlighter->strength(id); s > 0) {
+            QColor tint = option.palette.color(QPalette::Highlight);
+            tint.setAlphaF(0.35 * s);
+            painter->fillRect(option.rect, tint);
+        }
+    }
+
+    const auto kind = index.data(OrganizationTreeModel::KindRole).value<Kind>();
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette& pal = option.palette;
+    QColor textColor = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    QFont font = option.font;
+    QRect r = option.rect.adjusted(4, 0, -4, 0);
+
+    switch (kind) {
+    case Kind::Organization:
+        font.setBold(true);
+        break;
+    case Kind::QueueGroup:
+    case Kind::TokenGroup:
+    case Kind::Loading:
+        if (!selected)
+            textColor = pal.color(QPalette::PlaceholderText);
+        font.setItalic(kind == Kind::Loading);
+        break;
+    case Kind::Error:
+        if (!selected)
+            textColor = Tones::text(Tone::Danger, pal);
+        break;
+    case Kind::Cluster: {
+        const QColor swatch(index.data(OrganizationTreeModel::ColorRole).toString());
+        const int side = qMin(r.height() - 10, 12);
+        const QRect box(r.left(), r.center().y() - side / 2, side, side);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Tones::mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.6));
+        painter->setBrush(swatch.isValid() ? swatch : Qt::transparent);
+        painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+        r.setLeft(box.right() + 7);
+        if (!index.data(OrganizationTreeModel::ErrorRole).toString().isEmpty() && !selected)
+            textColor = Tones::text(Tone::Danger, pal);
+        break;
+    }
+    default:
+        break;
+    }
+
+    // Chips from the right.
+    const QList<Chip> list = chips(index);
+    QFont chipFont = option.font;
+    chipFont.setPointSizeF(chipFont.pointSizeF() * 0.85);
+    const QFontMetrics chipMetrics(chipFont);
+    int right = r.right();
+    painter->setRenderHint(QPainter::Antialiasing);
+    for (qsizetype i = list.size() - 1; i >= 0; --i) {
+        const Chip& chip = list.at(i);
+        const int width = chipMetrics.horizontalAdvance(chip.text) + 2 * chipPadding;
+        if (right - width < r.left() + 60)
+            break; // keep room for the title
+        const QRect box(right - width, r.center().y() - chipMetrics.height() / 2 - 2, width, chipMetrics.height() + 4);
+        const ToneColors colors = Tones::filled(Tone(chip.tone), pal);
+        painter->setPen(colors.border);
+        painter->setBrush(colors.background);
+        painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), box.height() / 2.0, box.height() / 2.0);
+        painter->setPen(colors.foreground);
+        painter->setFont(chipFont);
+        painter->drawText(box, Qt::AlignCenter, chip.text);
+        right = box.left() - chipSpacing;
+    }
+    r.setRight(right - 4);
+
+    painter->setFont(font);
+    painter->setPen(textColor);
+    const QFontMetrics fm(font);
+    painter->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, r.width()));
+    painter->restore();
+}
+
+QSize NavigationDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(qMax(size.height(), option.fontMetrics.height() + 10));
+    return size;
+}

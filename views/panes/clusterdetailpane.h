@@ -1,0 +1,69 @@
+#pragma once
+
+#include "detailpane.h"
+
+#include "domain/cluster.h"
+#include "domain/queue.h"
+
+class ColorSwatch;
+class CopyableField;
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+// Everything about one cluster, with Edit, Set default queue, Delete and Open in browser.
+//
+// objectNames: emojiLabel, nameLabel, descriptionLabel, colorSwatch, colorLabel, queuesLabel,
+// defaultQueueLabel, defaultQueueCombo, applyDefaultQueueButton, maintainersLabel,
+// createdByLabel, createdAtLabel, id{Value,CopyButton}, graphqlId{Value,CopyButton},
+// apiUrl{Value,CopyButton}, webUrl{Value,CopyButton}, editButton, deleteButton,
+// openInBrowserButton, newQueueButton, newAgentTokenButton.
+class ClusterDetailPane final : public DetailPane {
+    Q_OBJECT
+public:
+    explicit ClusterDetailPane(QWidget* parent = nullptr);
+
+    void setCluster(const Cluster& cluster, const QList<Queue>& queuesOfCluster);
+    const Cluster& cluster() const { return m_cluster; }
+
+Q_SIGNALS:
+    void editRequested(const Cluster& cluster);
+    void setDefaultQueueRequested(const QString& clusterId, const QString& queueId);
+    // The main window confirms (confirmDeleteCluster) before deleting: it knows the token count.
+    void deleteRequested(const Cluster& cluster);
+    void newQueueRequested(const Cluster& cluster);
+    void newAgentTokenRequested(const Cluster& cluster);
+
+protected:
+    void refreshTimes() override;
+
+private:
+    void fillDefaultQueueCombo(const QString& keepSelection);
+    QString selectedQueueId() const;
+    void openInBrowser();
+
+    Cluster m_cluster;
+    QList<Queue> m_queues;
+
+    QLabel* m_emoji;
+    QLabel* m_name;
+    QLabel* m_description;
+    ColorSwatch* m_swatch;
+    QLabel* m_colorText;
+    QLabel* m_queuesCount;
+    QLabel* m_defaultQueue;
+    QComboBox* m_defaultQueueCombo;
+    QPushButton* m_applyDefaultQueue;
+    QLabel* m_maintainers;
+    QLabel* m_createdBy;
+    QLabel* m_createdAt;
+    CopyableField* m_id;
+    CopyableField* m_graphqlId;
+    CopyableField* m_apiUrl;
+    CopyableField* m_webUrl;
+    QPushButton* m_edit;
+    QPushButton* m_delete;
+    QPushButton* m_open;
+    QPushButton* m_newQueue;
+    QPushButton* m_newToken;
+};

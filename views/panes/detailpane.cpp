@@ -1,0 +1,193 @@
+#include "detailpane.h"
+
+#include <QAbstractButton>
+#include <QDesktopServices>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+DetailPane::DetailPane(QWidget* parent)
+    : QWidget(parent)
+    , m_content(nullptr)
+    , m_clock(new QTimer(this))
+    , m_writeDeniedReason(defaultWriteDeniedReason())
+{
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("paneScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+
+    auto* inner = new QWidget(scroll);
+    inner->setObjectName(QStringLiteral("paneContent"));
+    m_content = new QVBoxLayout(inner);
+    m_content->setContentsMargins(18, 16, 18, 16);
+    m_content->setSpacing(12);
+    scroll->setWidget(inner);
+
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    m_clock->setInterval(60 * 1000);
+    connect(m_clock, &QTimer::timeout, this, [this] { refreshTimes(); });
+}
+
+QString DetailPane::defaultWriteDeniedReason()
+{
+    return tr("Your API token doesn't have the write_clusters scope");
+}
+
+void DetailPane::setWriteAllowed(bool allowed, const QString& reasonIfNot)
+{
+    m_writeAllowed = allowed;
+    m_writeDeniedReason = reasonIfNot.isEmpty() ? defaultWriteDeniedReason() : reasonIfNot;
+    updateWriteControls();
+}
+
+void DetailPane::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateWriteControls();
+}
+
+QFormLayout* DetailPane::addSection(const QString& heading)
+{
+    auto* title = new QLabel(heading, m_content->parentWidget());
+    title->setFont(scaledFont(title->font(), 1.0, true));
+    title->setAccessibleName(heading);
+    m_content->addSpacing(4);
+    m_content->addWidget(title);
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    form->setHorizontalSpacing(16);
+    form->setVerticalSpacing(6);
+    m_content->addLayout(form);
+    m_forms.append(form);
+    return form;
+}
+
+void DetailPane::alignSections()
+{
+    QList<QWidget*> labels;
+    int widest = 0;
+    for (QFormLayout* form : std::as_const(m_forms)) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem* item = form->itemAt(row, QFormLayout::LabelRole);
+            if (item && item->widget()) {
+                labels.append(item->widget());
+                widest = qMax(widest, item->widget()->sizeHint().width());
+            }
+        }
+    }
+    for (QWidget* label : std::as_const(labels))
+        label->setMinimumWidth(widest);
+}
+
+QHBoxLayout* DetailPane::addActionRow()
+{
+    auto* row = new QHBoxLayout;
+    row->setSpacing(6);
+    m_content->addLayout(row);
+    return row;
+}
+
+QPushButton* DetailPane::makeButton(const QString& objectName, const QString& text,
+    const QString& accessibleName, const QString& iconPath)
+{
+    auto* button = new QPushButton(text, m_content->parentWidget());
+    button->setObjectName(objectName);
+    button->setAccessibleName(accessibleName);
+    button->setAutoDefault(false);
+    if (!iconPath.isEmpty())
+        button->setIcon(QIcon(iconPath));
+    return button;
+}
+
+void DetailPane::registerWriteControl(QWidget* control, std::function<bool()> ready)
+{
+    m_writeControls.append({ control, std::move(ready), control->toolTip() });
+    updateWriteControls();
+}
+
+void DetailPane::updateWriteControls()
+{
+    for (const WriteControl& c : std::as_const(m_writeControls)) {
+        const bool ready = !c.ready || c.ready();
+        c.widget->setEnabled(m_writeAllowed && !m_busy && ready);
+        c.widget->setToolTip(m_writeAllowed ? c.toolTip : m_writeDeniedReason);
+    }
+}
+
+void DetailPane::bindDeleteKey(QAbstractButton* button)
+{
+    auto* shortcut = new QShortcut(QKeySequence::Delete, this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, button, [button] {
+        if (button->isEnabled() && button->isVisible())
+            button->click();
+    });
+}
+
+bool DetailPane::isWebUrl(const QString& url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    return parsed.isValid() && !parsed.host().isEmpty()
+        && (parsed.scheme() == QLatin1String("https") || parsed.scheme() == QLatin1String("http"));
+}
+
+bool DetailPane::openWebUrl(const QString& url)
+{
+    if (!isWebUrl(url))
+        return false;
+    return QDesktopServices::openUrl(QUrl(url, QUrl::StrictMode));
+}
+
+QLabel* DetailPane::makeValueLabel(const QString& objectName, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+void DetailPane::setMuted(QLabel* label, bool muted)
+{
+    label->setForegroundRole(muted ? QPalette::PlaceholderText : QPalette::WindowText);
+}
+
+QFont DetailPane::scaledFont(const QFont& base, qreal factor, bool bold)
+{
+    QFont f = base;
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * factor);
+    else
+        f.setPixelSize(int(f.pixelSize() * factor));
+    f.setBold(bold);
+    return f;
+}
+
+void DetailPane::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refreshTimes();
+    m_clock->start();
+}
+
+void DetailPane::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    m_clock->stop();
+}

@@ -1,0 +1,93 @@
+#include "organizationpane.h"
+
+#include "hintlabel.h"
+
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+OrganizationPane::OrganizationPane(QWidget* parent)
+    : DetailPane(parent)
+{
+    setObjectName(QStringLiteral("organizationPane"));
+    QWidget* host = contentLayout()->parentWidget();
+
+    m_name = makeValueLabel(QStringLiteral("organizationNameLabel"), host);
+    m_name->setFont(scaledFont(m_name->font(), 1.6, true));
+    m_subtitle = makeValueLabel(QStringLiteral("organizationSubtitleLabel"), host);
+    m_subtitle->setText(tr("Select a cluster, queue or agent token to see its details."));
+    setMuted(m_subtitle, true);
+    contentLayout()->addWidget(m_name);
+    contentLayout()->addWidget(m_subtitle);
+
+    QHBoxLayout* actions = addActionRow();
+    m_newCluster = makeButton(QStringLiteral("newClusterButton"), tr("New Cluster…"),
+        tr("New cluster"), QStringLiteral(":/icons/add.svg"));
+    actions->addWidget(m_newCluster);
+    actions->addStretch(1);
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(10);
+    m_clusters = addTile(grid, 0, 0, QStringLiteral("clustersCount"), tr("Clusters"));
+    m_queues = addTile(grid, 0, 1, QStringLiteral("queuesCount"), tr("Queues"));
+    m_paused = addTile(grid, 0, 2, QStringLiteral("pausedQueuesCount"), tr("Paused queues"));
+    m_tokens = addTile(grid, 1, 0, QStringLiteral("tokensCount"), tr("Agent tokens"));
+    m_neverExpiring
+        = addTile(grid, 1, 1, QStringLiteral("neverExpiringCount"), tr("Tokens that never expire"));
+    m_expiringSoon = addTile(
+        grid, 1, 2, QStringLiteral("expiringSoonCount"), tr("Tokens expiring within 7 days"));
+    for (int c = 0; c < 3; ++c)
+        grid->setColumnStretch(c, 1);
+    contentLayout()->addSpacing(6);
+    contentLayout()->addLayout(grid);
+    contentLayout()->addStretch(1);
+
+    registerWriteControl(m_newCluster);
+    connect(m_newCluster, &QPushButton::clicked, this, &OrganizationPane::createClusterRequested);
+    setSummary(0, 0, 0, 0, 0, 0);
+}
+
+HintLabel* OrganizationPane::addTile(
+    QGridLayout* grid, int row, int column, const QString& objectName, const QString& caption)
+{
+    auto* tile = new QFrame(contentLayout()->parentWidget());
+    tile->setObjectName(objectName + QStringLiteral("Tile"));
+    tile->setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(tile);
+    layout->setContentsMargins(12, 10, 12, 10);
+    layout->setSpacing(2);
+    auto* number = new HintLabel(tile);
+    number->setObjectName(objectName);
+    number->setWordWrap(false);
+    number->setFont(scaledFont(number->font(), 2.0, true));
+    auto* text = new QLabel(caption, tile);
+    text->setWordWrap(true);
+    setMuted(text, true);
+    layout->addWidget(number);
+    layout->addWidget(text);
+    layout->addStretch(1);
+    number->setAccessibleDescription(caption);
+    grid->addWidget(tile, row, column);
+    return number;
+}
+
+void OrganizationPane::setCount(HintLabel* label, int count, Tone toneWhenNonZero)
+{
+    label->showHint(QString::number(count), count > 0 ? toneWhenNonZero : Tone::Neutral);
+}
+
+void OrganizationPane::setOrganizationName(const QString& name) { m_name->setText(name); }
+
+void OrganizationPane::setSummary(
+    int clusters, int queues, int pausedQueues, int tokens, int neverExpiring, int expiringSoon)
+{
+    setCount(m_clusters, clusters, Tone::Neutral);
+    setCount(m_queues, queues, Tone::Neutral);
+    setCount(m_paused, pausedQueues, Tone::Warning);
+    setCount(m_tokens, tokens, Tone::Neutral);
+    setCount(m_neverExpiring, neverExpiring, Tone::Info);
+    setCount(m_expiringSoon, expiringSoon, Tone::Warning);
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "detailpane.h"
+#include "tone.h"
+
+class HintLabel;
+class QGridLayout;
+class QLabel;
+class QPushButton;
+
+// The organisation root: counts an admin audits at a glance (paused queues, tokens that never
+// expire or expire within a week) and New Cluster.
+//
+// objectNames: organizationNameLabel, clustersCount, queuesCount, pausedQueuesCount,
+// tokensCount, neverExpiringCount, expiringSoonCount (the numbers), newClusterButton.
+class OrganizationPane final : public DetailPane {
+    Q_OBJECT
+public:
+    explicit OrganizationPane(QWidget* parent = nullptr);
+
+    void setOrganizationName(const QString& name);
+    void setSummary(int clusters, int queues, int pausedQueues, int tokens, int neverExpiring,
+        int expiringSoon);
+
+Q_SIGNALS:
+    void createClusterRequested();
+
+private:
+    HintLabel* addTile(
+        QGridLayout* grid, int row, int column, const QString& objectName, const QString& caption);
+    static void setCount(HintLabel* label, int count, Tone toneWhenNonZero);
+
+    QLabel* m_name;
+    QLabel* m_subtitle;
+    HintLabel* m_clusters;
+    HintLabel* m_queues;
+    HintLabel* m_paused;
+    HintLabel* m_tokens;
+    HintLabel* m_neverExpiring;
+    HintLabel* m_expiringSoon;
+    QPushButton* m_newCluster;
+};
