@@ -262,7 +262,12 @@ void MainWindow::buildUi()
     statusBar()->addPermanentWidget(m_statusRateLimit);
     m_statusClock = new QTimer(this);
     m_statusClock->setInterval(15000);
-    connect(m_statusClock, &QTimer::timeout, this, &MainWindow::updateStatusRefreshed);
+    connect(m_statusClock, &QTimer::timeout, this, [this] {
+        updateStatusRefreshed();
+        // Tokens expire on their own, between refreshes too.
+        if (m_session)
+            m_session->treeModel()->updateExpiry();
+    });
     m_statusClock->start();
 
     m_autoRefreshTimer = new QTimer(this);
