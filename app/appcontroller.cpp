@@ -105,6 +105,8 @@ void AppController::showWelcome()
     }
     m_window->showWelcome(m_welcome);
     delete m_session;
+    if (!m_screenshotPath.isEmpty())
+        QTimer::singleShot(300, this, [this] { saveScreenshot(); });
 }
 
 void AppController::openSignIn()
@@ -184,13 +186,16 @@ void AppController::showOrganization(const QUrl& apiUrl, const QString& token, c
                 if (!m_window->selectedId().isEmpty() && m_window->selectedId() != model->organization())
                     break;
             }
-            QTimer::singleShot(300, this, [this] {
-                const bool saved = m_window->grab().save(m_screenshotPath);
-                qCInfo(lcApp).noquote() << (saved ? "saved" : "could not save") << m_screenshotPath;
-                QCoreApplication::exit(saved ? 0 : 1);
-            });
+            QTimer::singleShot(300, this, [this] { saveScreenshot(); });
         }, Qt::SingleShotConnection);
     }
+}
+
+void AppController::saveScreenshot()
+{
+    const bool saved = m_window->grab().save(m_screenshotPath);
+    qCInfo(lcApp).noquote() << (saved ? "saved" : "could not save") << m_screenshotPath;
+    QCoreApplication::exit(saved ? 0 : 1);
 }
 
 void AppController::saveScreenshotWhenLoaded(const QString& path)

@@ -47,6 +47,7 @@ private:
     void openSignIn();
     void askForToken(const Account& account, const QString& reason);
     void confirmSignOut(const QString& accountId);
+    void saveScreenshot();
 
     std::unique_ptr<QNetworkAccessManager> m_nam;
     ApiClient* m_client;

@@ -12,6 +12,11 @@
 
 Q_LOGGING_CATEGORY(lcApi, "kitedeck.api", QtInfoMsg)
 
+namespace {
+// 100 items a page: 100,000 clusters, queues or tokens is beyond any real organisation.
+constexpr int maxPages = 1000;
+}
+
 struct ApiClient::Call {
     ApiRequest request;
     QUrl url; // the page being fetched
@@ -20,6 +25,7 @@ struct ApiClient::Call {
     Callback callback;
     int attempt = 0; // attempts made for the current page
     QJsonArray items; // paged: every page's items so far
+    int pages = 1;
     QPointer<QNetworkReply> reply;
 };
 
@@ -218,6 +224,12 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
         return;
     }
     const QUrl resolved = call->url.resolved(next);
+    if (resolved == call->url || ++call->pages > maxPages) {
+        // A server whose next link never ends would otherwise keep the client busy forever.
+        complete(call, ApiError(ApiError::Kind::BadResponse,
+                           tr("The server's next-page links did not end after %1 pages").arg(call->pages)));
+        return;
+    }
     if (!isSameOrigin(resolved, m_baseUrl)) {
         // Following it would hand the token to another host.
         complete(call, ApiError(ApiError::Kind::BadResponse,

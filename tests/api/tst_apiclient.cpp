@@ -240,6 +240,15 @@ private slots:
         QVERIFY(!r.error().message().isEmpty());
     }
 
+    void aNextLinkToTheSamePageStops()
+    {
+        m_server->setFallback(ScriptedServer::json(200, clusters(0, 3),
+            { { "Link", "<" + m_server->url(QStringLiteral("/v2/organizations/acme/clusters?per_page=100")).toEncoded() + ">; rel=\"next\"" } }));
+        auto r = run(ListClusters { QStringLiteral("acme") });
+        QCOMPARE(r.error().kind(), ApiError::Kind::BadResponse);
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
     void linkToAnotherOriginIsNotFollowed()
     {
         ScriptedServer other;

@@ -318,7 +318,7 @@ void MainWindow::showWelcome(QWidget* page)
     if (m_central->indexOf(page) < 0)
         m_central->addWidget(page);
     m_central->setCurrentWidget(page);
-    m_toolBar->setEnabled(false);
+    m_toolBar->setVisible(false);
 }
 
 void MainWindow::showNotice(const QString& text)
@@ -351,7 +351,7 @@ void MainWindow::setSession(OrganizationSession* session)
         return;
     }
     m_central->setCurrentWidget(m_splitter);
-    m_toolBar->setEnabled(true);
+    m_toolBar->setVisible(true);
     setWindowTitle(tr("%1 — Kitedeck").arg(session->organization()));
     m_organizationPane->setOrganizationName(session->organization());
 
