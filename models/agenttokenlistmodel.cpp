@@ -90,7 +90,7 @@ QVariant AgentTokenListModel::itemData(const AgentToken& t, int column, int role
     case ClusterIdRole:
         return t.clusterId;
     case SearchTextRole:
-        return QStringList { t.description, t.id }.join(QLatin1Char(' '));
+        return ModelRoles::searchText(t);
     case AgentTokenRole:
         return QVariant::fromValue(t);
     case ExpiryRole:

@@ -46,7 +46,7 @@ QVariant ClusterListModel::itemData(const Cluster& c, int column, int role) cons
     case ClusterIdRole:
         return c.id;
     case SearchTextRole:
-        return QStringList { c.name, c.description, c.id }.join(QLatin1Char(' '));
+        return ModelRoles::searchText(c);
     case ClusterRole:
         return QVariant::fromValue(c);
     case EmojiRole:

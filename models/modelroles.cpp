@@ -1,6 +1,8 @@
 #include "modelroles.h"
 
 #include "domain/agenttoken.h"
+#include "domain/cluster.h"
+#include "domain/queue.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -32,6 +34,21 @@ QString tokenExpiryText(TokenExpiry state)
         return QCoreApplication::translate("ModelRoles", "Expired");
     }
     return {};
+}
+
+QString searchText(const Cluster& c)
+{
+    return QStringList { c.name, c.description, c.id }.join(QLatin1Char(' '));
+}
+
+QString searchText(const Queue& q)
+{
+    return QStringList { q.key, q.description, q.id }.join(QLatin1Char(' '));
+}
+
+QString searchText(const AgentToken& t)
+{
+    return QStringList { t.description, t.id }.join(QLatin1Char(' '));
 }
 
 QHash<int, QByteArray> roleNames()

@@ -276,7 +276,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case SortRole:
             return c.name;
         case SearchTextRole:
-            return QStringList { c.name, c.description, c.id }.join(QLatin1Char(' '));
+            return ModelRoles::searchText(c);
         case ClusterRole:
             return QVariant::fromValue(c);
         case EmojiRole:
@@ -327,7 +327,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case IdRole:
             return q.id;
         case SearchTextRole:
-            return QStringList { q.key, q.description, q.id }.join(QLatin1Char(' '));
+            return ModelRoles::searchText(q);
         case QueueRole:
             return QVariant::fromValue(q);
         case PausedRole:
@@ -359,7 +359,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case IdRole:
             return t.id;
         case SearchTextRole:
-            return QStringList { t.description, t.id }.join(QLatin1Char(' '));
+            return ModelRoles::searchText(t);
         case AgentTokenRole:
             return QVariant::fromValue(t);
         case ExpiryRole:

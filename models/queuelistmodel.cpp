@@ -66,7 +66,7 @@ QVariant QueueListModel::itemData(const Queue& q, int column, int role) const
     case ClusterIdRole:
         return q.clusterId;
     case SearchTextRole:
-        return QStringList { q.key, q.description, q.id }.join(QLatin1Char(' '));
+        return ModelRoles::searchText(q);
     case QueueRole:
         return QVariant::fromValue(q);
     case PausedRole:
