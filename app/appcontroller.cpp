@@ -15,8 +15,8 @@
 #include "organizationtreemodel.h"
 #include "sandboxserver.h"
 
-#include <QLoggingCategory>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
 #include <QTreeView>
@@ -43,24 +43,30 @@ AppController::AppController(QObject* parent)
         if (!m_activeAccountId.isEmpty())
             m_accounts->reportUnauthorized(error);
     });
-    connect(m_accounts, &AccountManager::accountActivated, this, [this](const Account& account, const QString& token) {
-        m_activeAccountId = account.id;
-        showOrganization(account.apiUrl, token, account.organization);
-    });
-    connect(m_accounts, &AccountManager::tokenReplaced, this, [this](const Account&, const QString& token) {
-        m_client->setToken(token);
-        if (m_session) {
-            m_session->fetchAccessToken();
-            m_session->refresh();
-        }
-    });
+    connect(m_accounts, &AccountManager::accountActivated, this,
+        [this](const Account& account, const QString& token) {
+            m_activeAccountId = account.id;
+            showOrganization(account.apiUrl, token, account.organization);
+        });
+    connect(m_accounts, &AccountManager::tokenReplaced, this,
+        [this](const Account&, const QString& token) {
+            m_client->setToken(token);
+            if (m_session) {
+                m_session->fetchAccessToken();
+                m_session->refresh();
+            }
+        });
     connect(m_accounts, &AccountManager::tokenNeeded, this, &AppController::askForToken);
     connect(m_accounts, &AccountManager::reauthenticationNeeded, this, &AppController::askForToken);
     connect(m_accounts, &AccountManager::tokenExpiringSoon, this, [this](const Account& account) {
-        const QString when = account.tokenExpiresAt.isValid() && account.tokenExpiresAt <= QDateTime::currentDateTimeUtc()
+        const QString when = account.tokenExpiresAt.isValid()
+                && account.tokenExpiresAt <= QDateTime::currentDateTimeUtc()
             ? tr("has expired")
-            : tr("expires %1").arg(account.tokenExpiresAt.toLocalTime().toString(QStringLiteral("d MMM yyyy, HH:mm")));
-        m_window->showNotice(tr("The API token of “%1” %2. Create a new one in Buildkite and enter it from the account menu.")
+            : tr("expires %1")
+                  .arg(account.tokenExpiresAt.toLocalTime().toString(
+                      QStringLiteral("d MMM yyyy, HH:mm")));
+        m_window->showNotice(tr("The API token of “%1” %2. Create a new one in Buildkite and enter "
+                                "it from the account menu.")
                                  .arg(account.name, when));
     });
     connect(m_accounts, &AccountManager::signedOut, this, [this](const Account& account) {
@@ -72,9 +78,11 @@ AppController::AppController(QObject* parent)
         else
             showWelcome();
     });
-    connect(m_accounts, &AccountManager::signOutFailed, this, [this](const Account& account, const QString& message) {
-        m_window->showNotice(tr("Could not delete the token of “%1” from the keychain: %2").arg(account.name, message));
-    });
+    connect(m_accounts, &AccountManager::signOutFailed, this,
+        [this](const Account& account, const QString& message) {
+            m_window->showNotice(tr("Could not delete the token of “%1” from the keychain: %2")
+                                     .arg(account.name, message));
+        });
 }
 
 AppController::~AppController()
@@ -130,7 +138,8 @@ void AppController::confirmSignOut(const QString& accountId)
     if (!account)
         return;
     if (!confirmDestructive(m_window.get(), tr("Sign Out"),
-            tr("Sign out of “%1”?\n\nIts API token is deleted from the keychain and the account is forgotten.")
+            tr("Sign out of “%1”?\n\nIts API token is deleted from the keychain and the account is "
+               "forgotten.")
                 .arg(account->name),
             tr("Sign Out")))
         return;
@@ -155,7 +164,8 @@ bool AppController::openSandbox()
     return true;
 }
 
-void AppController::showOrganization(const QUrl& apiUrl, const QString& token, const QString& organization)
+void AppController::showOrganization(
+    const QUrl& apiUrl, const QString& token, const QString& organization)
 {
     m_window->setSession(nullptr);
     delete m_session;
@@ -165,29 +175,35 @@ void AppController::showOrganization(const QUrl& apiUrl, const QString& token, c
     }
     m_client->setToken(token);
     m_session = new OrganizationSession(m_client, organization, this);
-    connect(m_session, &OrganizationSession::accessTokenLoaded, this, [this](const AccessToken& token) {
-        if (!m_activeAccountId.isEmpty())
-            m_accounts->updateTokenInfo(m_activeAccountId, token);
-    });
+    connect(
+        m_session, &OrganizationSession::accessTokenLoaded, this, [this](const AccessToken& token) {
+            if (!m_activeAccountId.isEmpty())
+                m_accounts->updateTokenInfo(m_activeAccountId, token);
+        });
     m_window->setSession(m_session);
     if (!m_screenshotPath.isEmpty()) {
-        connect(m_session, &OrganizationSession::refreshFinished, this, [this] {
-            // The paused queue with its note is the most telling view of the demo.
-            OrganizationTreeModel* model = m_session->treeModel();
-            for (const Cluster& cluster : model->clusters()) {
-                for (const Queue& queue : model->queues(cluster.id)) {
-                    if (queue.dispatchPaused && !queue.dispatchPausedNote.isEmpty()) {
-                        m_window->selectId(queue.id);
-                        m_window->navigationTree()->expand(
-                            m_window->filterProxy()->mapFromSource(model->indexForId(OrganizationTreeModel::tokenGroupId(cluster.id))));
-                        break;
+        connect(
+            m_session, &OrganizationSession::refreshFinished, this,
+            [this] {
+                // The paused queue with its note is the most telling view of the demo.
+                OrganizationTreeModel* model = m_session->treeModel();
+                for (const Cluster& cluster : model->clusters()) {
+                    for (const Queue& queue : model->queues(cluster.id)) {
+                        if (queue.dispatchPaused && !queue.dispatchPausedNote.isEmpty()) {
+                            m_window->selectId(queue.id);
+                            m_window->navigationTree()->expand(
+                                m_window->filterProxy()->mapFromSource(model->indexForId(
+                                    OrganizationTreeModel::tokenGroupId(cluster.id))));
+                            break;
+                        }
                     }
+                    if (!m_window->selectedId().isEmpty()
+                        && m_window->selectedId() != model->organization())
+                        break;
                 }
-                if (!m_window->selectedId().isEmpty() && m_window->selectedId() != model->organization())
-                    break;
-            }
-            QTimer::singleShot(300, this, [this] { saveScreenshot(); });
-        }, Qt::SingleShotConnection);
+                QTimer::singleShot(300, this, [this] { saveScreenshot(); });
+            },
+            Qt::SingleShotConnection);
     }
 }
 
@@ -198,7 +214,4 @@ void AppController::saveScreenshot()
     QCoreApplication::exit(saved ? 0 : 1);
 }
 
-void AppController::saveScreenshotWhenLoaded(const QString& path)
-{
-    m_screenshotPath = path;
-}
+void AppController::saveScreenshotWhenLoaded(const QString& path) { m_screenshotPath = path; }

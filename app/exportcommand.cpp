@@ -22,7 +22,7 @@ int fail(const QString& line)
     std::fprintf(stderr, "kitedeck export: %s\n", qPrintable(line));
     return 1;
 }
-}
+} // namespace
 
 int runExportCommand(const QStringList& arguments)
 {
@@ -32,14 +32,16 @@ int runExportCommand(const QStringList& arguments)
         "The API token is read from BUILDKITE_API_TOKEN or, with --account, from the keychain."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The export command."));
-    const QCommandLineOption org(QStringLiteral("org"), QStringLiteral("Organisation slug."), QStringLiteral("slug"));
+    const QCommandLineOption org(
+        QStringLiteral("org"), QStringLiteral("Organisation slug."), QStringLiteral("slug"));
     const QCommandLineOption apiUrl(QStringLiteral("api-url"),
         QStringLiteral("API base URL (default https://api.buildkite.com)."), QStringLiteral("url"),
         QStringLiteral("https://api.buildkite.com"));
     const QCommandLineOption output(QStringLiteral("output"),
         QStringLiteral("File to write (default: standard output)."), QStringLiteral("file"));
     const QCommandLineOption rateLimitWait(QStringLiteral("rate-limit-wait"),
-        QStringLiteral("Longest wait, in seconds, for a rate-limit window to reset before giving up (default 65)."),
+        QStringLiteral("Longest wait, in seconds, for a rate-limit window to reset before giving "
+                       "up (default 65)."),
         QStringLiteral("seconds"), QStringLiteral("65"));
     const QCommandLineOption account(QStringLiteral("account"),
         QStringLiteral("Use an account set up in Kitedeck: its organisation, API URL and, unless "
@@ -84,8 +86,8 @@ int runExportCommand(const QStringList& arguments)
             KeychainSecretStore keychain;
             QEventLoop wait;
             SecretStore::Error keychainError;
-            keychain.read(found->id, nullptr,
-                [&](const SecretStore::Error& e, const QString& secret) {
+            keychain.read(
+                found->id, nullptr, [&](const SecretStore::Error& e, const QString& secret) {
                     keychainError = e;
                     token = secret;
                     wait.quit();
@@ -147,7 +149,7 @@ int runExportCommand(const QStringList& arguments)
     if (!file.commit())
         return fail(QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     std::fprintf(stderr, "kitedeck export: %lld clusters, %d queues, %d tokens written to %s\n",
-        static_cast<long long>(snapshot.clusters.size()), snapshot.queueCount(), snapshot.tokenCount(),
-        qPrintable(file.fileName()));
+        static_cast<long long>(snapshot.clusters.size()), snapshot.queueCount(),
+        snapshot.tokenCount(), qPrintable(file.fileName()));
     return 0;
 }

@@ -48,7 +48,7 @@ void applyPalette(QApplication& app, const QString& scheme)
         p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7c, 0x83));
     app.setPalette(p);
 }
-}
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -76,8 +76,9 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setDesktopFileName(QStringLiteral("dev.kitedeck.Kitedeck"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Manage Buildkite clusters, queues and agent tokens.\n"
-                                                    "Also: kitedeck export --help"));
+    parser.setApplicationDescription(
+        QStringLiteral("Manage Buildkite clusters, queues and agent tokens.\n"
+                       "Also: kitedeck export --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption sandbox(QStringLiteral("sandbox"),
@@ -85,7 +86,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption exitWhenShown(QStringLiteral("exit-when-shown"),
         QStringLiteral("Quit as soon as the main window is shown (for package checks)."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("Save a picture of the main window once the organisation has loaded, then quit."),
+        QStringLiteral(
+            "Save a picture of the main window once the organisation has loaded, then quit."),
         QStringLiteral("file.png"));
     const QCommandLineOption palette(QStringLiteral("palette"),
         QStringLiteral("Colour scheme: system (default), light or dark."), QStringLiteral("scheme"),

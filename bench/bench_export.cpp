@@ -3,10 +3,9 @@
 //   (1 + ceil(per-cluster requests / connections per host)) x latency
 // i.e. one round trip for the cluster list, then the queue and token lists spread over the
 // connections Qt opens per host. Target: within 1.3x of the floor.
-#include "sandboxserver.h"
-
 #include "api/apiclient.h"
 #include "organizationloader.h"
+#include "sandboxserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,7 +26,8 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     auto option = [&](const char* name, const char* help, const char* value) {
-        QCommandLineOption o(QLatin1String(name), QLatin1String(help), QStringLiteral("n"), QLatin1String(value));
+        QCommandLineOption o(
+            QLatin1String(name), QLatin1String(help), QStringLiteral("n"), QLatin1String(value));
         parser.addOption(o);
         return o;
     };
@@ -43,7 +43,8 @@ int main(int argc, char* argv[])
     const int connectionsPerHost = 6; // Qt's HTTP/1.1 connection pool per host
 
     SandboxServer server;
-    server.seedGenerated(clusters, parser.value(queuesOpt).toInt(), parser.value(tokensOpt).toInt());
+    server.seedGenerated(
+        clusters, parser.value(queuesOpt).toInt(), parser.value(tokensOpt).toInt());
     server.setLatency(latency);
     if (!server.listen()) {
         std::fprintf(stderr, "cannot listen: %s\n", qPrintable(server.errorString()));
@@ -62,12 +63,13 @@ int main(int argc, char* argv[])
         OrganizationLoader loader(&client);
         QEventLoop loop;
         ApiError error;
-        QObject::connect(&loader, &OrganizationLoader::finished, &loop, [&](const OrganizationSnapshot& s, const ApiError& e) {
-            error = e;
-            queues = s.queueCount();
-            tokens = s.tokenCount();
-            loop.quit();
-        });
+        QObject::connect(&loader, &OrganizationLoader::finished, &loop,
+            [&](const OrganizationSnapshot& s, const ApiError& e) {
+                error = e;
+                queues = s.queueCount();
+                tokens = s.tokenCount();
+                loop.quit();
+            });
         server.clearRequests();
         QElapsedTimer timer;
         timer.start();
@@ -85,17 +87,21 @@ int main(int argc, char* argv[])
     std::sort(times.begin(), times.end());
     const qint64 median = times.at(times.size() / 2);
     const int perClusterRequests = 2 * clusters;
-    const qint64 floorMs = (1 + qint64(std::ceil(double(perClusterRequests) / connectionsPerHost))) * latency;
+    const qint64 floorMs
+        = (1 + qint64(std::ceil(double(perClusterRequests) / connectionsPerHost))) * latency;
 
     std::printf("bench_export: %d clusters x %s queues x %s tokens, %d ms latency per request\n",
-        clusters, qPrintable(parser.value(queuesOpt)), qPrintable(parser.value(tokensOpt)), latency);
+        clusters, qPrintable(parser.value(queuesOpt)), qPrintable(parser.value(tokensOpt)),
+        latency);
     std::printf("  loaded            %d queues, %d tokens\n", queues, tokens);
-    std::printf("  requests made     %lld (1 cluster list + %d queue/token lists)\n", static_cast<long long>(requests), perClusterRequests);
+    std::printf("  requests made     %lld (1 cluster list + %d queue/token lists)\n",
+        static_cast<long long>(requests), perClusterRequests);
     std::printf("  most in flight    %d at the server\n", server.maxConcurrentOpen());
     std::printf("  wall time         median %lld ms, min %lld ms, max %lld ms over %d runs\n",
-        static_cast<long long>(median), static_cast<long long>(times.first()), static_cast<long long>(times.last()), runs);
-    std::printf("  floor             (1 + ceil(%d / %d)) x %d ms = %lld ms\n", perClusterRequests, connectionsPerHost, latency,
-        static_cast<long long>(floorMs));
+        static_cast<long long>(median), static_cast<long long>(times.first()),
+        static_cast<long long>(times.last()), runs);
+    std::printf("  floor             (1 + ceil(%d / %d)) x %d ms = %lld ms\n", perClusterRequests,
+        connectionsPerHost, latency, static_cast<long long>(floorMs));
     std::printf("  ratio to floor    %.2f (target <= 1.30)\n", double(median) / double(floorMs));
     return 0;
 }

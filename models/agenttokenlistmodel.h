@@ -8,7 +8,15 @@
 class AgentTokenListModel final : public IdListModel<AgentToken> {
     Q_OBJECT
 public:
-    enum Column { Description, Expiry, AllowedIps, CreatedBy, CreatedAt, Id, ColumnCount };
+    enum Column {
+        Description,
+        Expiry,
+        AllowedIps,
+        CreatedBy,
+        CreatedAt,
+        Id,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role {
         IdRole = ModelRoles::Id,

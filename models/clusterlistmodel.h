@@ -7,7 +7,16 @@
 class ClusterListModel final : public IdListModel<Cluster> {
     Q_OBJECT
 public:
-    enum Column { Name, Description, Emoji, Color, DefaultQueue, Id, CreatedAt, ColumnCount };
+    enum Column {
+        Name,
+        Description,
+        Emoji,
+        Color,
+        DefaultQueue,
+        Id,
+        CreatedAt,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role {
         IdRole = ModelRoles::Id,

@@ -15,7 +15,8 @@
 // are recorded; afterwards only the roles whose values differ are reported, per run of columns
 // with the same set of changed roles. The comparison goes through data() itself, so it can never
 // disagree with what a view would read.
-template <class T> class IdListModel : public QAbstractTableModel {
+template <class T>
+class IdListModel : public QAbstractTableModel {
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -120,7 +121,8 @@ protected:
 
     // For state outside the values that changes what rows show (a clock): records every row,
     // runs change(), and reports the cells that now read differently.
-    template <class Fn> void changeAll(Fn&& change)
+    template <class Fn>
+    void changeAll(Fn&& change)
     {
         QList<QList<QVariant>> before;
         before.reserve(m_items.size());

@@ -40,7 +40,8 @@ inline QList<qsizetype> longestIncreasing(const QList<qsizetype>& seq)
 }
 
 // The first item of each id, in order: the target of a merge must not repeat an id.
-template <class T> QList<T> uniqueById(const QList<T>& items)
+template <class T>
+QList<T> uniqueById(const QList<T>& items)
 {
     QList<T> out;
     out.reserve(items.size());
@@ -54,7 +55,8 @@ template <class T> QList<T> uniqueById(const QList<T>& items)
     return out;
 }
 
-template <class T> QStringList idsOf(const QList<T>& items)
+template <class T>
+QStringList idsOf(const QList<T>& items)
 {
     QStringList ids;
     ids.reserve(items.size());
@@ -142,4 +144,4 @@ void apply(QStringList current, const QStringList& target, Remove&& remove, Move
     }
 }
 
-}
+} // namespace IdMerge

@@ -72,4 +72,4 @@ QHash<int, QByteArray> roleNames()
     return names;
 }
 
-}
+} // namespace ModelRoles

@@ -62,4 +62,4 @@ QString searchText(const AgentToken& token);
 // Names for QAbstractItemModel::roleNames(): the default ones plus those of ModelRoles.
 QHash<int, QByteArray> roleNames();
 
-}
+} // namespace ModelRoles

@@ -25,43 +25,46 @@ void OrganizationLoader::load(const QString& organization)
     m_firstError = ApiError();
     QObject* run = m_run;
 
-    m_client->call(ListClusters { organization }, run, [this, run, organization](const Result<QList<Cluster>>& result) {
-        if (!result) {
-            cancel();
-            emit finished(m_snapshot, result.error());
-            return;
-        }
-        const QList<Cluster>& clusters = result.value();
-        emit clustersLoaded(clusters);
-        if (clusters.isEmpty()) {
-            cancel();
-            emit finished(m_snapshot, {});
-            return;
-        }
-        m_pending.fill(2, clusters.size());
-        m_remaining = int(clusters.size());
-        for (qsizetype i = 0; i < clusters.size(); ++i) {
-            const int index = int(i);
-            m_snapshot.clusters.append(ClusterSnapshot { clusters.at(i), {}, {}, {} });
-            const QString id = clusters.at(i).id;
-            m_client->call(ListQueues { organization, id }, run, [this, index](const Result<QList<Queue>>& r) {
-                ClusterSnapshot& c = m_snapshot.clusters[index];
-                if (r)
-                    c.queues = r.value();
-                else if (!c.error)
-                    c.error = r.error();
-                childDone(index);
-            });
-            m_client->call(ListAgentTokens { organization, id }, run, [this, index](const Result<QList<AgentToken>>& r) {
-                ClusterSnapshot& c = m_snapshot.clusters[index];
-                if (r)
-                    c.tokens = r.value();
-                else if (!c.error)
-                    c.error = r.error();
-                childDone(index);
-            });
-        }
-    });
+    m_client->call(ListClusters { organization }, run,
+        [this, run, organization](const Result<QList<Cluster>>& result) {
+            if (!result) {
+                cancel();
+                emit finished(m_snapshot, result.error());
+                return;
+            }
+            const QList<Cluster>& clusters = result.value();
+            emit clustersLoaded(clusters);
+            if (clusters.isEmpty()) {
+                cancel();
+                emit finished(m_snapshot, {});
+                return;
+            }
+            m_pending.fill(2, clusters.size());
+            m_remaining = int(clusters.size());
+            for (qsizetype i = 0; i < clusters.size(); ++i) {
+                const int index = int(i);
+                m_snapshot.clusters.append(ClusterSnapshot { clusters.at(i), {}, {}, {} });
+                const QString id = clusters.at(i).id;
+                m_client->call(ListQueues { organization, id }, run,
+                    [this, index](const Result<QList<Queue>>& r) {
+                        ClusterSnapshot& c = m_snapshot.clusters[index];
+                        if (r)
+                            c.queues = r.value();
+                        else if (!c.error)
+                            c.error = r.error();
+                        childDone(index);
+                    });
+                m_client->call(ListAgentTokens { organization, id }, run,
+                    [this, index](const Result<QList<AgentToken>>& r) {
+                        ClusterSnapshot& c = m_snapshot.clusters[index];
+                        if (r)
+                            c.tokens = r.value();
+                        else if (!c.error)
+                            c.error = r.error();
+                        childDone(index);
+                    });
+            }
+        });
 }
 
 void OrganizationLoader::childDone(int index)

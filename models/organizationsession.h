@@ -29,7 +29,8 @@ class OrganizationTreeModel;
 class OrganizationSession final : public QObject {
     Q_OBJECT
 public:
-    template <class T> using Callback = std::function<void(const Result<T>&)>;
+    template <class T>
+    using Callback = std::function<void(const Result<T>&)>;
 
     OrganizationSession(ApiClient* client, const QString& organization, QObject* parent = nullptr);
     ~OrganizationSession() override;

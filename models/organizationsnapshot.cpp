@@ -17,7 +17,8 @@ QJsonObject OrganizationSnapshot::toExportJson() const
         object.insert(QLatin1StringView("tokens"), tokenArray);
         clusterArray.append(object);
     }
-    return { { QLatin1StringView("organization"), organization }, { QLatin1StringView("clusters"), clusterArray } };
+    return { { QLatin1StringView("organization"), organization },
+        { QLatin1StringView("clusters"), clusterArray } };
 }
 
 int OrganizationSnapshot::queueCount() const

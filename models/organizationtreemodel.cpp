@@ -120,7 +120,7 @@ QString joined(std::initializer_list<QString> parts)
     return out.join(QLatin1Char('\n'));
 }
 
-}
+} // namespace
 
 OrganizationTreeModel::OrganizationTreeModel(QObject* parent)
     : QAbstractItemModel(parent)
@@ -577,16 +577,18 @@ void OrganizationTreeModel::syncPlaceholder(Node* container)
 }
 
 namespace {
-template <class Node> void moveChild(Node* container, int from, int to)
+template <class Node>
+void moveChild(Node* container, int from, int to)
 {
     auto node = std::move(container->children[size_t(from)]);
     container->children.erase(container->children.begin() + from);
     container->children.insert(container->children.begin() + to, std::move(node));
     container->renumber();
 }
-}
+} // namespace
 
-template <class T> void OrganizationTreeModel::mergeItems(Node* group, QList<T> items, bool report)
+template <class T>
+void OrganizationTreeModel::mergeItems(Node* group, QList<T> items, bool report)
 {
     constexpr NodeKind kind = std::is_same_v<T, Queue> ? NodeKind::Queue : NodeKind::Token;
     items = IdMerge::uniqueById(items);

@@ -54,7 +54,7 @@ public:
         KindRole = ModelRoles::Kind, // NodeKind
         IdRole = ModelRoles::Id, // cluster/queue/token id; groups: queueGroupId(); org: slug
         ClusterIdRole
-        = ModelRoles::ClusterId, // the cluster a row belongs to (cluster rows: own id)
+            = ModelRoles::ClusterId, // the cluster a row belongs to (cluster rows: own id)
         SortRole = ModelRoles::Sort, // name, key, description; groups 0 and 1
         SearchTextRole = ModelRoles::SearchText, // name/key, description and id, space-joined
         ClusterRole = ModelRoles::ClusterValue, // Cluster
@@ -68,7 +68,7 @@ public:
         ExpiryRole = ModelRoles::Expiry, // tokens: QDateTime, invalid when it never expires
         ExpiryStateRole = ModelRoles::ExpiryState, // tokens: ExpiryState
         ErrorRole
-        = ModelRoles::Error, // message of a failed load (containers, clusters, error rows)
+            = ModelRoles::Error, // message of a failed load (containers, clusters, error rows)
         CountRole = ModelRoles::Count, // org: clusters; groups: children; invalid while unknown
         BusyRole = ModelRoles::Busy, // org, groups: children not known yet; loading rows: true
         DescriptionRole = ModelRoles::Description, // clusters, queues, tokens
@@ -173,7 +173,8 @@ private:
     void unregisterTree(Node* node);
     void removeRows(Node* container, int first, int last);
 
-    template <class T> void mergeItems(Node* group, QList<T> items, bool report);
+    template <class T>
+    void mergeItems(Node* group, QList<T> items, bool report);
     void updateValue(Node* node, const Cluster& cluster);
     void updateValue(Node* node, const Queue& queue);
     void updateValue(Node* node, const AgentToken& token);

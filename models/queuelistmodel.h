@@ -7,7 +7,15 @@
 class QueueListModel final : public IdListModel<Queue> {
     Q_OBJECT
 public:
-    enum Column { Key, Description, State, Hosted, Affinity, Id, ColumnCount };
+    enum Column {
+        Key,
+        Description,
+        State,
+        Hosted,
+        Affinity,
+        Id,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role {
         IdRole = ModelRoles::Id,

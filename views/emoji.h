@@ -11,4 +11,4 @@ namespace Emoji {
 QString render(const QString& text);
 // The emoji for "technologist" (no colons), or a null QString if the shortcode is unknown.
 QString lookup(const QString& shortcodeWithoutColons);
-}
+} // namespace Emoji

@@ -46,4 +46,4 @@ QString dateTimeWithRelative(const QDateTime& when, const QDateTime& now)
     return QStringLiteral("%1 (%2)").arg(dateTime(when), relative(when, now));
 }
 
-}
+} // namespace Format

@@ -10,5 +10,6 @@ QString dateTime(const QDateTime& when);
 // "3 hours ago", "in 5 days", "just now".
 QString relative(const QDateTime& when, const QDateTime& now = QDateTime::currentDateTimeUtc());
 // "23 Nov 2026, 14:05 (3 hours ago)".
-QString dateTimeWithRelative(const QDateTime& when, const QDateTime& now = QDateTime::currentDateTimeUtc());
-}
+QString dateTimeWithRelative(
+    const QDateTime& when, const QDateTime& now = QDateTime::currentDateTimeUtc());
+} // namespace Format

@@ -10,7 +10,7 @@ namespace {
 const QString group = QStringLiteral("Accounts");
 const QString listKey = QStringLiteral("list");
 const QString currentKey = QStringLiteral("current");
-}
+} // namespace
 
 AccountStore::AccountStore(QObject* parent)
     : QObject(parent)

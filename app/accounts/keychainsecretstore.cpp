@@ -2,7 +2,6 @@
 
 #include <QLoggingCategory>
 #include <QPointer>
-
 #include <qt6keychain/keychain.h>
 
 // Failures go back to the caller, which shows them; the log only helps when debugging, and
@@ -22,7 +21,8 @@ JobType* makeJob(const KeychainSecretStore& store, const QString& accountId)
     return job;
 }
 
-template <class Fn> void onFinished(QKeychain::Job* job, QObject* context, Fn&& handler)
+template <class Fn>
+void onFinished(QKeychain::Job* job, QObject* context, Fn&& handler)
 {
     const bool hasContext = context != nullptr;
     QObject::connect(job, &QKeychain::Job::finished, job,
@@ -41,7 +41,7 @@ const char* operationName(const QKeychain::Job& job)
         return "write";
     return "delete";
 }
-}
+} // namespace
 
 KeychainSecretStore::KeychainSecretStore(QObject* parent)
     : KeychainSecretStore(QStringLiteral("Kitedeck"), parent)

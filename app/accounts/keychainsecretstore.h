@@ -4,7 +4,7 @@
 
 namespace QKeychain {
 class Job;
-}
+} // namespace QKeychain
 
 // The OS keychain through QtKeychain: macOS Keychain, Windows Credential Store, Secret Service
 // or KWallet on Linux. One entry per account: service "Kitedeck", key "Kitedeck/<account id>".

@@ -74,7 +74,7 @@ QByteArray relaxed(const QByteArray& in)
     }
     return out;
 }
-}
+} // namespace
 
 SandboxApi::SandboxApi(SandboxState& state)
     : m_state(state)

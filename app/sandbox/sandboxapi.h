@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
+
 #include <functional>
 
 class SandboxState;

@@ -15,7 +15,7 @@ SandboxInstanceShape macShape(const char* name, int cpu, int memory, bool remove
     return { QLatin1String(name), QStringLiteral("macos"), QStringLiteral("arm64"), cpu, memory,
         removed };
 }
-}
+} // namespace
 
 QJsonObject SandboxInstanceShape::toJson() const
 {

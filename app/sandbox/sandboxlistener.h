@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+
 #include <functional>
 
 // Hands every parsed request, with its socket, to one callback. The callback writes the

@@ -7,7 +7,7 @@
 
 namespace {
 const QByteArray jsonType = QByteArrayLiteral("application/json; charset=utf-8");
-}
+} // namespace
 
 SandboxResponse SandboxResponse::json(int status, const QJsonObject& object)
 {

@@ -100,7 +100,7 @@ QString cidrBlocks(int count, int secondOctet)
         blocks.append(QStringLiteral("10.%1.%2.0/22").arg(secondOctet).arg(i * 4));
     return blocks.join(QLatin1Char(' '));
 }
-}
+} // namespace
 
 QString SandboxSeed::stableId(const QString& name)
 {

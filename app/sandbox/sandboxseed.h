@@ -23,4 +23,4 @@ void generated(SandboxState& state, int clusters, int queuesPerCluster, int toke
 // A stable UUID for a name, for reproducible ids.
 QString stableId(const QString& name);
 
-}
+} // namespace SandboxSeed

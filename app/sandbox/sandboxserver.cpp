@@ -58,7 +58,7 @@ QString stableToken(const char* seed)
             QByteArray("kitedeck-sandbox/") + seed, QCryptographicHash::Sha1)
                                   .toHex());
 }
-}
+} // namespace
 
 SandboxServer::SandboxServer(QObject* parent)
     : QObject(parent)

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
 #include <memory>
 #include <optional>
 
@@ -95,7 +96,12 @@ signals:
     void requestServed(const QByteArray& verb, const QString& path, int status);
 
 private:
-    enum class FaultKind { Fail, Drop, Malform, Redirect };
+    enum class FaultKind {
+        Fail,
+        Drop,
+        Malform,
+        Redirect
+    };
     struct PathFault {
         FaultKind kind = FaultKind::Fail;
         QRegularExpression pattern;

@@ -9,7 +9,12 @@
 #include <QUuid>
 
 namespace {
-enum class Presence { Absent, Null, Text, WrongType };
+enum class Presence {
+    Absent,
+    Null,
+    Text,
+    WrongType
+};
 
 struct Field {
     Presence presence = Presence::Absent;
@@ -201,7 +206,7 @@ void readRequiredName(const QJsonObject& body, const char* key, const QString& l
     else
         out = f.text;
 }
-}
+} // namespace
 
 SandboxState::SandboxState() = default;
 

@@ -15,7 +15,7 @@ Q_LOGGING_CATEGORY(lcApi, "kitedeck.api", QtInfoMsg)
 namespace {
 // 100 items a page: 100,000 clusters, queues or tokens is beyond any real organisation.
 constexpr int maxPages = 1000;
-}
+} // namespace
 
 struct ApiClient::Call {
     ApiRequest request;
@@ -55,7 +55,8 @@ ApiError ApiClient::setBaseUrl(const QUrl& url)
 {
     ApiError error = checkBaseUrl(url);
     if (!error)
-        m_baseUrl = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+        m_baseUrl
+            = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
     return error;
 }
 
@@ -98,7 +99,8 @@ void ApiClient::startAttempt(const std::shared_ptr<Call>& call)
     req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     req.setRawHeader("Accept", "application/json");
     req.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("Kitedeck/" KITEDECK_VERSION));
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    req.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     req.setTransferTimeout(m_options.transferTimeoutMs);
 
     QByteArray body;
@@ -113,12 +115,14 @@ void ApiClient::startAttempt(const std::shared_ptr<Call>& call)
 
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
-    connect(reply, &QNetworkReply::finished, this, [this, call, reply, timer] {
-        qCInfo(lcApi).noquote() << call->request.verb << reply->url().path()
-                                << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
-                                << timer->elapsed() << "ms";
-        onFinished(call, reply);
-    });
+    connect(
+        reply, &QNetworkReply::finished, this, [this, call, reply, timer] {
+            qCInfo(lcApi).noquote()
+                << call->request.verb << reply->url().path()
+                << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                << timer->elapsed() << "ms";
+            onFinished(call, reply);
+        });
 }
 
 int ApiClient::backoffMs(int attempt) const
@@ -127,7 +131,8 @@ int ApiClient::backoffMs(int attempt) const
     return int(qMin<qint64>(delay, m_options.backoffMaxMs));
 }
 
-int ApiClient::rateLimitWaitMs(const QNetworkReply& reply, const QByteArray& body, int attempt) const
+int ApiClient::rateLimitWaitMs(
+    const QNetworkReply& reply, const QByteArray& body, int attempt) const
 {
     // The body's "reset", then RateLimit-Reset of the exhausted window, then Retry-After,
     // then exponential back-off.
@@ -167,7 +172,9 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     if (!error && length.isValid() && body.size() < length.toLongLong())
         error = ApiError(ApiError::Kind::Network,
-            tr("The connection closed after %1 of %2 bytes").arg(body.size()).arg(length.toLongLong()));
+            tr("The connection closed after %1 of %2 bytes")
+                .arg(body.size())
+                .arg(length.toLongLong()));
     if (error) {
         if (error.kind() == ApiError::Kind::Unauthorized)
             emit unauthorized(error);
@@ -196,11 +203,12 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
         QJsonParseError parseError;
         doc = QJsonDocument::fromJson(body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            complete(call, ApiError(ApiError::Kind::BadResponse,
-                               tr("The server sent malformed JSON (%1 at byte %2)")
-                                   .arg(parseError.errorString())
-                                   .arg(parseError.offset),
-                               status));
+            complete(call,
+                ApiError(ApiError::Kind::BadResponse,
+                    tr("The server sent malformed JSON (%1 at byte %2)")
+                        .arg(parseError.errorString())
+                        .arg(parseError.offset),
+                    status));
             return;
         }
     }
@@ -210,8 +218,9 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
         return;
     }
     if (!doc.isArray()) {
-        complete(call, ApiError(ApiError::Kind::BadResponse,
-                           tr("Expected a JSON array from %1").arg(call->url.path()), status));
+        complete(call,
+            ApiError(ApiError::Kind::BadResponse,
+                tr("Expected a JSON array from %1").arg(call->url.path()), status));
         return;
     }
     const QJsonArray page = doc.array();
@@ -226,15 +235,17 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
     const QUrl resolved = call->url.resolved(next);
     if (resolved == call->url || ++call->pages > maxPages) {
         // A server whose next link never ends would otherwise keep the client busy forever.
-        complete(call, ApiError(ApiError::Kind::BadResponse,
-                           tr("The server's next-page links did not end after %1 pages").arg(call->pages)));
+        complete(call,
+            ApiError(ApiError::Kind::BadResponse,
+                tr("The server's next-page links did not end after %1 pages").arg(call->pages)));
         return;
     }
     if (!isSameOrigin(resolved, m_baseUrl)) {
         // Following it would hand the token to another host.
-        complete(call, ApiError(ApiError::Kind::BadResponse,
-                           tr("Refused to follow a next-page link to another origin (%1)")
-                               .arg(resolved.host())));
+        complete(call,
+            ApiError(ApiError::Kind::BadResponse,
+                tr("Refused to follow a next-page link to another origin (%1)")
+                    .arg(resolved.host())));
         return;
     }
     call->url = resolved;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QNetworkReply>
 #include <QMetaType>
+#include <QNetworkReply>
 #include <QString>
 
 // The one error type of the API layer: what went wrong (kind), the HTTP status if there was one,

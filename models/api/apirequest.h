@@ -23,7 +23,8 @@ struct ApiRequest {
     // Percent-encodes one path segment (an org slug or an id from the server).
     static QString segment(const QString& value);
     // "/v2/organizations/<org>" + the given segments, each encoded.
-    static QString organizationPath(const QString& org, std::initializer_list<QString> segments = {});
+    static QString organizationPath(
+        const QString& org, std::initializer_list<QString> segments = {});
 };
 
 Q_DECLARE_METATYPE(ApiRequest)

@@ -36,7 +36,8 @@ QHash<QString, QUrl> parseLinkHeader(const QByteArray& header)
 
 bool isSameOrigin(const QUrl& a, const QUrl& b)
 {
-    auto defaultPort = [](const QUrl& u) { return u.scheme() == QLatin1String("https") ? 443 : 80; };
+    auto defaultPort
+        = [](const QUrl& u) { return u.scheme() == QLatin1String("https") ? 443 : 80; };
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
         && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
         && a.port(defaultPort(a)) == b.port(defaultPort(b));

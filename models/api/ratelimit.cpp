@@ -20,7 +20,7 @@ RateLimitWindow window(const QNetworkReply& reply, const char* prefix)
     w.resetSeconds = headerInt(reply, (p + "Reset").constData());
     return w;
 }
-}
+} // namespace
 
 RateLimitStatus RateLimitStatus::fromReply(const QNetworkReply& reply)
 {

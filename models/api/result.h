@@ -30,5 +30,4 @@ private:
 };
 
 // The value of requests that answer 204 No Content.
-struct NoContent {
-};
+struct NoContent { };

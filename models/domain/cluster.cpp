@@ -41,7 +41,7 @@ QList<Maintainer> readMaintainers(JsonReader& r)
     r.adopt(m);
     return out;
 }
-}
+} // namespace
 
 Cluster Cluster::fromJson(JsonReader& r)
 {

@@ -9,7 +9,10 @@ class JsonReader;
 
 // A cluster maintainer: a user or a team (api-notes.md, "Objects beyond the reference pages").
 struct Maintainer {
-    enum class Kind { User, Team };
+    enum class Kind {
+        User,
+        Team
+    };
     Kind kind = Kind::User;
     QString id; // the maintainer record's id
     QString actorId;

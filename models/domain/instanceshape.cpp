@@ -9,7 +9,7 @@ InstanceShape shape(const char* name, const char* type, const char* arch, int cp
     return InstanceShape { QLatin1String(name), QLatin1String(type), QLatin1String(arch), cpu, mem,
         QLatin1String(size), removed };
 }
-}
+} // namespace
 
 const QList<InstanceShape>& InstanceShape::catalogue()
 {
@@ -63,8 +63,8 @@ bool InstanceShape::isResizableTo(const InstanceShape& other) const
 
 QString InstanceShape::displayName() const
 {
-    const QString type = machineType == QLatin1String("macos") ? QStringLiteral("macOS")
-                                                                : QStringLiteral("Linux");
+    const QString type
+        = machineType == QLatin1String("macos") ? QStringLiteral("macOS") : QStringLiteral("Linux");
     QString text = QStringLiteral("%1 %2 · %3 · %4 vCPU · %5 GB")
                        .arg(type, architecture.toUpper(), size)
                        .arg(cpu)

@@ -38,7 +38,8 @@ void JsonReader::fail(QLatin1StringView key, const QString& expected, const QJso
 {
     if (!m_error.isEmpty())
         return; // the first error is the one worth reading
-    m_error = QStringLiteral("%1: expected %2, got %3").arg(fieldPath(key), expected, jsonTypeName(got));
+    m_error = QStringLiteral("%1: expected %2, got %3")
+                  .arg(fieldPath(key), expected, jsonTypeName(got));
 }
 
 QString JsonReader::string(QLatin1StringView key)
@@ -101,7 +102,8 @@ QDateTime JsonReader::timestamp(QLatin1StringView key)
         return {};
     const QDateTime when = parseTimestamp(*text);
     if (!when.isValid() && m_error.isEmpty())
-        m_error = QStringLiteral("%1: expected a timestamp, got \"%2\"").arg(fieldPath(key), text->left(40));
+        m_error = QStringLiteral("%1: expected a timestamp, got \"%2\"")
+                      .arg(fieldPath(key), text->left(40));
     return when;
 }
 

@@ -38,10 +38,13 @@ Queue Queue::fromJson(JsonReader& r)
             InstanceShape known = InstanceShape::find(name);
             InstanceShape reported;
             reported.name = name;
-            reported.machineType = s.optionalString(QLatin1StringView("machine_type")).value_or(known.machineType);
-            reported.architecture = s.optionalString(QLatin1StringView("architecture")).value_or(known.architecture);
+            reported.machineType
+                = s.optionalString(QLatin1StringView("machine_type")).value_or(known.machineType);
+            reported.architecture
+                = s.optionalString(QLatin1StringView("architecture")).value_or(known.architecture);
             reported.cpu = int(s.integer(QLatin1StringView("cpu")).value_or(known.cpu));
-            reported.memoryGb = int(s.integer(QLatin1StringView("memory")).value_or(known.memoryGb));
+            reported.memoryGb
+                = int(s.integer(QLatin1StringView("memory")).value_or(known.memoryGb));
             reported.size = known.size;
             reported.removed = known.removed;
             q.instanceShape = reported;

@@ -69,4 +69,4 @@ inline QByteArray secretTool(const QStringList& arguments, int* exitCode = nullp
     return process.readAllStandardOutput() + process.readAllStandardError();
 }
 
-}
+} // namespace KeychainTest

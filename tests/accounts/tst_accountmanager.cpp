@@ -15,7 +15,7 @@ namespace {
 const QString readWrite = QStringLiteral("bkua_readwrite0000000000000000000000000000");
 const QString readOnly = QStringLiteral("bkua_readonly00000000000000000000000000000");
 const QString other = QStringLiteral("bkua_other000000000000000000000000000000000");
-}
+} // namespace
 
 // AccountManager and SignInFlow against a fake /v2/access-token and an in-memory keychain.
 class TestAccountManager final : public QObject {

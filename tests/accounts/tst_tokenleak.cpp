@@ -37,7 +37,7 @@ void captureMessage(QtMsgType type, const QMessageLogContext& context, const QSt
     if (previousHandler)
         previousHandler(type, context, message);
 }
-}
+} // namespace
 
 // The token's whole life in the app: sign in, browse, change something, export, sign out;
 // then the token's value is searched for in every file under the throwaway HOME (settings,

@@ -13,9 +13,11 @@ QUrl ScriptedServer::url(const QString& path) const
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path));
 }
 
-ScriptedServer::Reply ScriptedServer::json(int status, const QByteArray& body, QList<QPair<QByteArray, QByteArray>> headers)
+ScriptedServer::Reply ScriptedServer::json(
+    int status, const QByteArray& body, QList<QPair<QByteArray, QByteArray>> headers)
 {
-    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json; charset=utf-8")));
+    headers.append(
+        qMakePair(QByteArray("Content-Type"), QByteArray("application/json; charset=utf-8")));
     return { status, headers, body };
 }
 
@@ -37,7 +39,8 @@ void ScriptedServer::incomingConnection(qintptr socketDescriptor)
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines.at(i).indexOf(':');
             if (colon > 0)
-                request.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
+                request.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
+                    lines.at(i).mid(colon + 1).trimmed());
         }
         const qsizetype length = request.headers.value("content-length", "0").toLongLong();
         if (buffer->size() < headerEnd + 4 + length)
@@ -55,14 +58,16 @@ void ScriptedServer::incomingConnection(qintptr socketDescriptor)
             out += name + ": " + value + "\r\n";
         if (reply.action == Reply::Action::Drop) {
             // Promise more than is sent, then hang up mid-body.
-            out += "Content-Length: " + QByteArray::number(reply.body.size() + 1000) + "\r\n\r\n" + reply.body;
+            out += "Content-Length: " + QByteArray::number(reply.body.size() + 1000) + "\r\n\r\n"
+                + reply.body;
             socket->write(out);
             socket->flush();
             socket->abort();
             socket->deleteLater();
             return;
         }
-        out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\nConnection: close\r\n\r\n" + reply.body;
+        out += "Content-Length: " + QByteArray::number(reply.body.size())
+            + "\r\nConnection: close\r\n\r\n" + reply.body;
         socket->write(out);
         socket->disconnectFromHost();
     });

@@ -16,7 +16,11 @@ public:
         int status = 200;
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
-        enum class Action { Respond, Drop, Hang } action = Action::Respond;
+        enum class Action {
+            Respond,
+            Drop,
+            Hang
+        } action = Action::Respond;
     };
     struct Request {
         QByteArray verb;
@@ -31,7 +35,8 @@ public:
     // Replies are used in order; when the script runs out, `fallback` answers.
     void enqueue(const Reply& reply) { m_script.append(reply); }
     void setFallback(const Reply& reply) { m_fallback = reply; }
-    static Reply json(int status, const QByteArray& body, QList<QPair<QByteArray, QByteArray>> headers = {});
+    static Reply json(
+        int status, const QByteArray& body, QList<QPair<QByteArray, QByteArray>> headers = {});
 
     const QList<Request>& requests() const { return m_requests; }
 

@@ -1,13 +1,12 @@
 // Every endpoint through the real client, over real loopback HTTP, against the sandbox.
-#include "jsonliteral.h"
-#include "sandboxserver.h"
-
 #include "api/apiclient.h"
 #include "api/requests/accesstokenrequests.h"
 #include "api/requests/clusterrequests.h"
 #include "api/requests/queuerequests.h"
 #include "api/requests/tokenrequests.h"
+#include "jsonliteral.h"
 #include "organizationloader.h"
+#include "sandboxserver.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -90,10 +89,12 @@ private slots:
         QVERIFY(created.defaultQueueId.isEmpty()); // API-created clusters have no default queue
         QVERIFY(QUrl(created.url).port() == m_server->port()); // URLs point at the sandbox itself
 
-        QCOMPARE(must(GetCluster { m_org, created.id }).description, QStringLiteral("Made by a test"));
+        QCOMPARE(
+            must(GetCluster { m_org, created.id }).description, QStringLiteral("Made by a test"));
         QCOMPARE(must(ListClusters { m_org }).size(), before.size() + 1);
 
-        const Queue queue = must(CreateQueue { m_org, created.id, QueueInput { QStringLiteral("default") } });
+        const Queue queue
+            = must(CreateQueue { m_org, created.id, QueueInput { QStringLiteral("default") } });
         ClusterInput change;
         change.name = QStringLiteral("Renamed");
         change.defaultQueueId = queue.id;
@@ -107,7 +108,8 @@ private slots:
         QCOMPARE(gone.error().kind(), ApiError::Kind::NotFound);
         QVERIFY(!gone.error().message().isEmpty());
         // Its queues went with it.
-        QCOMPARE(run(GetQueue { m_org, created.id, queue.id }).error().kind(), ApiError::Kind::NotFound);
+        QCOMPARE(
+            run(GetQueue { m_org, created.id, queue.id }).error().kind(), ApiError::Kind::NotFound);
     }
 
     void clusterValidation()
@@ -130,10 +132,12 @@ private slots:
         auto dup = run(CreateQueue { m_org, cluster.id, input });
         QCOMPARE(dup.error().kind(), ApiError::Kind::Validation);
 
-        auto badKey = run(CreateQueue { m_org, cluster.id, QueueInput { QStringLiteral("no spaces!") } });
+        auto badKey
+            = run(CreateQueue { m_org, cluster.id, QueueInput { QStringLiteral("no spaces!") } });
         QCOMPARE(badKey.error().kind(), ApiError::Kind::Validation);
 
-        const Queue paused = must(PauseQueue { m_org, cluster.id, q.id, QStringLiteral("Investigating incident 42") });
+        const Queue paused = must(
+            PauseQueue { m_org, cluster.id, q.id, QStringLiteral("Investigating incident 42") });
         QVERIFY(paused.dispatchPaused);
         QCOMPARE(paused.dispatchPausedNote, QStringLiteral("Investigating incident 42"));
         QVERIFY(paused.dispatchPausedBy.has_value());
@@ -147,7 +151,8 @@ private slots:
         const Queue resumed = must(ResumeQueue { m_org, cluster.id, q.id });
         QVERIFY(!resumed.dispatchPaused);
         QVERIFY(!resumed.dispatchPausedBy.has_value());
-        QCOMPARE(run(ResumeQueue { m_org, cluster.id, q.id }).error().message(), QStringLiteral("Cluster queue is not paused"));
+        QCOMPARE(run(ResumeQueue { m_org, cluster.id, q.id }).error().message(),
+            QStringLiteral("Cluster queue is not paused"));
 
         QueueInput edit;
         edit.description = QStringLiteral("Edited");
@@ -158,15 +163,18 @@ private slots:
         QCOMPARE(edited.key, QStringLiteral("kitedeck-test"));
 
         const QList<Queue> queues = must(ListQueues { m_org, cluster.id });
-        QVERIFY(std::any_of(queues.begin(), queues.end(), [&](const Queue& x) { return x.id == q.id; }));
+        QVERIFY(std::any_of(
+            queues.begin(), queues.end(), [&](const Queue& x) { return x.id == q.id; }));
         must(DeleteQueue { m_org, cluster.id, q.id });
-        QCOMPARE(run(GetQueue { m_org, cluster.id, q.id }).error().kind(), ApiError::Kind::NotFound);
+        QCOMPARE(
+            run(GetQueue { m_org, cluster.id, q.id }).error().kind(), ApiError::Kind::NotFound);
     }
 
     void hostedQueues()
     {
         const Cluster cluster = must(ListClusters { m_org }).constFirst();
-        QueueInput input { QStringLiteral("kitedeck-hosted-test"), QStringLiteral("Hosted"), {}, QStringLiteral("LINUX_AMD64_2X4") };
+        QueueInput input { QStringLiteral("kitedeck-hosted-test"), QStringLiteral("Hosted"), {},
+            QStringLiteral("LINUX_AMD64_2X4") };
         const Queue q = must(CreateQueue { m_org, cluster.id, input });
         QVERIFY(q.hosted);
         QCOMPARE(q.instanceShape.name, QStringLiteral("LINUX_AMD64_2X4"));
@@ -181,15 +189,19 @@ private slots:
 
         QueueInput otherArch;
         otherArch.instanceShape = QStringLiteral("LINUX_ARM64_8X32");
-        QCOMPARE(run(UpdateQueue { m_org, cluster.id, q.id, otherArch }).error().kind(), ApiError::Kind::Validation);
+        QCOMPARE(run(UpdateQueue { m_org, cluster.id, q.id, otherArch }).error().kind(),
+            ApiError::Kind::Validation);
         QueueInput otherType;
         otherType.instanceShape = QStringLiteral("MACOS_ARM64_M4_6X28");
-        QCOMPARE(run(UpdateQueue { m_org, cluster.id, q.id, otherType }).error().kind(), ApiError::Kind::Validation);
+        QCOMPARE(run(UpdateQueue { m_org, cluster.id, q.id, otherType }).error().kind(),
+            ApiError::Kind::Validation);
 
         QueueInput removed { QStringLiteral("old-mac"), {}, {}, QStringLiteral("MACOS_M2_4X7") };
-        QCOMPARE(run(CreateQueue { m_org, cluster.id, removed }).error().kind(), ApiError::Kind::Validation);
+        QCOMPARE(run(CreateQueue { m_org, cluster.id, removed }).error().kind(),
+            ApiError::Kind::Validation);
         QueueInput unknown { QStringLiteral("weird"), {}, {}, QStringLiteral("LINUX_QUANTUM_1X1") };
-        QCOMPARE(run(CreateQueue { m_org, cluster.id, unknown }).error().kind(), ApiError::Kind::Validation);
+        QCOMPARE(run(CreateQueue { m_org, cluster.id, unknown }).error().kind(),
+            ApiError::Kind::Validation);
     }
 
     void tokenLifecycle()
@@ -206,22 +218,27 @@ private slots:
         const AgentToken fetched = must(GetAgentToken { m_org, cluster.id, created.token.id });
         QVERIFY(!fetched.raw.contains(QLatin1String("token")));
         const QList<AgentToken> tokens = must(ListAgentTokens { m_org, cluster.id });
-        QVERIFY(std::any_of(tokens.begin(), tokens.end(), [&](const AgentToken& t) { return t.id == created.token.id; }));
+        QVERIFY(std::any_of(tokens.begin(), tokens.end(),
+            [&](const AgentToken& t) { return t.id == created.token.id; }));
         for (const AgentToken& t : tokens)
             QVERIFY(!QJsonDocument(t.raw).toJson().contains(created.value.toUtf8()));
 
-        AgentTokenInput edit { QStringLiteral("Renamed"), QStringLiteral("192.168.0.0/16 10.1.0.0/16") };
-        const AgentToken updated = must(UpdateAgentToken { m_org, cluster.id, created.token.id, edit });
+        AgentTokenInput edit { QStringLiteral("Renamed"),
+            QStringLiteral("192.168.0.0/16 10.1.0.0/16") };
+        const AgentToken updated
+            = must(UpdateAgentToken { m_org, cluster.id, created.token.id, edit });
         QCOMPARE(updated.description, QStringLiteral("Renamed"));
         QCOMPARE(updated.allowedIpList().size(), 2);
         QCOMPARE(updated.expiresAt, fetched.expiresAt);
 
-        AgentTokenInput tooSoon { QStringLiteral("Short"), {}, QDateTime::currentDateTimeUtc().addSecs(120) };
+        AgentTokenInput tooSoon { QStringLiteral("Short"), {},
+            QDateTime::currentDateTimeUtc().addSecs(120) };
         auto r = run(CreateAgentToken { m_org, cluster.id, tooSoon });
         QCOMPARE(r.error().kind(), ApiError::Kind::Validation);
 
         must(DeleteAgentToken { m_org, cluster.id, created.token.id });
-        QCOMPARE(run(GetAgentToken { m_org, cluster.id, created.token.id }).error().kind(), ApiError::Kind::NotFound);
+        QCOMPARE(run(GetAgentToken { m_org, cluster.id, created.token.id }).error().kind(),
+            ApiError::Kind::NotFound);
     }
 
     void scopesAndAuthentication()
@@ -230,7 +247,8 @@ private slots:
         const Cluster cluster = must(ListClusters { m_org }).constFirst();
         auto r = run(PauseQueue { m_org, cluster.id, cluster.defaultQueueId, {} });
         QCOMPARE(r.error().kind(), ApiError::Kind::Forbidden);
-        QCOMPARE(r.error().message(), QStringLiteral("Your access token doesn't have the write_clusters scope"));
+        QCOMPARE(r.error().message(),
+            QStringLiteral("Your access token doesn't have the write_clusters scope"));
         QCOMPARE(r.error().kindName(), QStringLiteral("missing scope"));
 
         m_client->setToken(QStringLiteral("not-a-token"));
@@ -252,7 +270,8 @@ private slots:
 
     void serverFaultsAreRetriedForReads()
     {
-        m_server->failPath(QStringLiteral("/clusters$"), 503, JSON({"message":"Hosted settings could not be applied"}), 2);
+        m_server->failPath(QStringLiteral("/clusters$"), 503,
+            JSON({"message":"Hosted settings could not be applied"}), 2);
         QVERIFY(must(ListClusters { m_org }).size() > 30);
         m_server->dropConnectionOnPath(QStringLiteral("/queues$"), 1);
         const Cluster c = must(ListClusters { m_org }).constFirst();

@@ -1,11 +1,10 @@
 // The client's transport policy against a scripted loopback server: paging, retries, 429,
 // error kinds, timeouts, dropped connections, and that the token never leaves its origin.
-#include "jsonliteral.h"
-#include "scriptedserver.h"
-
 #include "api/apiclient.h"
 #include "api/requests/clusterrequests.h"
 #include "api/requests/queuerequests.h"
+#include "jsonliteral.h"
+#include "scriptedserver.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -26,8 +25,12 @@ QByteArray clusters(int from, int count)
 
 QByteArray link(const ScriptedServer& s, int next, int last)
 {
-    return "<" + s.url(QStringLiteral("/v2/organizations/acme/clusters?page=%1&per_page=100").arg(next)).toEncoded()
-        + ">; rel=\"next\", <" + s.url(QStringLiteral("/v2/organizations/acme/clusters?page=%1&per_page=100").arg(last)).toEncoded()
+    return "<"
+        + s.url(QStringLiteral("/v2/organizations/acme/clusters?page=%1&per_page=100").arg(next))
+              .toEncoded()
+        + ">; rel=\"next\", <"
+        + s.url(QStringLiteral("/v2/organizations/acme/clusters?page=%1&per_page=100").arg(last))
+              .toEncoded()
         + ">; rel=\"last\"";
 }
 }
@@ -72,15 +75,18 @@ private slots:
 
     void followsEveryPageAndAsksForOneHundred()
     {
-        m_server->enqueue(ScriptedServer::json(200, clusters(0, 100), { { "Link", link(*m_server, 2, 3) } }));
-        m_server->enqueue(ScriptedServer::json(200, clusters(100, 100), { { "Link", link(*m_server, 3, 3) } }));
+        m_server->enqueue(
+            ScriptedServer::json(200, clusters(0, 100), { { "Link", link(*m_server, 2, 3) } }));
+        m_server->enqueue(
+            ScriptedServer::json(200, clusters(100, 100), { { "Link", link(*m_server, 3, 3) } }));
         m_server->enqueue(ScriptedServer::json(200, clusters(200, 7)));
         auto r = run(ListClusters { QStringLiteral("acme") });
         QVERIFY2(r.ok(), qPrintable(r.error().toString()));
         QCOMPARE(r.value().size(), 207);
         QCOMPARE(r.value().last().id, QStringLiteral("c206"));
         QCOMPARE(m_server->requests().size(), 3);
-        QCOMPARE(m_server->requests().at(0).target, QByteArray("/v2/organizations/acme/clusters?per_page=100"));
+        QCOMPARE(m_server->requests().at(0).target,
+            QByteArray("/v2/organizations/acme/clusters?per_page=100"));
         QVERIFY(m_server->requests().at(2).target.contains("page=3"));
         for (const auto& req : m_server->requests())
             QCOMPARE(req.headers.value("authorization"), "Bearer " + token);
@@ -88,15 +94,22 @@ private slots:
 
     void sendsVerbBodyAndHeaders()
     {
-        m_server->enqueue(ScriptedServer::json(200, JSON({"id":"q1","key":"linux","dispatch_paused":true})));
-        auto r = run(PauseQueue { QStringLiteral("acme"), QStringLiteral("c1"), QStringLiteral("q1"), QStringLiteral("Incident 42") });
+        m_server->enqueue(
+            ScriptedServer::json(200, JSON({"id":"q1","key":"linux","dispatch_paused":true})));
+        auto r = run(PauseQueue { QStringLiteral("acme"), QStringLiteral("c1"),
+            QStringLiteral("q1"), QStringLiteral("Incident 42") });
         QVERIFY(r.ok());
         QVERIFY(r.value().dispatchPaused);
         QCOMPARE(r.value().clusterId, QStringLiteral("c1"));
         const auto& req = m_server->requests().constFirst();
         QCOMPARE(req.verb, QByteArray("POST"));
-        QCOMPARE(req.target, QByteArray("/v2/organizations/acme/clusters/c1/queues/q1/pause_dispatch"));
-        QCOMPARE(QJsonDocument::fromJson(req.body).object().value(QStringLiteral("dispatch_paused_note")).toString(), QStringLiteral("Incident 42"));
+        QCOMPARE(
+            req.target, QByteArray("/v2/organizations/acme/clusters/c1/queues/q1/pause_dispatch"));
+        QCOMPARE(QJsonDocument::fromJson(req.body)
+                     .object()
+                     .value(QStringLiteral("dispatch_paused_note"))
+                     .toString(),
+            QStringLiteral("Incident 42"));
         QCOMPARE(req.headers.value("content-type"), QByteArray("application/json"));
         QVERIFY(req.headers.value("user-agent").startsWith("Kitedeck/"));
     }
@@ -155,10 +168,12 @@ private slots:
     {
         QFETCH(int, status);
         m_server->setFallback(ScriptedServer::json(status, JSON({"message":"nope","reset":0})));
-        auto r = run(CreateCluster { QStringLiteral("acme"), ClusterInput { QStringLiteral("X") } });
+        auto r
+            = run(CreateCluster { QStringLiteral("acme"), ClusterInput { QStringLiteral("X") } });
         QVERIFY(!r.ok());
         QCOMPARE(m_server->requests().size(), 1);
-        m_server->setFallback(ScriptedServer::Reply { 200, {}, {}, ScriptedServer::Reply::Action::Drop });
+        m_server->setFallback(
+            ScriptedServer::Reply { 200, {}, {}, ScriptedServer::Reply::Action::Drop });
         auto dropped = run(DeleteCluster { QStringLiteral("acme"), QStringLiteral("c1") });
         QCOMPARE(dropped.error().kind(), ApiError::Kind::Network);
         QCOMPARE(m_server->requests().size(), 2);
@@ -169,11 +184,14 @@ private slots:
         QSignalSpy rate(m_client, &ApiClient::rateLimitChanged);
         m_server->enqueue(ScriptedServer::json(429,
             JSON({"message":"You have exceeded your API rate limit. Please wait 1 seconds before making more requests.","scope":"rest_user","limit":50,"current":55,"reset":1}),
-            { { "RateLimit-User-Remaining", "0" }, { "RateLimit-User-Limit", "50" }, { "RateLimit-User-Reset", "1" },
-                { "RateLimit-Remaining", "150" }, { "RateLimit-Limit", "200" }, { "RateLimit-Reset", "1" } }));
-        m_server->enqueue(ScriptedServer::json(200, JSON({"id":"c1"}),
-            { { "RateLimit-User-Remaining", "49" }, { "RateLimit-User-Limit", "50" }, { "RateLimit-User-Reset", "60" },
-                { "RateLimit-Remaining", "149" }, { "RateLimit-Limit", "200" }, { "RateLimit-Reset", "60" } }));
+                { { "RateLimit-User-Remaining", "0" }, { "RateLimit-User-Limit", "50" },
+                    { "RateLimit-User-Reset", "1" }, { "RateLimit-Remaining", "150" },
+                    { "RateLimit-Limit", "200" }, { "RateLimit-Reset", "1" } }));
+        m_server->enqueue(ScriptedServer::json(200,
+            JSON({"id":"c1"}),
+                { { "RateLimit-User-Remaining", "49" }, { "RateLimit-User-Limit", "50" },
+                    { "RateLimit-User-Reset", "60" }, { "RateLimit-Remaining", "149" },
+                    { "RateLimit-Limit", "200" }, { "RateLimit-Reset", "60" } }));
         QElapsedTimer timer;
         timer.start();
         auto r = run(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") });
@@ -190,7 +208,8 @@ private slots:
 
     void rateLimitWaitIsBounded()
     {
-        m_server->setFallback(ScriptedServer::json(429, JSON({"message":"Please wait 42 seconds","reset":42})));
+        m_server->setFallback(
+            ScriptedServer::json(429, JSON({"message":"Please wait 42 seconds","reset":42})));
         auto r = run(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") });
         QCOMPARE(r.error().kind(), ApiError::Kind::RateLimited);
         QCOMPARE(r.error().message(), QStringLiteral("Please wait 42 seconds"));
@@ -207,7 +226,8 @@ private slots:
 
     void droppedConnectionIsRetriedForGets()
     {
-        m_server->enqueue(ScriptedServer::Reply { 200, {}, "{\"id\":\"c1\",\"na", ScriptedServer::Reply::Action::Drop });
+        m_server->enqueue(ScriptedServer::Reply {
+            200, {}, "{\"id\":\"c1\",\"na", ScriptedServer::Reply::Action::Drop });
         m_server->enqueue(ScriptedServer::json(200, JSON({"id":"c1","name":"Prod"})));
         auto r = run(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") });
         QVERIFY2(r.ok(), qPrintable(r.error().toString()));
@@ -220,7 +240,8 @@ private slots:
         o.transferTimeoutMs = 300;
         o.maxRetries = 1;
         m_client->setOptions(o);
-        m_server->setFallback(ScriptedServer::Reply { 200, {}, {}, ScriptedServer::Reply::Action::Hang });
+        m_server->setFallback(
+            ScriptedServer::Reply { 200, {}, {}, ScriptedServer::Reply::Action::Hang });
         auto r = run(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") });
         QCOMPARE(r.error().kind(), ApiError::Kind::Timeout);
         QCOMPARE(m_server->requests().size(), 2);
@@ -243,7 +264,11 @@ private slots:
     void aNextLinkToTheSamePageStops()
     {
         m_server->setFallback(ScriptedServer::json(200, clusters(0, 3),
-            { { "Link", "<" + m_server->url(QStringLiteral("/v2/organizations/acme/clusters?per_page=100")).toEncoded() + ">; rel=\"next\"" } }));
+            { { "Link",
+                "<"
+                    + m_server->url(QStringLiteral("/v2/organizations/acme/clusters?per_page=100"))
+                          .toEncoded()
+                    + ">; rel=\"next\"" } }));
         auto r = run(ListClusters { QStringLiteral("acme") });
         QCOMPARE(r.error().kind(), ApiError::Kind::BadResponse);
         QCOMPARE(m_server->requests().size(), 1);
@@ -252,7 +277,9 @@ private slots:
     void linkToAnotherOriginIsNotFollowed()
     {
         ScriptedServer other;
-        const QByteArray foreign = "<" + other.url(QStringLiteral("/v2/organizations/acme/clusters?page=2")).toEncoded() + ">; rel=\"next\"";
+        const QByteArray foreign = "<"
+            + other.url(QStringLiteral("/v2/organizations/acme/clusters?page=2")).toEncoded()
+            + ">; rel=\"next\"";
         m_server->enqueue(ScriptedServer::json(200, clusters(0, 100), { { "Link", foreign } }));
         auto r = run(ListClusters { QStringLiteral("acme") });
         QCOMPARE(r.error().kind(), ApiError::Kind::BadResponse);
@@ -265,7 +292,10 @@ private slots:
     {
         ScriptedServer other;
         other.setFallback(ScriptedServer::json(200, JSON({"id":"stolen"})));
-        m_server->setFallback(ScriptedServer::Reply { 302, { { "Location", other.url(QStringLiteral("/v2/organizations/acme/clusters/c1")).toEncoded() } }, {} });
+        m_server->setFallback(ScriptedServer::Reply { 302,
+            { { "Location",
+                other.url(QStringLiteral("/v2/organizations/acme/clusters/c1")).toEncoded() } },
+            {} });
         auto r = run(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") });
         QVERIFY(!r.ok());
         QTest::qWait(100);
@@ -276,7 +306,10 @@ private slots:
 
     void sameOriginRedirectIsFollowed()
     {
-        m_server->enqueue(ScriptedServer::Reply { 301, { { "Location", m_server->url(QStringLiteral("/v2/organizations/acme/clusters/c2")).toEncoded() } }, {} });
+        m_server->enqueue(ScriptedServer::Reply { 301,
+            { { "Location",
+                m_server->url(QStringLiteral("/v2/organizations/acme/clusters/c2")).toEncoded() } },
+            {} });
         m_server->enqueue(ScriptedServer::json(200, JSON({"id":"c2"})));
         auto r = run(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") });
         QVERIFY2(r.ok(), qPrintable(r.error().toString()));
@@ -288,7 +321,8 @@ private slots:
         QTest::addColumn<QString>("url");
         QTest::addColumn<bool>("allowed");
         QTest::newRow("https") << QStringLiteral("https://api.buildkite.com") << true;
-        QTest::newRow("https proxy path") << QStringLiteral("https://proxy.example.com/buildkite/") << true;
+        QTest::newRow("https proxy path")
+            << QStringLiteral("https://proxy.example.com/buildkite/") << true;
         QTest::newRow("http remote") << QStringLiteral("http://api.buildkite.com") << false;
         QTest::newRow("http 127.0.0.1") << QStringLiteral("http://127.0.0.1:8080") << true;
         QTest::newRow("http localhost") << QStringLiteral("http://localhost:1") << true;
@@ -315,7 +349,8 @@ private slots:
         QVERIFY(!m_client->setBaseUrl(m_server->url(QStringLiteral("/proxy/bk/"))));
         m_server->setFallback(ScriptedServer::json(200, JSON({"id":"c1"})));
         QVERIFY(run(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") }).ok());
-        QCOMPARE(m_server->requests().constFirst().target, QByteArray("/proxy/bk/v2/organizations/acme/clusters/c1"));
+        QCOMPARE(m_server->requests().constFirst().target,
+            QByteArray("/proxy/bk/v2/organizations/acme/clusters/c1"));
     }
 
     void callbackDroppedWhenContextDies()
@@ -324,7 +359,8 @@ private slots:
         auto* context = new QObject;
         bool called = false;
         QSignalSpy active(m_client, &ApiClient::activeCallsChanged);
-        m_client->call(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") }, context, [&](const Result<Cluster>&) { called = true; });
+        m_client->call(GetCluster { QStringLiteral("acme"), QStringLiteral("c1") }, context,
+            [&](const Result<Cluster>&) { called = true; });
         QCOMPARE(m_client->activeCalls(), 1);
         delete context;
         QTRY_COMPARE(m_client->activeCalls(), 0);
@@ -332,5 +368,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestApiClient)
+    QTEST_GUILESS_MAIN(TestApiClient)
 #include "tst_apiclient.moc"

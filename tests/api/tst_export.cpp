@@ -37,13 +37,15 @@ class TestExport final : public QObject {
         process.setProcessEnvironment(env);
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(qEnvironmentVariable("KITEDECK_BIN"),
-            QStringList { QStringLiteral("export"), QStringLiteral("--org"), m_server->organization(),
-                QStringLiteral("--api-url"), (api.isEmpty() ? m_server->baseUrl() : api).toString() }
+            QStringList { QStringLiteral("export"), QStringLiteral("--org"),
+                m_server->organization(), QStringLiteral("--api-url"),
+                (api.isEmpty() ? m_server->baseUrl() : api).toString() }
                 + extra);
         // Wait with the event loop running: the sandbox answers from this process.
         if (!finished.wait(60000))
             process.kill();
-        return { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
+        return { process.exitCode(), process.readAllStandardOutput(),
+            process.readAllStandardError() };
     }
 
 private slots:
@@ -78,7 +80,8 @@ private slots:
         // Exactly as received: the first cluster's own fields equal what the API serves.
         QNetworkAccessManager nam;
         QNetworkRequest request(QUrl(m_server->baseUrl().toString()
-            + QStringLiteral("/v2/organizations/%1/clusters?per_page=1").arg(m_server->organization())));
+            + QStringLiteral("/v2/organizations/%1/clusters?per_page=1")
+                  .arg(m_server->organization())));
         request.setRawHeader("Authorization", "Bearer " + m_server->readOnlyToken().toUtf8());
         QNetworkReply* reply = nam.get(request);
         QSignalSpy done(reply, &QNetworkReply::finished);
@@ -96,7 +99,12 @@ private slots:
     {
         const Run run = exportWith(m_server->readWriteToken(), {});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("clusters")).toArray().size() > 30);
+        QVERIFY(QJsonDocument::fromJson(run.out)
+                    .object()
+                    .value(QStringLiteral("clusters"))
+                    .toArray()
+                    .size()
+            > 30);
         QVERIFY(!run.out.contains(m_server->readWriteToken().toUtf8()));
     }
 
@@ -135,12 +143,14 @@ private slots:
         else if (scenario == QLatin1String("server"))
             m_server->failPath(QStringLiteral("/tokens$"), 500, JSON({"message":"Internal error"}));
 
-        const Run run = exportWith(token, QStringList { QStringLiteral("--output"), file } + wait, api);
+        const Run run
+            = exportWith(token, QStringList { QStringLiteral("--output"), file } + wait, api);
         QVERIFY(run.exitCode != 0);
         QCOMPARE(run.err.count('\n'), 1); // one clear line
         QVERIFY2(run.err.contains(expected), run.err.constData());
         QVERIFY(!QFile::exists(file));
-        QVERIFY(QDir(m_dir.path()).entryList({ QStringLiteral("fail-%1*").arg(scenario) }).isEmpty());
+        QVERIFY(
+            QDir(m_dir.path()).entryList({ QStringLiteral("fail-%1*").arg(scenario) }).isEmpty());
     }
 
     void failureKeepsAnExistingFileIntact()

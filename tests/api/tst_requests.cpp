@@ -1,10 +1,10 @@
 // Every request type: verb, path, query and body; and parsing of every JSON example of the
 // reference pages (tests/data/reference, extracted by scripts/extract-reference-examples.py).
-#include "jsonliteral.h"
 #include "api/requests/accesstokenrequests.h"
 #include "api/requests/clusterrequests.h"
 #include "api/requests/queuerequests.h"
 #include "api/requests/tokenrequests.h"
+#include "jsonliteral.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,20 +15,18 @@
 namespace {
 QJsonDocument load(const QString& name)
 {
-    QFile file(qEnvironmentVariable("KITEDECK_REFERENCE_DIR") + QStringLiteral("/reference/") + name);
+    QFile file(
+        qEnvironmentVariable("KITEDECK_REFERENCE_DIR") + QStringLiteral("/reference/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing %s", qPrintable(file.fileName()));
     return QJsonDocument::fromJson(file.readAll());
 }
 
-QJsonObject obj(const char* json)
-{
-    return QJsonDocument::fromJson(json).object();
-}
+QJsonObject obj(const char* json) { return QJsonDocument::fromJson(json).object(); }
 
 const QString org = QStringLiteral("acme inc");
 const QString cid = QStringLiteral("c1");
-}
+} // namespace
 
 class TestRequests final : public QObject {
     Q_OBJECT
@@ -45,40 +43,78 @@ private slots:
         cluster.name = QStringLiteral("Open Source");
         cluster.emoji = QStringLiteral(":technologist:");
         cluster.defaultQueueId = QStringLiteral("q9");
-        QueueInput hosted { QStringLiteral("linux-small"), QStringLiteral("Hosted"), {}, QStringLiteral("LINUX_AMD64_2X4") };
-        QueueInput edit { QStringLiteral("ignored"), QStringLiteral("New"), QStringLiteral("prefer-different"), {} };
-        AgentTokenInput token { QStringLiteral("Windows agents"), QStringLiteral("10.0.0.0/8 192.168.1.0/24"),
+        QueueInput hosted { QStringLiteral("linux-small"), QStringLiteral("Hosted"), {},
+            QStringLiteral("LINUX_AMD64_2X4") };
+        QueueInput edit { QStringLiteral("ignored"), QStringLiteral("New"),
+            QStringLiteral("prefer-different"), {} };
+        AgentTokenInput token { QStringLiteral("Windows agents"),
+            QStringLiteral("10.0.0.0/8 192.168.1.0/24"),
             QDateTime(QDate(2030, 1, 2), QTime(3, 4, 5), QTimeZone::utc()) };
 
-        QTest::newRow("list clusters") << ListClusters { org }.toApiRequest() << QByteArray("GET") << base << true << QJsonObject();
-        QTest::newRow("get cluster") << GetCluster { org, QStringLiteral("a/b") }.toApiRequest() << QByteArray("GET") << base + QStringLiteral("/a%2Fb") << false << QJsonObject();
-        QTest::newRow("create cluster") << CreateCluster { org, cluster }.toApiRequest() << QByteArray("POST") << base << false
-                                        << obj(JSON({"name":"Open Source","emoji":":technologist:"}));
-        QTest::newRow("update cluster") << UpdateCluster { org, cid, cluster }.toApiRequest() << QByteArray("PATCH") << base + QStringLiteral("/c1") << false
-                                        << obj(JSON({"name":"Open Source","emoji":":technologist:","default_queue_id":"q9"}));
-        QTest::newRow("delete cluster") << DeleteCluster { org, cid }.toApiRequest() << QByteArray("DELETE") << base + QStringLiteral("/c1") << false << QJsonObject();
+        QTest::newRow("list clusters") << ListClusters { org }.toApiRequest() << QByteArray("GET")
+                                       << base << true << QJsonObject();
+        QTest::newRow("get cluster")
+            << GetCluster { org, QStringLiteral("a/b") }.toApiRequest() << QByteArray("GET")
+            << base + QStringLiteral("/a%2Fb") << false << QJsonObject();
+        QTest::newRow("create cluster")
+            << CreateCluster { org, cluster }.toApiRequest() << QByteArray("POST") << base << false
+            << obj(JSON({"name":"Open Source","emoji":":technologist:"}));
+        QTest::newRow("update cluster")
+            << UpdateCluster { org, cid, cluster }.toApiRequest() << QByteArray("PATCH")
+            << base + QStringLiteral("/c1") << false
+            << obj(JSON({"name":"Open Source","emoji":":technologist:","default_queue_id":"q9"}));
+        QTest::newRow("delete cluster")
+            << DeleteCluster { org, cid }.toApiRequest() << QByteArray("DELETE")
+            << base + QStringLiteral("/c1") << false << QJsonObject();
 
-        QTest::newRow("list queues") << ListQueues { org, cid }.toApiRequest() << QByteArray("GET") << base + QStringLiteral("/c1/queues") << true << QJsonObject();
-        QTest::newRow("get queue") << GetQueue { org, cid, QStringLiteral("q1") }.toApiRequest() << QByteArray("GET") << base + QStringLiteral("/c1/queues/q1") << false << QJsonObject();
-        QTest::newRow("create hosted queue") << CreateQueue { org, cid, hosted }.toApiRequest() << QByteArray("POST") << base + QStringLiteral("/c1/queues") << false
-                                             << obj(JSON({"key":"linux-small","description":"Hosted","hostedAgents":{"instanceShape":"LINUX_AMD64_2X4"}}));
-        QTest::newRow("update queue") << UpdateQueue { org, cid, QStringLiteral("q1"), edit }.toApiRequest() << QByteArray("PATCH") << base + QStringLiteral("/c1/queues/q1") << false
-                                      << obj(JSON({"description":"New","retry_agent_affinity":"prefer-different"}));
-        QTest::newRow("delete queue") << DeleteQueue { org, cid, QStringLiteral("q1") }.toApiRequest() << QByteArray("DELETE") << base + QStringLiteral("/c1/queues/q1") << false << QJsonObject();
-        QTest::newRow("pause queue") << PauseQueue { org, cid, QStringLiteral("q1"), QStringLiteral("Security issue") }.toApiRequest() << QByteArray("POST")
-                                     << base + QStringLiteral("/c1/queues/q1/pause_dispatch") << false << obj(JSON({"dispatch_paused_note":"Security issue"}));
-        QTest::newRow("resume queue") << ResumeQueue { org, cid, QStringLiteral("q1") }.toApiRequest() << QByteArray("POST")
-                                      << base + QStringLiteral("/c1/queues/q1/resume_dispatch") << false << QJsonObject();
+        QTest::newRow("list queues")
+            << ListQueues { org, cid }.toApiRequest() << QByteArray("GET")
+            << base + QStringLiteral("/c1/queues") << true << QJsonObject();
+        QTest::newRow("get queue")
+            << GetQueue { org, cid, QStringLiteral("q1") }.toApiRequest() << QByteArray("GET")
+            << base + QStringLiteral("/c1/queues/q1") << false << QJsonObject();
+        QTest::newRow("create hosted queue")
+            << CreateQueue { org, cid, hosted }.toApiRequest() << QByteArray("POST")
+            << base + QStringLiteral("/c1/queues") << false
+            << obj(JSON({"key":"linux-small","description":"Hosted","hostedAgents":{"instanceShape":"LINUX_AMD64_2X4"}}));
+        QTest::newRow("update queue")
+            << UpdateQueue { org, cid, QStringLiteral("q1"), edit }.toApiRequest()
+            << QByteArray("PATCH") << base + QStringLiteral("/c1/queues/q1") << false
+            << obj(JSON({"description":"New","retry_agent_affinity":"prefer-different"}));
+        QTest::newRow("delete queue")
+            << DeleteQueue { org, cid, QStringLiteral("q1") }.toApiRequest() << QByteArray("DELETE")
+            << base + QStringLiteral("/c1/queues/q1") << false << QJsonObject();
+        QTest::newRow("pause queue")
+            << PauseQueue { org, cid, QStringLiteral("q1"), QStringLiteral("Security issue") }
+                   .toApiRequest()
+            << QByteArray("POST") << base + QStringLiteral("/c1/queues/q1/pause_dispatch") << false
+            << obj(JSON({"dispatch_paused_note":"Security issue"}));
+        QTest::newRow("resume queue")
+            << ResumeQueue { org, cid, QStringLiteral("q1") }.toApiRequest() << QByteArray("POST")
+            << base + QStringLiteral("/c1/queues/q1/resume_dispatch") << false << QJsonObject();
 
-        QTest::newRow("list tokens") << ListAgentTokens { org, cid }.toApiRequest() << QByteArray("GET") << base + QStringLiteral("/c1/tokens") << true << QJsonObject();
-        QTest::newRow("get token") << GetAgentToken { org, cid, QStringLiteral("t1") }.toApiRequest() << QByteArray("GET") << base + QStringLiteral("/c1/tokens/t1") << false << QJsonObject();
-        QTest::newRow("create token") << CreateAgentToken { org, cid, token }.toApiRequest() << QByteArray("POST") << base + QStringLiteral("/c1/tokens") << false
-                                      << obj(JSON({"description":"Windows agents","allowed_ip_addresses":"10.0.0.0/8 192.168.1.0/24","expires_at":"2030-01-02T03:04:05.000Z"}));
+        QTest::newRow("list tokens")
+            << ListAgentTokens { org, cid }.toApiRequest() << QByteArray("GET")
+            << base + QStringLiteral("/c1/tokens") << true << QJsonObject();
+        QTest::newRow("get token")
+            << GetAgentToken { org, cid, QStringLiteral("t1") }.toApiRequest() << QByteArray("GET")
+            << base + QStringLiteral("/c1/tokens/t1") << false << QJsonObject();
+        QTest::newRow("create token")
+            << CreateAgentToken { org, cid, token }.toApiRequest() << QByteArray("POST")
+            << base + QStringLiteral("/c1/tokens") << false
+            << obj(JSON({"description":"Windows agents","allowed_ip_addresses":"10.0.0.0/8 192.168.1.0/24","expires_at":"2030-01-02T03:04:05.000Z"}));
         // expires_at cannot change after creation: never sent on update.
-        QTest::newRow("update token") << UpdateAgentToken { org, cid, QStringLiteral("t1"), token }.toApiRequest() << QByteArray("PATCH") << base + QStringLiteral("/c1/tokens/t1") << false
-                                      << obj(JSON({"description":"Windows agents","allowed_ip_addresses":"10.0.0.0/8 192.168.1.0/24"}));
-        QTest::newRow("delete token") << DeleteAgentToken { org, cid, QStringLiteral("t1") }.toApiRequest() << QByteArray("DELETE") << base + QStringLiteral("/c1/tokens/t1") << false << QJsonObject();
-        QTest::newRow("access token") << GetAccessToken {}.toApiRequest() << QByteArray("GET") << QStringLiteral("/v2/access-token") << false << QJsonObject();
+        QTest::newRow("update token")
+            << UpdateAgentToken { org, cid, QStringLiteral("t1"), token }.toApiRequest()
+            << QByteArray("PATCH") << base + QStringLiteral("/c1/tokens/t1") << false
+            << obj(JSON({"description":"Windows agents","allowed_ip_addresses":"10.0.0.0/8 192.168.1.0/24"}));
+        QTest::newRow("delete token")
+            << DeleteAgentToken { org, cid, QStringLiteral("t1") }.toApiRequest()
+            << QByteArray("DELETE") << base + QStringLiteral("/c1/tokens/t1") << false
+            << QJsonObject();
+        QTest::newRow("access token")
+            << GetAccessToken {}.toApiRequest() << QByteArray("GET")
+            << QStringLiteral("/v2/access-token") << false << QJsonObject();
     }
     void paths()
     {
@@ -96,14 +132,16 @@ private slots:
 
     void everyReferenceExampleParses()
     {
-        const QDir dir(qEnvironmentVariable("KITEDECK_REFERENCE_DIR") + QStringLiteral("/reference"));
+        const QDir dir(
+            qEnvironmentVariable("KITEDECK_REFERENCE_DIR") + QStringLiteral("/reference"));
         const QStringList files = dir.entryList({ QStringLiteral("*.json") });
         QCOMPARE(files.size(), 21);
         for (const QString& name : files) {
             const QJsonDocument doc = load(name);
             QVERIFY2(!doc.isNull(), qPrintable(name));
             QString error;
-            if (name.contains(QLatin1String("cluster")) && !name.contains(QLatin1String("queue")) && !name.contains(QLatin1String("token"))) {
+            if (name.contains(QLatin1String("cluster")) && !name.contains(QLatin1String("queue"))
+                && !name.contains(QLatin1String("token"))) {
                 if (doc.isArray()) {
                     auto r = ListClusters { org }.parse(doc);
                     QVERIFY2(r.ok(), qPrintable(name + r.error().message()));
@@ -125,13 +163,17 @@ private slots:
                     auto r = GetQueue { org, cid, QStringLiteral("q") }.parse(doc);
                     QVERIFY2(r.ok(), qPrintable(name + r.error().message()));
                     QCOMPARE(r.value().raw, doc.object());
-                    QCOMPARE(r.value().dispatchPaused, name.contains(QLatin1String("pause-a-queue")));
+                    QCOMPARE(
+                        r.value().dispatchPaused, name.contains(QLatin1String("pause-a-queue")));
                     if (r.value().dispatchPaused) {
-                        QCOMPARE(r.value().dispatchPausedNote, QStringLiteral("Paused while we investigate a security issue"));
+                        QCOMPARE(r.value().dispatchPausedNote,
+                            QStringLiteral("Paused while we investigate a security issue"));
                         QCOMPARE(r.value().dispatchPausedBy->name, QStringLiteral("Sam Kim"));
                         QVERIFY(r.value().dispatchPausedAt.isValid());
                     }
-                    QCOMPARE(r.value().hosted, name.contains(QLatin1String("hosted-queue")) && !name.contains(QLatin1String("self-hosted")));
+                    QCOMPARE(r.value().hosted,
+                        name.contains(QLatin1String("hosted-queue"))
+                            && !name.contains(QLatin1String("self-hosted")));
                     if (r.value().hosted) {
                         QCOMPARE(r.value().instanceShape.name, QStringLiteral("LINUX_AMD64_2X4"));
                         QCOMPARE(r.value().instanceShape.cpu, 2);
@@ -155,7 +197,8 @@ private slots:
                     auto r = GetAgentToken { org, cid, QStringLiteral("t") }.parse(doc);
                     QVERIFY2(r.ok(), qPrintable(name + r.error().message()));
                     QCOMPARE(r.value().createdBy.email, QStringLiteral("sam@example.com"));
-                    QCOMPARE(r.value().createdAt, QDateTime(QDate(2023, 5, 26), QTime(4, 21, 41, 350), QTimeZone::utc()));
+                    QCOMPARE(r.value().createdAt,
+                        QDateTime(QDate(2023, 5, 26), QTime(4, 21, 41, 350), QTimeZone::utc()));
                 }
             }
         }
@@ -179,13 +222,15 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
-        QTest::newRow("bool as string") << QByteArray(JSON([{"id":"a"},{"id":"b","dispatch_paused":"yes"}]))
-                                        << QStringLiteral("queues[1].dispatch_paused: expected a boolean, got a string");
+        QTest::newRow("bool as string")
+            << QByteArray(JSON([{"id":"a"},{"id":"b","dispatch_paused":"yes"}]))
+                   << QStringLiteral("queues[1].dispatch_paused: expected a boolean, got a string");
         QTest::newRow("nested") << QByteArray(JSON([{"id":"a","created_by":{"name":7}}]))
-                                << QStringLiteral("queues[0].created_by.name: expected a string, got a number");
-        QTest::newRow("not an object") << QByteArray(JSON([42])) << QStringLiteral("queues[0]: expected an object, got a number");
+            << QStringLiteral("queues[0].created_by.name: expected a string, got a number");
+        QTest::newRow("not an object") << QByteArray(JSON([42]))
+            << QStringLiteral("queues[0]: expected an object, got a number");
         QTest::newRow("bad timestamp") << QByteArray(JSON([{"created_at":"soon"}]))
-                                       << QStringLiteral("queues[0].created_at: expected a timestamp, got \"soon\"");
+            << QStringLiteral("queues[0].created_at: expected a timestamp, got \"soon\"");
     }
     void wrongTypeIsAnErrorNamingTheField()
     {
@@ -210,7 +255,8 @@ private slots:
             "created_at":"2025-07-16 06:07:42 UTC","expires_at":null,"user":{"name":"Sam","email":"s@x"}}));
         auto r = GetAccessToken {}.parse(doc);
         QVERIFY(r.ok());
-        QCOMPARE(r.value().createdAt, QDateTime(QDate(2025, 7, 16), QTime(6, 7, 42), QTimeZone::utc()));
+        QCOMPARE(
+            r.value().createdAt, QDateTime(QDate(2025, 7, 16), QTime(6, 7, 42), QTimeZone::utc()));
         QVERIFY(!r.value().expiresAt.isValid());
         QVERIFY(r.value().canRead());
         QVERIFY(!r.value().canWrite());
@@ -236,14 +282,35 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("401") << 401 << QByteArray(JSON({"message":"Authentication required."})) << int(ApiError::Kind::Unauthorized) << QStringLiteral("Authentication required.");
-        QTest::newRow("403") << 403 << QByteArray(JSON({"message":"Your access token doesn't have the write_clusters scope"})) << int(ApiError::Kind::Forbidden) << QStringLiteral("Your access token doesn't have the write_clusters scope");
-        QTest::newRow("404") << 404 << QByteArray(JSON({"message":"No cluster found"})) << int(ApiError::Kind::NotFound) << QStringLiteral("No cluster found");
-        QTest::newRow("422") << 422 << QByteArray(JSON({"message":"Cluster queue is already paused"})) << int(ApiError::Kind::Validation) << QStringLiteral("Cluster queue is already paused");
-        QTest::newRow("429") << 429 << QByteArray(JSON({"message":"Slow down","reset":3})) << int(ApiError::Kind::RateLimited) << QStringLiteral("Slow down");
-        QTest::newRow("502 html") << 502 << QByteArray("<html><body>Bad gateway</body></html>") << int(ApiError::Kind::Server) << QStringLiteral("The server answered HTTP 502");
-        QTest::newRow("503 text") << 503 << QByteArray("upstream unavailable\n") << int(ApiError::Kind::Server) << QStringLiteral("upstream unavailable");
-        QTest::newRow("400") << 400 << QByteArray(JSON({"message":"Bad"})) << int(ApiError::Kind::BadResponse) << QStringLiteral("Bad");
+        QTest::newRow("401") << 401
+                             << QByteArray(JSON({"message":"Authentication required."}))
+                                    << int(ApiError::Kind::Unauthorized)
+                                    << QStringLiteral("Authentication required.");
+        QTest::newRow("403")
+            << 403
+            << QByteArray(
+                   JSON({"message":"Your access token doesn't have the write_clusters scope"}))
+                   << int(ApiError::Kind::Forbidden)
+                   << QStringLiteral("Your access token doesn't have the write_clusters scope");
+        QTest::newRow("404") << 404
+                             << QByteArray(JSON({"message":"No cluster found"})) << int(
+                                    ApiError::Kind::NotFound) << QStringLiteral("No cluster found");
+        QTest::newRow("422") << 422
+                             << QByteArray(JSON({"message":"Cluster queue is already paused"}))
+                                    << int(ApiError::Kind::Validation)
+                                    << QStringLiteral("Cluster queue is already paused");
+        QTest::newRow("429") << 429
+                             << QByteArray(JSON({"message":"Slow down","reset":3})) << int(
+                                    ApiError::Kind::RateLimited) << QStringLiteral("Slow down");
+        QTest::newRow("502 html") << 502 << QByteArray("<html><body>Bad gateway</body></html>")
+                                  << int(ApiError::Kind::Server)
+                                  << QStringLiteral("The server answered HTTP 502");
+        QTest::newRow("503 text") << 503 << QByteArray("upstream unavailable\n")
+                                  << int(ApiError::Kind::Server)
+                                  << QStringLiteral("upstream unavailable");
+        QTest::newRow("400") << 400
+                             << QByteArray(JSON({"message":"Bad"}))
+                                    << int(ApiError::Kind::BadResponse) << QStringLiteral("Bad");
     }
     void errorMapping()
     {
@@ -251,7 +318,8 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(int, kind);
         QFETCH(QString, message);
-        const ApiError e = ApiError::fromTransfer(QNetworkReply::ContentAccessDenied, QString(), status, body);
+        const ApiError e
+            = ApiError::fromTransfer(QNetworkReply::ContentAccessDenied, QString(), status, body);
         QCOMPARE(int(e.kind()), kind);
         QCOMPARE(e.message(), message);
         QCOMPARE(e.httpStatus(), status);
@@ -260,9 +328,12 @@ private slots:
 
     void missingScopeIsNamed()
     {
-        const ApiError e(ApiError::Kind::Forbidden, QStringLiteral("Your access token doesn't have the read_clusters scope"), 403);
+        const ApiError e(ApiError::Kind::Forbidden,
+            QStringLiteral("Your access token doesn't have the read_clusters scope"), 403);
         QCOMPARE(e.kindName(), QStringLiteral("missing scope"));
-        QCOMPARE(ApiError(ApiError::Kind::Forbidden, QStringLiteral("Not an admin"), 403).kindName(), QStringLiteral("permission"));
+        QCOMPARE(
+            ApiError(ApiError::Kind::Forbidden, QStringLiteral("Not an admin"), 403).kindName(),
+            QStringLiteral("permission"));
     }
 };
 

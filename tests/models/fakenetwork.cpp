@@ -64,7 +64,7 @@ private:
     qint64 m_offset = 0;
 };
 
-}
+} // namespace
 
 FakeNetwork::FakeNetwork(QObject* parent)
     : QNetworkAccessManager(parent)

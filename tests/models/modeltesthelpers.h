@@ -24,7 +24,8 @@ inline QJsonObject merged(QJsonObject base, const QJsonObject& extra)
     return base;
 }
 
-template <class T> T parse(const QJsonObject& object)
+template <class T>
+T parse(const QJsonObject& object)
 {
     JsonReader reader(object, QStringLiteral("test"));
     T value = T::fromJson(reader);
@@ -85,7 +86,7 @@ inline AgentToken token(const QString& id, const QString& clusterId, const QStri
     return t;
 }
 
-}
+} // namespace TestData
 
 // One spy per signal a merge may emit; created before the action, as spies must be.
 struct ModelSpies {

@@ -40,7 +40,7 @@ M::ExpiryState stateOf(const M& model, const char* id)
         .value<M::ExpiryState>();
 }
 
-}
+} // namespace
 
 class TestAgentTokenListModel final : public QObject {
     Q_OBJECT

@@ -31,7 +31,7 @@ QStringList rowIds(const QAbstractItemModel& model)
 
 QList<int> roles(std::initializer_list<int> list) { return sortedRoles(QList<int>(list)); }
 
-}
+} // namespace
 
 class TestClusterListModel final : public QObject {
     Q_OBJECT

@@ -34,7 +34,8 @@ private slots:
 
     void missingAndNullAreEmpty()
     {
-        JsonReader r(QJsonObject { { QStringLiteral("a"), QJsonValue::Null } }, QStringLiteral("x"));
+        JsonReader r(
+            QJsonObject { { QStringLiteral("a"), QJsonValue::Null } }, QStringLiteral("x"));
         QCOMPARE(r.string(QLatin1StringView("a")), QString());
         QCOMPARE(r.boolean(QLatin1StringView("b"), true), true);
         QVERIFY(!r.timestamp(QLatin1StringView("c")).isValid());

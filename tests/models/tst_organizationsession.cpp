@@ -48,7 +48,8 @@ struct Harness {
     }
 };
 
-template <class T> struct Answer {
+template <class T>
+struct Answer {
     std::optional<Result<T>> result;
     OrganizationSession::Callback<T> callback()
     {
@@ -79,7 +80,7 @@ QString everything(const QAbstractItemModel& model, const QModelIndex& parent = 
     return text;
 }
 
-}
+} // namespace
 
 class TestOrganizationSession final : public QObject {
     Q_OBJECT

@@ -207,7 +207,8 @@ struct Harness {
     }
 };
 
-template <class T> struct Answer {
+template <class T>
+struct Answer {
     std::optional<Result<T>> result;
     OrganizationSession::Callback<T> callback()
     {
@@ -219,7 +220,7 @@ template <class T> struct Answer {
     }
 };
 
-}
+} // namespace
 
 class TestOrganizationSessionOffline final : public QObject {
     Q_OBJECT

@@ -89,7 +89,7 @@ QList<int> roles(std::initializer_list<int> list) { return sortedRoles(QList<int
 
 Kind kindOf(const QModelIndex& index) { return index.data(M::KindRole).value<Kind>(); }
 
-}
+} // namespace
 
 class TestOrganizationTreeModel final : public QObject {
     Q_OBJECT

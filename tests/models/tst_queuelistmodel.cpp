@@ -30,7 +30,7 @@ QList<Queue> queues()
 
 QList<int> roles(std::initializer_list<int> list) { return sortedRoles(QList<int>(list)); }
 
-}
+} // namespace
 
 class TestQueueListModel final : public QObject {
     Q_OBJECT

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrl>
+
 #include <optional>
 
 // What one HTTP exchange produced, read off a finished QNetworkReply.

@@ -126,7 +126,7 @@ QHash<QString, QString> links(const HttpResult& r)
     }
     return out;
 }
-}
+} // namespace
 
 void TestSandbox::initTestCase()
 {

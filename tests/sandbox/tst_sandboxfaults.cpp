@@ -45,7 +45,7 @@ bool isCutShort(const HttpResult& r)
     const qint64 promised = r.header("Content-Length").toLongLong(&ok);
     return ok && r.body.size() < promised;
 }
-}
+} // namespace
 
 void TestSandboxFaults::initTestCase()
 {

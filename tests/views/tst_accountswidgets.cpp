@@ -55,7 +55,7 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x85));
     return p;
 }
-}
+} // namespace
 
 class TestAccountsWidgets final : public QObject {
     Q_OBJECT
@@ -93,7 +93,8 @@ class TestAccountsWidgets final : public QObject {
         QTest::keyClicks(edit, text);
     }
 
-    template <class T> T* child(QWidget* root, const char* objectName)
+    template <class T>
+    T* child(QWidget* root, const char* objectName)
     {
         return root->findChild<T*>(QLatin1StringView(objectName));
     }

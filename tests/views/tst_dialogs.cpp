@@ -1,15 +1,14 @@
+#include "api/apierror.h"
 #include "dialogs/agenttokendialog.h"
 #include "dialogs/clusterdialog.h"
 #include "dialogs/confirm.h"
 #include "dialogs/ipallowlist.h"
 #include "dialogs/pausequeuedialog.h"
 #include "dialogs/queuedialog.h"
+#include "domain/json.h"
 #include "emoji.h"
 #include "panes/colorswatch.h"
 #include "panes/hintlabel.h"
-
-#include "api/apierror.h"
-#include "domain/json.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -73,7 +72,8 @@ AgentToken token()
     return t;
 }
 
-template <class T> T* child(QWidget* parent, const char* name)
+template <class T>
+T* child(QWidget* parent, const char* name)
 {
     T* found = parent->findChild<T*>(QLatin1String(name));
     if (!found)
@@ -123,7 +123,7 @@ void answerNextBox(const char* buttonName, QString* seenText = nullptr, QString*
     });
 }
 
-}
+} // namespace
 
 class TestDialogs final : public QObject {
     Q_OBJECT

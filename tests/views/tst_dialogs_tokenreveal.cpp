@@ -37,7 +37,8 @@ Cluster cluster()
     return c;
 }
 
-template <class T> T* child(QObject* parent, const char* name)
+template <class T>
+T* child(QObject* parent, const char* name)
 {
     T* found = parent->findChild<T*>(QLatin1String(name));
     if (!found)
@@ -50,7 +51,7 @@ QMessageBox* confirmBox(QWidget* dialog)
     return dialog->findChild<QMessageBox*>(QStringLiteral("confirmCloseBox"));
 }
 
-}
+} // namespace
 
 class TestTokenReveal final : public QObject {
     Q_OBJECT

@@ -1,6 +1,4 @@
 // The main window driven through its real widgets against the sandbox over loopback HTTP.
-#include "sandboxserver.h"
-
 #include "api/apiclient.h"
 #include "api/requests/queuerequests.h"
 #include "dialogs/agenttokendialog.h"
@@ -14,10 +12,11 @@
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "panes/banner.h"
+#include "sandboxserver.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonDocument>
 #include <QAction>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -35,8 +34,9 @@ using Kind = OrganizationTreeModel::NodeKind;
 
 namespace {
 const QByteArray R_422 = QByteArrayLiteral("{\"message\":\"Validation failed: Name is reserved\"}");
-const QByteArray JSON_503 = QByteArrayLiteral("{\"message\":\"Hosted settings could not be applied\"}");
-}
+const QByteArray JSON_503
+    = QByteArrayLiteral("{\"message\":\"Hosted settings could not be applied\"}");
+} // namespace
 
 class TestMainWindow final : public QObject {
     Q_OBJECT
@@ -67,10 +67,12 @@ class TestMainWindow final : public QObject {
     T* waitForDialog()
     {
         T* found = nullptr;
-        (void)QTest::qWaitFor([&] {
-            found = m_window->findChild<T*>();
-            return found && found->isVisible();
-        }, 5000);
+        (void)QTest::qWaitFor(
+            [&] {
+                found = m_window->findChild<T*>();
+                return found && found->isVisible();
+            },
+            5000);
         return found;
     }
 
@@ -101,11 +103,13 @@ private slots:
         QVERIFY(!m_client->setBaseUrl(m_server->baseUrl()));
         m_client->setToken(m_server->readWriteToken());
         m_session = new OrganizationSession(m_client, m_server->organization(), this);
-        m_treeTester = new QAbstractItemModelTester(model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        m_treeTester = new QAbstractItemModelTester(
+            model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
         m_window = new MainWindow;
         QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
         m_window->setSession(m_session);
-        m_proxyTester = new QAbstractItemModelTester(m_window->filterProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        m_proxyTester = new QAbstractItemModelTester(
+            m_window->filterProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
         m_window->show();
         QVERIFY(refreshed.wait(20000));
         QVERIFY(!refreshed.constFirst().constFirst().value<ApiError>());
@@ -143,7 +147,8 @@ private slots:
 
         QTRY_VERIFY_WITH_TIMEOUT(model()->queue(queue.id)->dispatchPaused, 10000);
         QTRY_VERIFY(!dialog->isVisible());
-        QCOMPARE(model()->queue(queue.id)->dispatchPausedNote, QStringLiteral("Investigating INC-42"));
+        QCOMPARE(
+            model()->queue(queue.id)->dispatchPausedNote, QStringLiteral("Investigating INC-42"));
         // The banner says who, and why; the button flips; the tree row has its badge.
         QTRY_VERIFY(paneText("dispatchLabel").contains(QLatin1String("Investigating INC-42")));
         QVERIFY(paneText("dispatchLabel").contains(m_session->accessToken()->userName));
@@ -151,7 +156,8 @@ private slots:
         QVERIFY(!pause->isVisible());
         QCOMPARE(m_window->selectedId(), queue.id);
         const auto chips = NavigationDelegate::chips(m_window->navigationTree()->currentIndex());
-        QVERIFY(std::any_of(chips.begin(), chips.end(), [](const auto& c) { return c.text == QLatin1String("Paused"); }));
+        QVERIFY(std::any_of(chips.begin(), chips.end(),
+            [](const auto& c) { return c.text == QLatin1String("Paused"); }));
         // The server agrees.
         QVERIFY(m_server->requests().constLast().path.endsWith(QLatin1String("/pause_dispatch")));
 
@@ -159,7 +165,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!model()->queue(queue.id)->dispatchPaused, 10000);
         QTRY_VERIFY(pause->isVisible());
         const auto after = NavigationDelegate::chips(m_window->navigationTree()->currentIndex());
-        QVERIFY(std::none_of(after.begin(), after.end(), [](const auto& c) { return c.text == QLatin1String("Paused"); }));
+        QVERIFY(std::none_of(after.begin(), after.end(),
+            [](const auto& c) { return c.text == QLatin1String("Paused"); }));
     }
 
     void createdTokenValueIsShownOnceAndHeldNowhereElse()
@@ -171,16 +178,22 @@ private slots:
         newToken->trigger();
         auto* dialog = waitForDialog<AgentTokenDialog>();
         QVERIFY(dialog);
-        dialog->findChild<QLineEdit*>(QStringLiteral("descriptionEdit"))->setText(QStringLiteral("GUI test agents"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("descriptionEdit"))
+            ->setText(QStringLiteral("GUI test agents"));
         dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
 
         auto* reveal = waitForDialog<TokenRevealDialog>();
         QVERIFY(reveal);
-        const QString value = reveal->findChild<QLineEdit*>(QStringLiteral("tokenValueField"))->text();
+        const QString value
+            = reveal->findChild<QLineEdit*>(QStringLiteral("tokenValueField"))->text();
         QVERIFY(value.size() >= 20);
 
         // The new token is in the tree, selected, and no role of any row holds the value.
-        QTRY_VERIFY(m_window->navigationTree()->currentIndex().data(OrganizationTreeModel::KindRole).value<Kind>() == Kind::Token);
+        QTRY_VERIFY(m_window->navigationTree()
+                        ->currentIndex()
+                        .data(OrganizationTreeModel::KindRole)
+                        .value<Kind>()
+            == Kind::Token);
         QList<QModelIndex> pending { QModelIndex() };
         int rows = 0;
         while (!pending.isEmpty()) {
@@ -192,8 +205,10 @@ private slots:
                     const QVariant v = model()->data(i, role);
                     QString text = v.toString();
                     if (v.canConvert<AgentToken>())
-                        text += QString::fromUtf8(QJsonDocument(v.value<AgentToken>().raw).toJson());
-                    QVERIFY2(!text.contains(value), qPrintable(QStringLiteral("row %1 role %2").arg(r).arg(role)));
+                        text
+                            += QString::fromUtf8(QJsonDocument(v.value<AgentToken>().raw).toJson());
+                    QVERIFY2(!text.contains(value),
+                        qPrintable(QStringLiteral("row %1 role %2").arg(r).arg(role)));
                 }
                 pending.append(i);
             }
@@ -211,24 +226,28 @@ private slots:
 
     void validationErrorKeepsTheDialogOpenWithTheMessage()
     {
-        m_server->failPath(QStringLiteral("/clusters$"), 422,
-            R_422, 1, "POST");
+        m_server->failPath(QStringLiteral("/clusters$"), 422, R_422, 1, "POST");
         m_window->findChild<QAction*>(QStringLiteral("newClusterAction"))->trigger();
         auto* dialog = waitForDialog<ClusterDialog>();
         QVERIFY(dialog);
         auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("nameEdit"));
         name->setText(QStringLiteral("Reserved name"));
-        dialog->findChild<QLineEdit*>(QStringLiteral("descriptionEdit"))->setText(QStringLiteral("Keep me"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("descriptionEdit"))
+            ->setText(QStringLiteral("Keep me"));
         dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->errorText().contains(QLatin1String("Validation failed: Name is reserved")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog->errorText().contains(QLatin1String("Validation failed: Name is reserved")),
+            10000);
         QVERIFY(dialog->isVisible());
         QCOMPARE(name->text(), QStringLiteral("Reserved name"));
-        QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("descriptionEdit"))->text(), QStringLiteral("Keep me"));
+        QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("descriptionEdit"))->text(),
+            QStringLiteral("Keep me"));
         // Fixed on the second try: the same dialog submits and closes.
         dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<ClusterDialog*>(), 10000);
         const auto clusters = model()->clusters();
-        QVERIFY(std::any_of(clusters.begin(), clusters.end(), [](const Cluster& c) { return c.name == QLatin1String("Reserved name"); }));
+        QVERIFY(std::any_of(clusters.begin(), clusters.end(),
+            [](const Cluster& c) { return c.name == QLatin1String("Reserved name"); }));
     }
 
     void deleteFlows()
@@ -278,7 +297,9 @@ private slots:
         QVERIFY(m_window->selectId(queue.id));
         m_server->failPath(QStringLiteral("/resume_dispatch$"), 503, JSON_503, 1);
         m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->operationError().contains(QLatin1String("Hosted settings could not be applied")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->operationError().contains(
+                                     QLatin1String("Hosted settings could not be applied")),
+            10000);
         QVERIFY(model()->queue(queue.id)->dispatchPaused); // nothing lost
     }
 
@@ -295,10 +316,14 @@ private slots:
                 const QModelIndex i = proxy->index(r, 0, parent);
                 const auto kind = i.data(OrganizationTreeModel::KindRole).value<Kind>();
                 if (kind == Kind::Queue) {
-                    QVERIFY(i.data(OrganizationTreeModel::SearchTextRole).toString().contains(QLatin1String("hosted-linux")));
+                    QVERIFY(i.data(OrganizationTreeModel::SearchTextRole)
+                                .toString()
+                                .contains(QLatin1String("hosted-linux")));
                     ++matches;
                     // Its cluster is visible as its grandparent.
-                    QCOMPARE(i.parent().parent().data(OrganizationTreeModel::KindRole).value<Kind>(), Kind::Cluster);
+                    QCOMPARE(
+                        i.parent().parent().data(OrganizationTreeModel::KindRole).value<Kind>(),
+                        Kind::Cluster);
                 }
                 QVERIFY(kind != Kind::Token);
                 pending.append(i);
@@ -324,8 +349,9 @@ private slots:
         QVERIFY(!other.setBaseUrl(m_server->baseUrl()));
         other.setToken(m_server->readWriteToken());
         bool done = false;
-        other.call(PauseQueue { m_server->organization(), queue.clusterId, queue.id, QStringLiteral("Paused from the CLI") }, this,
-            [&](const Result<Queue>& r) { done = r.ok(); });
+        other.call(PauseQueue { m_server->organization(), queue.clusterId, queue.id,
+                       QStringLiteral("Paused from the CLI") },
+            this, [&](const Result<Queue>& r) { done = r.ok(); });
         QTRY_VERIFY(done);
         QVERIFY(!model()->queue(queue.id)->dispatchPaused); // not seen yet
 

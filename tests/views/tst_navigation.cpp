@@ -38,7 +38,7 @@ QStringList visibleIds(const QAbstractItemModel& model, const QModelIndex& paren
     }
     return ids;
 }
-}
+} // namespace
 
 class TestNavigation final : public QObject {
     Q_OBJECT
@@ -50,29 +50,40 @@ private slots:
     {
         m_model.setOrganization(QStringLiteral("acme"));
         m_model.setNow(QDateTime(QDate(2026, 11, 23), QTime(12, 0), QTimeZone::utc()));
-        m_model.mergeClusters({ parse<Cluster>(JSON({"id":"c1","name":"Production","emoji":":rocket:"})),
-            parse<Cluster>(JSON({"id":"c2","name":"Open Source","default_queue_id":"q3"})) });
+        m_model.mergeClusters(
+            { parse<Cluster>(JSON({"id":"c1","name":"Production","emoji":":rocket:"})),
+                parse<Cluster>(JSON({"id":"c2","name":"Open Source","default_queue_id":"q3"})) });
         m_model.mergeClusterChildren(QStringLiteral("c1"),
             { parse<Queue>(JSON({"id":"q1","key":"macos-m4","dispatch_paused":true,"hosted":true,
-                 "hosted_agents":{"instance_shape":{"name":"MACOS_ARM64_M4_6X28","machine_type":"macos","architecture":"arm64","cpu":6,"memory":28}}}), QStringLiteral("c1")),
+                 "hosted_agents":{"instance_shape":{"name":"MACOS_ARM64_M4_6X28","machine_type":"macos","architecture":"arm64","cpu":6,"memory":28}}}),
+                QStringLiteral("c1")),
                 parse<Queue>(JSON({"id":"q2","key":"linux"}), QStringLiteral("c1")) },
-            { parse<AgentToken>(JSON({"id":"t1","description":"Old","expires_at":"2026-01-01T00:00:00Z"}), QStringLiteral("c1")),
-                parse<AgentToken>(JSON({"id":"t2","description":"Forever"}), QStringLiteral("c1")),
-                parse<AgentToken>(JSON({"id":"t3","description":"Soon","expires_at":"2026-11-25T00:00:00Z"}), QStringLiteral("c1")) });
+                { parse<AgentToken>(
+                    JSON({"id":"t1","description":"Old","expires_at":"2026-01-01T00:00:00Z"}),
+                        QStringLiteral("c1")),
+                    parse<AgentToken>(
+                        JSON({"id":"t2","description":"Forever"}), QStringLiteral("c1")),
+                        parse<AgentToken>(JSON({"id":"t3","description":"Soon","expires_at":"2026-11-25T00:00:00Z"}),
+                            QStringLiteral("c1")) });
         m_model.mergeClusterChildren(QStringLiteral("c2"),
-            { parse<Queue>(JSON({"id":"q3","key":"default","description":"Builds for macOS users"}), QStringLiteral("c2")) }, {});
+            { parse<Queue>(JSON({"id":"q3","key":"default","description":"Builds for macOS users"}),
+                               QStringLiteral("c2")) },
+                {});
     }
 
     void filterMatchesNameKeyDescriptionAndId()
     {
         NavigationFilterProxy proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSourceModel(&m_model);
         QCOMPARE(visibleIds(proxy).size(), 8);
 
         proxy.setFilterText(QStringLiteral("MACOS"));
         // The key match in c1 and the description match in c2, with their clusters.
-        QCOMPARE(visibleIds(proxy), (QStringList { QStringLiteral("c1"), QStringLiteral("q1"), QStringLiteral("c2"), QStringLiteral("q3") }));
+        QCOMPARE(visibleIds(proxy),
+            (QStringList { QStringLiteral("c1"), QStringLiteral("q1"), QStringLiteral("c2"),
+                QStringLiteral("q3") }));
 
         proxy.setFilterText(QStringLiteral("t2"));
         QCOMPARE(visibleIds(proxy), (QStringList { QStringLiteral("c1"), QStringLiteral("t2") }));
@@ -97,13 +108,15 @@ private slots:
                 out.append(chip.text);
             return out;
         };
-        QCOMPARE(texts(QStringLiteral("q1")), (QStringList { QStringLiteral("Paused"), QStringLiteral("macOS arm64 6×28") }));
+        QCOMPARE(texts(QStringLiteral("q1")),
+            (QStringList { QStringLiteral("Paused"), QStringLiteral("macOS arm64 6×28") }));
         QCOMPARE(texts(QStringLiteral("q2")), QStringList());
         QCOMPARE(texts(QStringLiteral("q3")), QStringList { QStringLiteral("Default") });
         QCOMPARE(texts(QStringLiteral("t1")), QStringList { QStringLiteral("Expired") });
         QCOMPARE(texts(QStringLiteral("t2")), QStringList { QStringLiteral("No expiry") });
         QCOMPARE(texts(QStringLiteral("t3")), QStringList { QStringLiteral("Expires soon") });
-        QCOMPARE(NavigationDelegate::title(m_model.indexForId(QStringLiteral("c1"))), QStringLiteral("🚀 Production"));
+        QCOMPARE(NavigationDelegate::title(m_model.indexForId(QStringLiteral("c1"))),
+            QStringLiteral("🚀 Production"));
     }
 
     void autoRefreshPacing()

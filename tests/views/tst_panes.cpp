@@ -1,3 +1,4 @@
+#include "api/apierror.h"
 #include "emoji.h"
 #include "format.h"
 #include "panes/agenttokendetailpane.h"
@@ -8,8 +9,6 @@
 #include "panes/organizationpane.h"
 #include "panes/queuedetailpane.h"
 #include "panes/statusbadge.h"
-
-#include "api/apierror.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -97,7 +96,8 @@ AgentToken token(const QDateTime& expiresAt, const QString& allowlist = {})
     return t;
 }
 
-template <class T> T* child(QWidget* parent, const char* name)
+template <class T>
+T* child(QWidget* parent, const char* name)
 {
     T* found = parent->findChild<T*>(QLatin1String(name));
     if (!found)
@@ -112,7 +112,7 @@ QString text(QWidget* parent, const char* name)
     return child<QLineEdit>(parent, name)->text();
 }
 
-}
+} // namespace
 
 // Receives what "Open in browser" would open, instead of a real browser.
 class UrlCatcher final : public QObject {

@@ -11,11 +11,8 @@
 namespace AccountsUi {
 
 namespace {
-    bool isDark(const QPalette& palette)
-    {
-        return palette.color(QPalette::Window).lightness() < 128;
-    }
-}
+bool isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
+} // namespace
 
 QColor errorColor(const QPalette& palette)
 {
@@ -69,4 +66,4 @@ QString expiryFlag(const QDateTime& expiresAt)
     return {};
 }
 
-}
+} // namespace AccountsUi

@@ -21,4 +21,4 @@ void styleMessageLabel(QLabel* label, const QColor& color);
 void growToFit(QWidget* window);
 // "expires in 3 days", "expired 2 days ago", or empty for a token that does not expire soon.
 QString expiryFlag(const QDateTime& expiresAt);
-}
+} // namespace AccountsUi

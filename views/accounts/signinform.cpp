@@ -35,7 +35,7 @@ QLabel* hintLabel(const QString& text, QWidget* parent)
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
 }
-}
+} // namespace
 
 SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     : QWidget(parent)

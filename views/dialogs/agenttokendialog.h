@@ -1,10 +1,9 @@
 #pragma once
 
-#include "formdialog.h"
-
 #include "api/requests/tokenrequests.h"
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
+#include "formdialog.h"
 
 class HintLabel;
 class QCheckBox;

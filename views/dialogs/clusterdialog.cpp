@@ -28,7 +28,7 @@ const QRegularExpression& bareShortcode()
     static const QRegularExpression re(QStringLiteral("^[a-z0-9_+-]+$"));
     return re;
 }
-}
+} // namespace
 
 ClusterDialog::ClusterDialog(QWidget* parent)
     : FormDialog(parent)

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "formdialog.h"
-
 #include "api/requests/clusterrequests.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
+#include "formdialog.h"
 
 class ColorSwatch;
 class HintLabel;

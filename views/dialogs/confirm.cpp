@@ -11,7 +11,7 @@ QString count(int n, const char* one, const char* many)
 {
     return n == 1 ? tr(one) : tr(many).arg(n);
 }
-}
+} // namespace
 
 bool confirmDestructive(QWidget* parent, const QString& title, const QString& text,
     const QString& acceptLabel, const QString& informativeText)
@@ -58,7 +58,7 @@ QString revokeTokenDetail(const AgentToken&)
               "stay connected until they stop. This cannot be undone.");
 }
 
-}
+} // namespace ConfirmText
 
 bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCount, int tokenCount)
 {

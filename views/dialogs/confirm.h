@@ -20,7 +20,7 @@ namespace ConfirmText {
 QString deleteClusterDetail(int queueCount, int tokenCount);
 QString deleteQueueDetail(const Queue& queue);
 QString revokeTokenDetail(const AgentToken& token);
-}
+} // namespace ConfirmText
 
 // Deleting a cluster deletes its queues and agent tokens with it: the box says how many.
 bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCount, int tokenCount);

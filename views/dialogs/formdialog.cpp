@@ -1,9 +1,8 @@
 #include "formdialog.h"
 
+#include "api/apierror.h"
 #include "panes/banner.h"
 #include "panes/hintlabel.h"
-
-#include "api/apierror.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

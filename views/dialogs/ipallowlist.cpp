@@ -8,30 +8,29 @@
 namespace IpAllowlist {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("IpAllowlist", text); }
+QString tr(const char* text) { return QCoreApplication::translate("IpAllowlist", text); }
 
-    // Decimal 0..255 without leading zeros: "010" is octal to some parsers and 10 to others, so it
-    // is refused rather than guessed.
-    bool octet(QStringView part)
-    {
-        if (part.isEmpty() || part.size() > 3 || (part.size() > 1 && part.front() == u'0'))
-            return false;
-        bool ok = false;
-        const int value = part.toInt(&ok);
-        return ok && value >= 0 && value <= 255;
-    }
-
-    bool isIpv4Address(QStringView text)
-    {
-        const auto parts = text.split(u'.');
-        if (parts.size() != 4)
-            return false;
-        return std::all_of(parts.cbegin(), parts.cend(), [](QStringView p) {
-            return std::all_of(p.cbegin(), p.cend(), [](QChar c) { return c.isDigit(); })
-                && octet(p);
-        });
-    }
+// Decimal 0..255 without leading zeros: "010" is octal to some parsers and 10 to others, so it
+// is refused rather than guessed.
+bool octet(QStringView part)
+{
+    if (part.isEmpty() || part.size() > 3 || (part.size() > 1 && part.front() == u'0'))
+        return false;
+    bool ok = false;
+    const int value = part.toInt(&ok);
+    return ok && value >= 0 && value <= 255;
 }
+
+bool isIpv4Address(QStringView text)
+{
+    const auto parts = text.split(u'.');
+    if (parts.size() != 4)
+        return false;
+    return std::all_of(parts.cbegin(), parts.cend(), [](QStringView p) {
+        return std::all_of(p.cbegin(), p.cend(), [](QChar c) { return c.isDigit(); }) && octet(p);
+    });
+}
+} // namespace
 
 bool isIpv4Cidr(const QString& entry)
 {
@@ -83,4 +82,4 @@ bool sameEntries(const QStringList& a, const QStringList& b)
     return x == y;
 }
 
-}
+} // namespace IpAllowlist

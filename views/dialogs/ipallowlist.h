@@ -22,4 +22,4 @@ Parsed parse(const QString& text);
 // Whether two allowlists allow the same set of networks (order and spacing ignored).
 bool sameEntries(const QStringList& a, const QStringList& b);
 
-}
+} // namespace IpAllowlist

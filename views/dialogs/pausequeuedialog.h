@@ -1,8 +1,7 @@
 #pragma once
 
-#include "formdialog.h"
-
 #include "domain/queue.h"
+#include "formdialog.h"
 
 class QPlainTextEdit;
 

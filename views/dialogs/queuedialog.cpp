@@ -31,7 +31,7 @@ QString sizeText(const InstanceShape& s)
 {
     return QueueDialog::tr("%1 · %2 vCPU · %3 GB").arg(s.size).arg(s.cpu).arg(s.memoryGb);
 }
-}
+} // namespace
 
 QueueDialog::QueueDialog(const Cluster& cluster, const QStringList& existingKeys, QWidget* parent)
     : FormDialog(parent)

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "formdialog.h"
-
 #include "api/requests/queuerequests.h"
 #include "domain/cluster.h"
 #include "domain/instanceshape.h"
 #include "domain/queue.h"
+#include "formdialog.h"
 
 class HintLabel;
 class QButtonGroup;

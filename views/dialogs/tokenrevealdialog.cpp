@@ -63,7 +63,7 @@ void scheduleClipboardClear(const QByteArray& expected, std::chrono::millisecond
     timer->start(delay);
 }
 
-}
+} // namespace
 
 TokenRevealDialog::TokenRevealDialog(
     QString value, const AgentToken& token, const Cluster& cluster, QWidget* parent)

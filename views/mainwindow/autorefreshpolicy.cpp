@@ -4,7 +4,8 @@
 
 int AutoRefreshPolicy::intervalSeconds() const
 {
-    const RateLimitWindow window = m_rateLimit.user.isKnown() ? m_rateLimit.user : m_rateLimit.organization;
+    const RateLimitWindow window
+        = m_rateLimit.user.isKnown() ? m_rateLimit.user : m_rateLimit.organization;
     if (!window.isKnown() || window.limit <= 0)
         return m_baseSeconds;
     if (window.remaining < m_refreshCost)

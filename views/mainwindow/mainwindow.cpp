@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "api/apiclient.h"
 #include "changehighlighter.h"
 #include "format.h"
 #include "navigationdelegate.h"
@@ -12,8 +13,6 @@
 #include "panes/messagepane.h"
 #include "panes/organizationpane.h"
 #include "panes/queuedetailpane.h"
-
-#include "api/apiclient.h"
 
 #include <QAction>
 #include <QApplication>
@@ -47,8 +46,8 @@ QIcon icon(const char* name)
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
 }
 
-QAction* makeAction(QObject* parent, const char* objectName, const QString& text, const char* iconName,
-    const QKeySequence& shortcut = {})
+QAction* makeAction(QObject* parent, const char* objectName, const QString& text,
+    const char* iconName, const QKeySequence& shortcut = {})
 {
     auto* action = new QAction(text, parent);
     action->setObjectName(QLatin1String(objectName));
@@ -58,7 +57,7 @@ QAction* makeAction(QObject* parent, const char* objectName, const QString& text
         action->setShortcut(shortcut);
     return action;
 }
-}
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -76,13 +75,16 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    m_refreshAction = makeAction(this, "refreshAction", tr("&Refresh"), "refresh", QKeySequence::Refresh);
+    m_refreshAction
+        = makeAction(this, "refreshAction", tr("&Refresh"), "refresh", QKeySequence::Refresh);
     if (m_refreshAction->shortcut() != QKeySequence(Qt::Key_F5))
-        m_refreshAction->setShortcuts({ QKeySequence(QKeySequence::Refresh), QKeySequence(Qt::Key_F5) });
+        m_refreshAction->setShortcuts(
+            { QKeySequence(QKeySequence::Refresh), QKeySequence(Qt::Key_F5) });
     m_refreshAction->setToolTip(tr("Reload the organisation (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
 
-    m_autoRefreshAction = makeAction(this, "autoRefreshAction", tr("&Auto-refresh every minute"), nullptr);
+    m_autoRefreshAction
+        = makeAction(this, "autoRefreshAction", tr("&Auto-refresh every minute"), nullptr);
     m_autoRefreshAction->setCheckable(true);
     m_autoRefreshAction->setChecked(true);
     connect(m_autoRefreshAction, &QAction::toggled, this, [this](bool on) {
@@ -90,7 +92,8 @@ void MainWindow::buildActions()
         scheduleAutoRefresh();
     });
 
-    m_newClusterAction = makeAction(this, "newClusterAction", tr("New &Cluster…"), "add", QKeySequence::New);
+    m_newClusterAction
+        = makeAction(this, "newClusterAction", tr("New &Cluster…"), "add", QKeySequence::New);
     connect(m_newClusterAction, &QAction::triggered, this, &MainWindow::newCluster);
     m_newQueueAction = makeAction(this, "newQueueAction", tr("New &Queue…"), "queue",
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
@@ -99,12 +102,14 @@ void MainWindow::buildActions()
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connect(m_newTokenAction, &QAction::triggered, this, &MainWindow::newAgentToken);
 
-    m_pauseAction = makeAction(this, "pauseAction", tr("&Pause Dispatch…"), "pause", QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pauseAction = makeAction(
+        this, "pauseAction", tr("&Pause Dispatch…"), "pause", QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(m_pauseAction, &QAction::triggered, this, &MainWindow::pauseSelectedQueue);
     m_resumeAction = makeAction(this, "resumeAction", tr("Res&ume Dispatch"), "resume",
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_resumeAction, &QAction::triggered, this, &MainWindow::resumeSelectedQueue);
-    m_deleteAction = makeAction(this, "deleteAction", tr("&Delete…"), "delete", QKeySequence::Delete);
+    m_deleteAction
+        = makeAction(this, "deleteAction", tr("&Delete…"), "delete", QKeySequence::Delete);
     // Delete only acts from the tree; the panes bind their own Delete key.
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
@@ -174,8 +179,9 @@ void MainWindow::buildUi()
     leftLayout->setSpacing(6);
     m_filter = new QLineEdit(left);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
-    m_filter->setPlaceholderText(tr("Filter clusters, queues and tokens (%1)")
-                                     .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_filter->setPlaceholderText(
+        tr("Filter clusters, queues and tokens (%1)")
+            .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_filter->setClearButtonEnabled(true);
     m_filter->addAction(icon("search"), QLineEdit::LeadingPosition);
     m_filter->setAccessibleName(tr("Filter"));
@@ -223,10 +229,12 @@ void MainWindow::buildUi()
     m_clusterPane = new ClusterDetailPane(m_stack);
     m_queuePane = new QueueDetailPane(m_stack);
     m_tokenPane = new AgentTokenDetailPane(m_stack);
-    for (QWidget* pane : { static_cast<QWidget*>(m_messagePane), static_cast<QWidget*>(m_organizationPane),
-             static_cast<QWidget*>(m_clusterPane), static_cast<QWidget*>(m_queuePane), static_cast<QWidget*>(m_tokenPane) })
+    for (QWidget* pane : { static_cast<QWidget*>(m_messagePane),
+             static_cast<QWidget*>(m_organizationPane), static_cast<QWidget*>(m_clusterPane),
+             static_cast<QWidget*>(m_queuePane), static_cast<QWidget*>(m_tokenPane) })
         m_stack->addWidget(pane);
-    m_messagePane->showMessage(tr("No organisation"), tr("Connect an account to browse its clusters."));
+    m_messagePane->showMessage(
+        tr("No organisation"), tr("Connect an account to browse its clusters."));
     rightLayout->addWidget(m_stack, 1);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -284,12 +292,15 @@ void MainWindow::buildUi()
 void MainWindow::connectPanes()
 {
     connect(m_messagePane, &MessagePane::retryRequested, this, &MainWindow::refresh);
-    connect(m_organizationPane, &OrganizationPane::createClusterRequested, this, &MainWindow::newCluster);
+    connect(m_organizationPane, &OrganizationPane::createClusterRequested, this,
+        &MainWindow::newCluster);
     connect(m_clusterPane, &ClusterDetailPane::editRequested, this, &MainWindow::editCluster);
     connect(m_clusterPane, &ClusterDetailPane::deleteRequested, this, &MainWindow::deleteCluster);
-    connect(m_clusterPane, &ClusterDetailPane::setDefaultQueueRequested, this, &MainWindow::setDefaultQueue);
+    connect(m_clusterPane, &ClusterDetailPane::setDefaultQueueRequested, this,
+        &MainWindow::setDefaultQueue);
     connect(m_clusterPane, &ClusterDetailPane::newQueueRequested, this, &MainWindow::createQueueIn);
-    connect(m_clusterPane, &ClusterDetailPane::newAgentTokenRequested, this, &MainWindow::createTokenIn);
+    connect(m_clusterPane, &ClusterDetailPane::newAgentTokenRequested, this,
+        &MainWindow::createTokenIn);
     connect(m_queuePane, &QueueDetailPane::pauseRequested, this, &MainWindow::pauseQueue);
     connect(m_queuePane, &QueueDetailPane::resumeRequested, this, &MainWindow::resumeQueue);
     connect(m_queuePane, &QueueDetailPane::editRequested, this, &MainWindow::editQueue);
@@ -342,9 +353,11 @@ void MainWindow::setSession(OrganizationSession* session)
     OrganizationTreeModel* model = session ? session->treeModel() : nullptr;
     m_proxy->setSourceModel(model);
     if (QItemSelectionModel* selection = m_tree->selectionModel())
-        connect(selection, &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged, Qt::UniqueConnection);
+        connect(selection, &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentChanged, Qt::UniqueConnection);
     if (!session) {
-        m_messagePane->showMessage(tr("No organisation"), tr("Connect an account to browse its clusters."));
+        m_messagePane->showMessage(
+            tr("No organisation"), tr("Connect an account to browse its clusters."));
         m_stack->setCurrentWidget(m_messagePane);
         setWindowTitle(tr("Kitedeck"));
         updateActions();
@@ -357,29 +370,34 @@ void MainWindow::setSession(OrganizationSession* session)
 
     auto& c = m_sessionConnections;
     c << connect(session, &OrganizationSession::refreshStarted, this, [this] { updateActions(); });
-    c << connect(session, &OrganizationSession::refreshFinished, this, &MainWindow::onRefreshFinished);
+    c << connect(
+        session, &OrganizationSession::refreshFinished, this, &MainWindow::onRefreshFinished);
     c << connect(session, &OrganizationSession::activity, this, [this](const QString& text) {
         m_statusActivity->setText(text);
         m_statusBusy->setVisible(!text.isEmpty());
     });
-    c << connect(session, &OrganizationSession::rateLimitChanged, this, &MainWindow::updateRateLimit);
-    c << connect(session, &OrganizationSession::accessTokenLoaded, this, [this] { updateWritePermission(); });
-    c << connect(session, &OrganizationSession::accessTokenFailed, this, [this](const ApiError& error) {
-        showOperationError(tr("Could not check the API token"), error);
-        updateWritePermission();
-    });
+    c << connect(
+        session, &OrganizationSession::rateLimitChanged, this, &MainWindow::updateRateLimit);
+    c << connect(session, &OrganizationSession::accessTokenLoaded, this,
+        [this] { updateWritePermission(); });
+    c << connect(
+        session, &OrganizationSession::accessTokenFailed, this, [this](const ApiError& error) {
+            showOperationError(tr("Could not check the API token"), error);
+            updateWritePermission();
+        });
     c << connect(model, &OrganizationTreeModel::changedIds, this, [this](const QStringList& ids) {
         if (!m_firstLoad)
             m_highlighter->mark(ids);
     });
-    c << connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
-        const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
-        if (current.isValid() && current.parent() == topLeft.parent() && current.row() >= topLeft.row()
-            && current.row() <= bottomRight.row())
-            showSelection();
-        updateSummary();
-        updateActions();
-    });
+    c << connect(model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+            const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+            if (current.isValid() && current.parent() == topLeft.parent()
+                && current.row() >= topLeft.row() && current.row() <= bottomRight.row())
+                showSelection();
+            updateSummary();
+            updateActions();
+        });
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         c << connect(model, signal, this, [this] {
             updateSummary();
@@ -419,11 +437,13 @@ void MainWindow::onRefreshFinished(const ApiError& error)
     if (error) {
         // The tree shows it inline where it happened; the status bar says it too.
         m_statusActivity->setText(tr("Refresh failed: %1").arg(error.toString()));
-        if (selectedKind() == Selected::Organization && m_session->treeModel()->clusters().isEmpty()) {
+        if (selectedKind() == Selected::Organization
+            && m_session->treeModel()->clusters().isEmpty()) {
             m_messagePane->showError(tr("Could not load %1").arg(m_session->organization()), error);
             m_stack->setCurrentWidget(m_messagePane);
         }
-    } else if (m_stack->currentWidget() == m_messagePane && selectedKind() == Selected::Organization) {
+    } else if (m_stack->currentWidget() == m_messagePane
+        && selectedKind() == Selected::Organization) {
         showSelection();
     }
     scheduleAutoRefresh();
@@ -508,7 +528,8 @@ std::optional<Cluster> MainWindow::selectedCluster() const
     const QModelIndex index = m_tree->currentIndex();
     if (!index.isValid() || !m_session)
         return std::nullopt;
-    return m_session->treeModel()->clusterForId(index.data(OrganizationTreeModel::ClusterIdRole).toString());
+    return m_session->treeModel()->clusterForId(
+        index.data(OrganizationTreeModel::ClusterIdRole).toString());
 }
 
 std::optional<Queue> MainWindow::selectedQueue() const
@@ -559,7 +580,8 @@ void MainWindow::showSelection()
     OrganizationTreeModel* model = m_session->treeModel();
     switch (selectedKind()) {
     case Selected::Nothing:
-        m_messagePane->showMessage(tr("Nothing selected"), tr("Select a cluster, queue or agent token."));
+        m_messagePane->showMessage(
+            tr("Nothing selected"), tr("Select a cluster, queue or agent token."));
         m_stack->setCurrentWidget(m_messagePane);
         break;
     case Selected::Organization:
@@ -593,8 +615,9 @@ void MainWindow::showSelection()
             m_messagePane->showMessage(tr("Loading…"));
         else
             m_messagePane->showMessage(index.data(Qt::DisplayRole).toString(),
-                kind == Kind::QueueGroup ? tr("Select a queue to see its dispatch state.")
-                                         : tr("Select an agent token to see its expiry and IP allowlist."));
+                kind == Kind::QueueGroup
+                    ? tr("Select a queue to see its dispatch state.")
+                    : tr("Select an agent token to see its expiry and IP allowlist."));
         m_stack->setCurrentWidget(m_messagePane);
         break;
     }
@@ -633,8 +656,9 @@ void MainWindow::updateWritePermission()
             reason = tr("Your API token doesn't have the write_clusters scope");
         }
     }
-    for (DetailPane* pane : { static_cast<DetailPane*>(m_organizationPane), static_cast<DetailPane*>(m_clusterPane),
-             static_cast<DetailPane*>(m_queuePane), static_cast<DetailPane*>(m_tokenPane) })
+    for (DetailPane* pane :
+        { static_cast<DetailPane*>(m_organizationPane), static_cast<DetailPane*>(m_clusterPane),
+            static_cast<DetailPane*>(m_queuePane), static_cast<DetailPane*>(m_tokenPane) })
         pane->setWriteAllowed(allowed, reason);
     updateActions();
 }
@@ -642,8 +666,10 @@ void MainWindow::updateWritePermission()
 void MainWindow::updateActions()
 {
     const bool hasSession = m_session != nullptr;
-    const bool canWrite = hasSession && (!m_session->accessToken() || m_session->accessToken()->canWrite());
-    const QString denied = canWrite ? QString() : tr("Your API token doesn't have the write_clusters scope");
+    const bool canWrite
+        = hasSession && (!m_session->accessToken() || m_session->accessToken()->canWrite());
+    const QString denied
+        = canWrite ? QString() : tr("Your API token doesn't have the write_clusters scope");
     const Selected kind = selectedKind();
     const auto queue = selectedQueue();
     const bool hasCluster = selectedCluster().has_value();
@@ -654,18 +680,25 @@ void MainWindow::updateActions()
         action->setToolTip(canWrite ? tip : denied);
     };
     setWrite(m_newClusterAction, true, tr("Create a cluster"));
-    setWrite(m_newQueueAction, hasCluster, hasCluster ? tr("Create a queue in the selected cluster") : tr("Select a cluster first"));
-    setWrite(m_newTokenAction, hasCluster, hasCluster ? tr("Create an agent token for the selected cluster") : tr("Select a cluster first"));
-    setWrite(m_pauseAction, queue && !queue->dispatchPaused, tr("Pause dispatch on the selected queue"));
-    setWrite(m_resumeAction, queue && queue->dispatchPaused, tr("Resume dispatch on the selected queue"));
-    setWrite(m_deleteAction, kind == Selected::Cluster || kind == Selected::Queue || kind == Selected::Token,
+    setWrite(m_newQueueAction, hasCluster,
+        hasCluster ? tr("Create a queue in the selected cluster") : tr("Select a cluster first"));
+    setWrite(m_newTokenAction, hasCluster,
+        hasCluster ? tr("Create an agent token for the selected cluster")
+                   : tr("Select a cluster first"));
+    setWrite(
+        m_pauseAction, queue && !queue->dispatchPaused, tr("Pause dispatch on the selected queue"));
+    setWrite(m_resumeAction, queue && queue->dispatchPaused,
+        tr("Resume dispatch on the selected queue"));
+    setWrite(m_deleteAction,
+        kind == Selected::Cluster || kind == Selected::Queue || kind == Selected::Token,
         tr("Delete the selected cluster or queue, or revoke the selected token"));
 }
 
 void MainWindow::updateStatusRefreshed()
 {
     if (!m_session || !m_session->lastRefreshed().isValid()) {
-        m_statusRefreshed->setText(m_session && m_session->isRefreshing() ? tr("Loading…") : QString());
+        m_statusRefreshed->setText(
+            m_session && m_session->isRefreshing() ? tr("Loading…") : QString());
         return;
     }
     m_statusRefreshed->setText(tr("Updated %1").arg(Format::relative(m_session->lastRefreshed())));
@@ -684,7 +717,8 @@ void MainWindow::updateRateLimit(const RateLimitStatus& status)
     if (m_autoRefresh.isSlowedDown())
         text += tr(" · auto-refresh slowed");
     m_statusRateLimit->setText(text);
-    m_statusRateLimit->setToolTip(tr("Requests left in this minute: %1 of %2 for your user, %3 of %4 for the organisation; resets in %5 s")
+    m_statusRateLimit->setToolTip(tr("Requests left in this minute: %1 of %2 for your user, %3 of "
+                                     "%4 for the organisation; resets in %5 s")
                                       .arg(status.user.remaining)
                                       .arg(status.user.limit)
                                       .arg(status.organization.remaining)

@@ -108,7 +108,14 @@ private:
     void hideOperationError();
 
     // What the selection is.
-    enum class Selected { Nothing, Organization, Cluster, Queue, Token, Other };
+    enum class Selected {
+        Nothing,
+        Organization,
+        Cluster,
+        Queue,
+        Token,
+        Other
+    };
     Selected selectedKind() const;
     std::optional<Cluster> selectedCluster() const; // the cluster of whatever is selected
     std::optional<Queue> selectedQueue() const;

@@ -1,14 +1,13 @@
 // MainWindow's write flows: each opens its dialog or confirmation, sends the session call, and
 // reports the answer where the user is looking (in the dialog, or in the error bar above the
 // detail pane). The session merges successes into the tree itself.
-#include "mainwindow.h"
-
 #include "dialogs/agenttokendialog.h"
 #include "dialogs/clusterdialog.h"
 #include "dialogs/confirm.h"
 #include "dialogs/pausequeuedialog.h"
 #include "dialogs/queuedialog.h"
 #include "dialogs/tokenrevealdialog.h"
+#include "mainwindow.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "panes/clusterdetailpane.h"
@@ -21,29 +20,33 @@ template <class Value, class Dialog, class Send, class OnSuccess>
 void openFormDialog(Dialog* dialog, Send send, OnSuccess onSuccess)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(dialog, &Dialog::submitted, dialog, [dialog, send, onSuccess](const auto& input) {
-        dialog->setBusy(true);
-        send(input, dialog, [dialog, onSuccess](const Result<Value>& result) {
-            dialog->setBusy(false);
-            if (!result) {
-                dialog->showError(result.error());
-                return;
-            }
-            dialog->accept();
-            onSuccess(result.value());
+    QObject::connect(
+        dialog, &Dialog::submitted, dialog, [dialog, send, onSuccess](const auto& input) {
+            dialog->setBusy(true);
+            send(input, dialog, [dialog, onSuccess](const Result<Value>& result) {
+                dialog->setBusy(false);
+                if (!result) {
+                    dialog->showError(result.error());
+                    return;
+                }
+                dialog->accept();
+                onSuccess(result.value());
+            });
         });
-    });
     dialog->open();
 }
 
-}
+} // namespace
 
 void MainWindow::newCluster()
 {
     if (!m_session)
         return;
-    openFormDialog<Cluster>(new ClusterDialog(this),
-        [this](const ClusterInput& input, QObject* ctx, auto done) { m_session->createCluster(input, ctx, done); },
+    openFormDialog<Cluster>(
+        new ClusterDialog(this),
+        [this](const ClusterInput& input, QObject* ctx, auto done) {
+            m_session->createCluster(input, ctx, done);
+        },
         [this](const Cluster& cluster) { selectId(cluster.id); });
 }
 
@@ -52,8 +55,11 @@ void MainWindow::editCluster(const Cluster& cluster)
     if (!m_session)
         return;
     const QString id = cluster.id;
-    openFormDialog<Cluster>(new ClusterDialog(cluster, m_session->treeModel()->queues(id), this),
-        [this, id](const ClusterInput& input, QObject* ctx, auto done) { m_session->updateCluster(id, input, ctx, done); },
+    openFormDialog<Cluster>(
+        new ClusterDialog(cluster, m_session->treeModel()->queues(id), this),
+        [this, id](const ClusterInput& input, QObject* ctx, auto done) {
+            m_session->updateCluster(id, input, ctx, done);
+        },
         [](const Cluster&) {});
 }
 
@@ -81,11 +87,12 @@ void MainWindow::deleteCluster(const Cluster& cluster)
         return;
     const QString id = cluster.id;
     m_clusterPane->setBusy(true);
-    m_session->deleteCluster(id, this, [this, name = cluster.name](const Result<NoContent>& result) {
-        m_clusterPane->setBusy(false);
-        if (!result)
-            showOperationError(tr("Could not delete “%1”").arg(name), result.error());
-    });
+    m_session->deleteCluster(
+        id, this, [this, name = cluster.name](const Result<NoContent>& result) {
+            m_clusterPane->setBusy(false);
+            if (!result)
+                showOperationError(tr("Could not delete “%1”").arg(name), result.error());
+        });
 }
 
 void MainWindow::newQueue()
@@ -102,8 +109,11 @@ void MainWindow::createQueueIn(const Cluster& cluster)
     for (const Queue& q : m_session->treeModel()->queues(cluster.id))
         keys.append(q.key);
     const QString clusterId = cluster.id;
-    openFormDialog<Queue>(new QueueDialog(cluster, keys, this),
-        [this, clusterId](const QueueInput& input, QObject* ctx, auto done) { m_session->createQueue(clusterId, input, ctx, done); },
+    openFormDialog<Queue>(
+        new QueueDialog(cluster, keys, this),
+        [this, clusterId](const QueueInput& input, QObject* ctx, auto done) {
+            m_session->createQueue(clusterId, input, ctx, done);
+        },
         [this](const Queue& queue) { selectId(queue.id); });
 }
 
@@ -111,8 +121,10 @@ void MainWindow::editQueue(const Queue& queue)
 {
     if (!m_session)
         return;
-    const Cluster cluster = m_session->treeModel()->clusterForId(queue.clusterId).value_or(Cluster {});
-    openFormDialog<Queue>(new QueueDialog(queue, cluster, this),
+    const Cluster cluster
+        = m_session->treeModel()->clusterForId(queue.clusterId).value_or(Cluster {});
+    openFormDialog<Queue>(
+        new QueueDialog(queue, cluster, this),
         [this, queue](const QueueInput& input, QObject* ctx, auto done) {
             m_session->updateQueue(queue.clusterId, queue.id, input, ctx, done);
         },
@@ -126,13 +138,14 @@ void MainWindow::deleteQueue(const Queue& queue)
     if (!confirmDeleteQueue(this, queue))
         return;
     m_queuePane->setBusy(true);
-    m_session->deleteQueue(queue.clusterId, queue.id, this, [this, queue](const Result<NoContent>& result) {
-        m_queuePane->setBusy(false);
-        if (!result)
-            showOperationError(tr("Could not delete “%1”").arg(queue.key), result.error());
-        else
-            selectId(queue.clusterId);
-    });
+    m_session->deleteQueue(
+        queue.clusterId, queue.id, this, [this, queue](const Result<NoContent>& result) {
+            m_queuePane->setBusy(false);
+            if (!result)
+                showOperationError(tr("Could not delete “%1”").arg(queue.key), result.error());
+            else
+                selectId(queue.clusterId);
+        });
 }
 
 void MainWindow::pauseSelectedQueue()
@@ -151,7 +164,8 @@ void MainWindow::pauseQueue(const Queue& queue)
 {
     if (!m_session)
         return;
-    openFormDialog<Queue>(new PauseQueueDialog(queue, this),
+    openFormDialog<Queue>(
+        new PauseQueueDialog(queue, this),
         [this, queue](const QString& note, QObject* ctx, auto done) {
             m_session->pauseQueue(queue.clusterId, queue.id, note, ctx, done);
         },
@@ -164,11 +178,12 @@ void MainWindow::resumeQueue(const Queue& queue)
         return;
     // Resuming is what an admin wants back quickly, and undone by Pause: no confirmation.
     m_queuePane->setBusy(true);
-    m_session->resumeQueue(queue.clusterId, queue.id, this, [this, key = queue.key](const Result<Queue>& result) {
-        m_queuePane->setBusy(false);
-        if (!result)
-            showOperationError(tr("Could not resume “%1”").arg(key), result.error());
-    });
+    m_session->resumeQueue(
+        queue.clusterId, queue.id, this, [this, key = queue.key](const Result<Queue>& result) {
+            m_queuePane->setBusy(false);
+            if (!result)
+                showOperationError(tr("Could not resume “%1”").arg(key), result.error());
+        });
 }
 
 void MainWindow::newAgentToken()
@@ -182,7 +197,8 @@ void MainWindow::createTokenIn(const Cluster& cluster)
     if (!m_session)
         return;
     const QString clusterId = cluster.id;
-    openFormDialog<CreatedAgentToken>(new AgentTokenDialog(cluster, this),
+    openFormDialog<CreatedAgentToken>(
+        new AgentTokenDialog(cluster, this),
         [this, clusterId](const AgentTokenInput& input, QObject* ctx, auto done) {
             m_session->createToken(clusterId, input, ctx, done);
         },
@@ -199,8 +215,10 @@ void MainWindow::editToken(const AgentToken& token)
 {
     if (!m_session)
         return;
-    const Cluster cluster = m_session->treeModel()->clusterForId(token.clusterId).value_or(Cluster {});
-    openFormDialog<AgentToken>(new AgentTokenDialog(token, cluster, this),
+    const Cluster cluster
+        = m_session->treeModel()->clusterForId(token.clusterId).value_or(Cluster {});
+    openFormDialog<AgentToken>(
+        new AgentTokenDialog(token, cluster, this),
         [this, token](const AgentTokenInput& input, QObject* ctx, auto done) {
             m_session->updateToken(token.clusterId, token.id, input, ctx, done);
         },
@@ -213,12 +231,14 @@ void MainWindow::revokeToken(const AgentToken& token)
         return;
     if (!confirmRevokeAgentToken(this, token))
         return;
-    m_session->deleteToken(token.clusterId, token.id, this, [this, token](const Result<NoContent>& result) {
-        if (!result)
-            showOperationError(tr("Could not revoke “%1”").arg(token.description), result.error());
-        else
-            selectId(token.clusterId);
-    });
+    m_session->deleteToken(
+        token.clusterId, token.id, this, [this, token](const Result<NoContent>& result) {
+            if (!result)
+                showOperationError(
+                    tr("Could not revoke “%1”").arg(token.description), result.error());
+            else
+                selectId(token.clusterId);
+        });
 }
 
 void MainWindow::deleteSelected()

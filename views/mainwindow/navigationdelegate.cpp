@@ -22,10 +22,11 @@ QString shortShape(const QModelIndex& index)
     const InstanceShape& s = queue.instanceShape;
     if (s.name.isEmpty())
         return index.data(OrganizationTreeModel::InstanceShapeRole).toString();
-    const QString type = s.machineType == QLatin1String("macos") ? QStringLiteral("macOS") : QStringLiteral("Linux");
+    const QString type = s.machineType == QLatin1String("macos") ? QStringLiteral("macOS")
+                                                                 : QStringLiteral("Linux");
     return QStringLiteral("%1 %2 %3×%4").arg(type, s.architecture).arg(s.cpu).arg(s.memoryGb);
 }
-}
+} // namespace
 
 NavigationDelegate::NavigationDelegate(ChangeHighlighter* highlighter, QObject* parent)
     : QStyledItemDelegate(parent)
@@ -38,7 +39,8 @@ QString NavigationDelegate::title(const QModelIndex& index)
     const auto kind = index.data(OrganizationTreeModel::KindRole).value<Kind>();
     const QString text = index.data(Qt::DisplayRole).toString();
     if (kind == Kind::Cluster) {
-        const QString emoji = Emoji::render(index.data(OrganizationTreeModel::EmojiRole).toString());
+        const QString emoji
+            = Emoji::render(index.data(OrganizationTreeModel::EmojiRole).toString());
         return emoji.isEmpty() ? text : emoji + QLatin1Char(' ') + text;
     }
     return text;
@@ -77,7 +79,8 @@ QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& ind
     return out;
 }
 
-void NavigationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void NavigationDelegate::paint(
+    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -151,11 +154,13 @@ void NavigationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
         const int width = chipMetrics.horizontalAdvance(chip.text) + 2 * chipPadding;
         if (right - width < r.left() + 60)
             break; // keep room for the title
-        const QRect box(right - width, r.center().y() - chipMetrics.height() / 2 - 2, width, chipMetrics.height() + 4);
+        const QRect box(right - width, r.center().y() - chipMetrics.height() / 2 - 2, width,
+            chipMetrics.height() + 4);
         const ToneColors colors = Tones::filled(Tone(chip.tone), pal);
         painter->setPen(colors.border);
         painter->setBrush(colors.background);
-        painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), box.height() / 2.0, box.height() / 2.0);
+        painter->drawRoundedRect(
+            QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), box.height() / 2.0, box.height() / 2.0);
         painter->setPen(colors.foreground);
         painter->setFont(chipFont);
         painter->drawText(box, Qt::AlignCenter, chip.text);
@@ -166,11 +171,13 @@ void NavigationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     painter->setFont(font);
     painter->setPen(textColor);
     const QFontMetrics fm(font);
-    painter->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, r.width()));
+    painter->drawText(
+        r, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, r.width()));
     painter->restore();
 }
 
-QSize NavigationDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+QSize NavigationDelegate::sizeHint(
+    const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setHeight(qMax(size.height(), option.fontMetrics.height() + 10));

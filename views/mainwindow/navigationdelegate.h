@@ -13,7 +13,8 @@ class NavigationDelegate final : public QStyledItemDelegate {
 public:
     explicit NavigationDelegate(ChangeHighlighter* highlighter, QObject* parent = nullptr);
 
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+        const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
     struct Chip {

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "detailpane.h"
-#include "tone.h"
-
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
+#include "tone.h"
 
 class CopyableField;
 class QLabel;

@@ -25,7 +25,7 @@ QString maintainerLine(const Maintainer& m)
         return QStringLiteral("%1 <%2>").arg(m.name, m.email);
     return m.name.isEmpty() ? m.email : m.name;
 }
-}
+} // namespace
 
 ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     : DetailPane(parent)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "detailpane.h"
-
 #include "domain/cluster.h"
 #include "domain/queue.h"
 

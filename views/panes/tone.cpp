@@ -51,4 +51,4 @@ QColor text(Tone tone, const QPalette& palette)
     return palette.color(QPalette::WindowText);
 }
 
-}
+} // namespace Tones

@@ -4,7 +4,13 @@
 #include <QPalette>
 
 // Status colours shared by badges, banners and inline hints.
-enum class Tone { Neutral, Info, Success, Warning, Danger };
+enum class Tone {
+    Neutral,
+    Info,
+    Success,
+    Warning,
+    Danger
+};
 
 struct ToneColors {
     QColor background;
@@ -22,4 +28,4 @@ ToneColors filled(Tone tone, const QPalette& palette);
 QColor text(Tone tone, const QPalette& palette);
 bool isDark(const QPalette& palette);
 QColor mix(const QColor& a, const QColor& b, qreal amountOfB);
-}
+} // namespace Tones

@@ -8,7 +8,7 @@ void put(QJsonObject& body, const char* key, const std::optional<QString>& value
     if (value)
         body.insert(QLatin1StringView(key), *value);
 }
-}
+} // namespace
 
 QJsonObject ClusterInput::toJson() const
 {
@@ -23,7 +23,8 @@ QJsonObject ClusterInput::toJson() const
 
 ApiRequest ListClusters::toApiRequest() const
 {
-    return { "GET", ApiRequest::organizationPath(org, { QStringLiteral("clusters") }), {}, {}, true };
+    return { "GET", ApiRequest::organizationPath(org, { QStringLiteral("clusters") }), {}, {},
+        true };
 }
 
 Result<QList<Cluster>> ListClusters::parse(const QJsonDocument& doc) const
@@ -45,7 +46,8 @@ ApiRequest CreateCluster::toApiRequest() const
 {
     ClusterInput fields = input;
     fields.defaultQueueId.reset(); // not a create parameter
-    return { "POST", ApiRequest::organizationPath(org, { QStringLiteral("clusters") }), {}, fields.toJson() };
+    return { "POST", ApiRequest::organizationPath(org, { QStringLiteral("clusters") }), {},
+        fields.toJson() };
 }
 
 Result<Cluster> CreateCluster::parse(const QJsonDocument& doc) const
@@ -55,7 +57,8 @@ Result<Cluster> CreateCluster::parse(const QJsonDocument& doc) const
 
 ApiRequest UpdateCluster::toApiRequest() const
 {
-    return { "PATCH", ApiRequest::organizationPath(org, { QStringLiteral("clusters"), id }), {}, input.toJson() };
+    return { "PATCH", ApiRequest::organizationPath(org, { QStringLiteral("clusters"), id }), {},
+        input.toJson() };
 }
 
 Result<Cluster> UpdateCluster::parse(const QJsonDocument& doc) const

@@ -55,4 +55,4 @@ inline auto nothing = [](auto&) {};
 
 inline Result<NoContent> noContent(const QJsonDocument&) { return NoContent {}; }
 
-}
+} // namespace Parsing

@@ -5,7 +5,8 @@
 namespace {
 QString queuesPath(const QString& org, const QString& clusterId)
 {
-    return ApiRequest::organizationPath(org, { QStringLiteral("clusters"), clusterId, QStringLiteral("queues") });
+    return ApiRequest::organizationPath(
+        org, { QStringLiteral("clusters"), clusterId, QStringLiteral("queues") });
 }
 
 QString queuePath(const QString& org, const QString& clusterId, const QString& id)
@@ -15,9 +16,10 @@ QString queuePath(const QString& org, const QString& clusterId, const QString& i
 
 Result<Queue> parseQueue(const QJsonDocument& doc, const QString& clusterId)
 {
-    return Parsing::object<Queue>(doc, QStringLiteral("queue"), [&](Queue& q) { q.clusterId = clusterId; });
+    return Parsing::object<Queue>(
+        doc, QStringLiteral("queue"), [&](Queue& q) { q.clusterId = clusterId; });
 }
-}
+} // namespace
 
 QJsonObject QueueInput::toJson(bool includeKey) const
 {
@@ -41,18 +43,13 @@ ApiRequest ListQueues::toApiRequest() const
 
 Result<QList<Queue>> ListQueues::parse(const QJsonDocument& doc) const
 {
-    return Parsing::list<Queue>(doc, QStringLiteral("queues"), [this](Queue& q) { q.clusterId = clusterId; });
+    return Parsing::list<Queue>(
+        doc, QStringLiteral("queues"), [this](Queue& q) { q.clusterId = clusterId; });
 }
 
-ApiRequest GetQueue::toApiRequest() const
-{
-    return { "GET", queuePath(org, clusterId, id) };
-}
+ApiRequest GetQueue::toApiRequest() const { return { "GET", queuePath(org, clusterId, id) }; }
 
-Result<Queue> GetQueue::parse(const QJsonDocument& doc) const
-{
-    return parseQueue(doc, clusterId);
-}
+Result<Queue> GetQueue::parse(const QJsonDocument& doc) const { return parseQueue(doc, clusterId); }
 
 ApiRequest CreateQueue::toApiRequest() const
 {
@@ -74,10 +71,7 @@ Result<Queue> UpdateQueue::parse(const QJsonDocument& doc) const
     return parseQueue(doc, clusterId);
 }
 
-ApiRequest DeleteQueue::toApiRequest() const
-{
-    return { "DELETE", queuePath(org, clusterId, id) };
-}
+ApiRequest DeleteQueue::toApiRequest() const { return { "DELETE", queuePath(org, clusterId, id) }; }
 
 Result<NoContent> DeleteQueue::parse(const QJsonDocument& doc) const
 {

@@ -5,7 +5,8 @@
 namespace {
 QString tokensPath(const QString& org, const QString& clusterId)
 {
-    return ApiRequest::organizationPath(org, { QStringLiteral("clusters"), clusterId, QStringLiteral("tokens") });
+    return ApiRequest::organizationPath(
+        org, { QStringLiteral("clusters"), clusterId, QStringLiteral("tokens") });
 }
 
 QString tokenPath(const QString& org, const QString& clusterId, const QString& id)
@@ -15,9 +16,10 @@ QString tokenPath(const QString& org, const QString& clusterId, const QString& i
 
 Result<AgentToken> parseToken(const QJsonDocument& doc, const QString& clusterId)
 {
-    return Parsing::object<AgentToken>(doc, QStringLiteral("token"), [&](AgentToken& t) { t.clusterId = clusterId; });
+    return Parsing::object<AgentToken>(
+        doc, QStringLiteral("token"), [&](AgentToken& t) { t.clusterId = clusterId; });
 }
-}
+} // namespace
 
 QJsonObject AgentTokenInput::toJson(bool forCreate) const
 {
@@ -36,13 +38,11 @@ ApiRequest ListAgentTokens::toApiRequest() const
 
 Result<QList<AgentToken>> ListAgentTokens::parse(const QJsonDocument& doc) const
 {
-    return Parsing::list<AgentToken>(doc, QStringLiteral("tokens"), [this](AgentToken& t) { t.clusterId = clusterId; });
+    return Parsing::list<AgentToken>(
+        doc, QStringLiteral("tokens"), [this](AgentToken& t) { t.clusterId = clusterId; });
 }
 
-ApiRequest GetAgentToken::toApiRequest() const
-{
-    return { "GET", tokenPath(org, clusterId, id) };
-}
+ApiRequest GetAgentToken::toApiRequest() const { return { "GET", tokenPath(org, clusterId, id) }; }
 
 Result<AgentToken> GetAgentToken::parse(const QJsonDocument& doc) const
 {
@@ -62,7 +62,8 @@ Result<CreatedAgentToken> CreateAgentToken::parse(const QJsonDocument& doc) cons
     const QJsonValue value = doc.object().value(QLatin1StringView("token"));
     if (!value.isString() || value.toString().isEmpty())
         return ApiError(ApiError::Kind::BadResponse,
-            QCoreApplication::translate("Parsing", "token.token: the create response carries no token value"));
+            QCoreApplication::translate(
+                "Parsing", "token.token: the create response carries no token value"));
     return CreatedAgentToken { std::move(token).value(), value.toString() };
 }
 
