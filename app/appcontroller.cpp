@@ -1,14 +1,15 @@
+// SPDX-License-Identifier: MIT
 #include "appcontroller.h"
 
-#include "accountmanager.h"
+#include "accounts/accountmanager.h"
+#include "accounts/accountstore.h"
 #include "accounts/accountswitcher.h"
 #include "accounts/reentertokendialog.h"
 #include "accounts/signindialog.h"
 #include "accounts/welcomepage.h"
-#include "accountstore.h"
 #include "api/apiclient.h"
+#include "applogging.h"
 #include "dialogs/confirm.h"
-#include "keychainsecretstore.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationfilterproxy.h"
 #include "organizationsession.h"
@@ -16,19 +17,16 @@
 #include "sandboxserver.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
 #include <QTreeView>
 
-Q_LOGGING_CATEGORY(lcApp, "kitedeck.app", QtInfoMsg)
-
-AppController::AppController(QObject* parent)
+AppController::AppController(SecretStore* keychain, QObject* parent)
     : QObject(parent)
     , m_nam(std::make_unique<QNetworkAccessManager>())
     , m_client(new ApiClient(m_nam.get(), this))
     , m_store(new AccountStore(this))
-    , m_keychain(new KeychainSecretStore(this))
+    , m_keychain(keychain)
     , m_accounts(new AccountManager(m_store, m_keychain, m_nam.get(), this))
     , m_window(std::make_unique<MainWindow>())
 {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "organizationsession.h"
@@ -23,7 +24,9 @@ struct Account;
 class AppController final : public QObject {
     Q_OBJECT
 public:
-    explicit AppController(QObject* parent = nullptr);
+    // keychain: where saved accounts' tokens are (KeychainSecretStore in the app, a
+    // MemorySecretStore in tests); not owned, and must outlive the controller.
+    explicit AppController(SecretStore* keychain, QObject* parent = nullptr);
     ~AppController() override;
 
     // Shows the main window: on the sandbox organisation, or on the current account, or the

@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "exportcommand.h"
 
-#include "accountstore.h"
+#include "accounts/accountmanager.h"
+#include "accounts/accountstore.h"
 #include "api/apiclient.h"
 #include "keychainsecretstore.h"
 #include "organizationloader.h"
@@ -83,10 +85,14 @@ int runExportCommand(const QStringList& arguments)
         if (!parser.isSet(apiUrl))
             baseUrl = found->apiUrl;
         if (token.isEmpty()) {
+            // The same path as the app's: session memory, then the keychain.
+            AccountStore store;
             KeychainSecretStore keychain;
+            QNetworkAccessManager checks;
+            AccountManager manager(&store, &keychain, &checks);
             QEventLoop wait;
             SecretStore::Error keychainError;
-            keychain.read(
+            manager.loadToken(
                 found->id, nullptr, [&](const SecretStore::Error& e, const QString& secret) {
                     keychainError = e;
                     token = secret;

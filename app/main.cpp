@@ -1,54 +1,19 @@
-#include "accountstore.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/accountstore.h"
 #include "appcontroller.h"
 #include "exportcommand.h"
+#include "keychainsecretstore.h"
+#include "kitedeckversion.h"
 #include "mainwindow/mainwindow.h"
+#include "palette.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QPalette>
-#include <QStyle>
 #include <QTimer>
 
 #include <cstdio>
 #include <cstring>
-
-namespace {
-// Light and dark schemes on the Fusion style, for platforms whose theme doesn't follow the
-// desktop's dark mode, and for screenshots of both.
-void applyPalette(QApplication& app, const QString& scheme)
-{
-    if (scheme != QLatin1String("dark") && scheme != QLatin1String("light"))
-        return;
-    QApplication::setStyle(QStringLiteral("Fusion"));
-    if (scheme == QLatin1String("light")) {
-        app.setPalette(QApplication::style()->standardPalette());
-        return;
-    }
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe7, 0xea);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa3));
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
-    p.setColor(QPalette::Mid, QColor(0x45, 0x47, 0x4d));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
-    p.setColor(QPalette::Light, QColor(0x50, 0x52, 0x58));
-    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
-        p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7c, 0x83));
-    app.setPalette(p);
-}
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -94,9 +59,16 @@ int main(int argc, char* argv[])
         QStringLiteral("system"));
     parser.addOptions({ sandbox, exitWhenShown, screenshot, palette });
     parser.process(app);
-    applyPalette(app, parser.value(palette));
+    bool schemeOk = false;
+    const Palette::Scheme scheme = Palette::schemeFromName(parser.value(palette), &schemeOk);
+    if (!schemeOk) {
+        std::fprintf(stderr, "kitedeck: --palette takes system, light or dark\n");
+        return 2;
+    }
+    Palette::apply(app, scheme);
 
-    AppController controller;
+    KeychainSecretStore keychain;
+    AppController controller(&keychain);
     if (parser.isSet(exitWhenShown)) {
         QObject::connect(controller.mainWindow(), &MainWindow::shown, &app, [] {
             std::printf("kitedeck: main window shown\n");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Whole-organisation load (what `kitedeck export` and a refresh do) against the sandbox with
 // simulated latency. Prints requests made, wall time, and the ratio to the floor
 //   (1 + ceil(per-cluster requests / connections per host)) x latency

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "clusterlistmodel.h"
 
 ClusterListModel::ClusterListModel(QObject* parent)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "idmerge.h"
@@ -166,7 +167,7 @@ private:
         int runStart = -1;
         auto flush = [&](int endColumn) {
             if (runStart >= 0 && !runRoles.isEmpty())
-                emit dataChanged(
+                Q_EMIT dataChanged(
                     index(int(row), runStart), index(int(row), endColumn - 1), runRoles);
         };
         for (int column = 0; column < columns; ++column) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "modelroles.h"
 
 #include "domain/agenttoken.h"

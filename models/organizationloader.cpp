@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "organizationloader.h"
 
 #include "api/apiclient.h"
@@ -29,14 +30,14 @@ void OrganizationLoader::load(const QString& organization)
         [this, run, organization](const Result<QList<Cluster>>& result) {
             if (!result) {
                 cancel();
-                emit finished(m_snapshot, result.error());
+                Q_EMIT finished(m_snapshot, result.error());
                 return;
             }
             const QList<Cluster>& clusters = result.value();
-            emit clustersLoaded(clusters);
+            Q_EMIT clustersLoaded(clusters);
             if (clusters.isEmpty()) {
                 cancel();
-                emit finished(m_snapshot, {});
+                Q_EMIT finished(m_snapshot, {});
                 return;
             }
             m_pending.fill(2, clusters.size());
@@ -74,9 +75,9 @@ void OrganizationLoader::childDone(int index)
     const ClusterSnapshot& c = m_snapshot.clusters.at(index);
     if (c.error && !m_firstError)
         m_firstError = c.error;
-    emit clusterLoaded(c);
+    Q_EMIT clusterLoaded(c);
     if (--m_remaining == 0) {
         cancel();
-        emit finished(m_snapshot, m_firstError);
+        Q_EMIT finished(m_snapshot, m_firstError);
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "organizationsnapshot.h"
@@ -20,7 +21,7 @@ public:
     void cancel();
     bool isLoading() const { return m_run != nullptr; }
 
-signals:
+Q_SIGNALS:
     void clustersLoaded(const QList<Cluster>& clusters);
     void clusterLoaded(const ClusterSnapshot& cluster);
     // error: the first failure (the cluster list, or any cluster's queues or tokens).

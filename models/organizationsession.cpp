@@ -1,14 +1,13 @@
+// SPDX-License-Identifier: MIT
 #include "organizationsession.h"
 
 #include "api/apiclient.h"
 #include "api/requests/accesstokenrequests.h"
+#include "modelslogging.h"
 #include "organizationloader.h"
 #include "organizationtreemodel.h"
 
-#include <QLoggingCategory>
 #include <QPointer>
-
-Q_LOGGING_CATEGORY(lcSession, "kitedeck.models", QtInfoMsg)
 
 OrganizationSession::OrganizationSession(
     ApiClient* client, const QString& organization, QObject* parent)
@@ -41,14 +40,14 @@ OrganizationSession::OrganizationSession(
                 m_lastRefreshed = QDateTime::currentDateTimeUtc();
             m_lastRefreshError = error;
             if (error) {
-                qCInfo(lcSession).noquote()
+                qCInfo(lcModels).noquote()
                     << "refresh of" << m_organization << "failed:" << error.toString();
-                emit operationFailed(tr("Refreshing %1").arg(m_organization), error);
+                Q_EMIT operationFailed(tr("Refreshing %1").arg(m_organization), error);
             }
             const int operation = m_refreshOperation;
             m_refreshOperation = -1;
             endOperation(operation);
-            emit refreshFinished(error);
+            Q_EMIT refreshFinished(error);
         });
 }
 
@@ -63,7 +62,7 @@ void OrganizationSession::refresh()
     m_clustersListed = false;
     m_refreshOperation = beginOperation(tr("Refreshing %1…").arg(m_organization));
     m_model->setLoading(true);
-    emit refreshStarted();
+    Q_EMIT refreshStarted();
     m_loader->load(m_organization);
 }
 
@@ -75,12 +74,12 @@ void OrganizationSession::fetchAccessToken()
         GetAccessToken {}, this, [this, operation, description](const Result<AccessToken>& result) {
             endOperation(operation);
             if (!result) {
-                emit operationFailed(description, result.error());
-                emit accessTokenFailed(result.error());
+                Q_EMIT operationFailed(description, result.error());
+                Q_EMIT accessTokenFailed(result.error());
                 return;
             }
             m_accessToken = result.value();
-            emit accessTokenLoaded(result.value());
+            Q_EMIT accessTokenLoaded(result.value());
         });
 }
 
@@ -93,9 +92,9 @@ int OrganizationSession::beginOperation(const QString& description)
     const int id = m_nextOperation++;
     const bool wasBusy = isBusy();
     m_operations.append({ id, description });
-    emit activity(description);
+    Q_EMIT activity(description);
     if (!wasBusy)
-        emit busyChanged(true);
+        Q_EMIT busyChanged(true);
     return id;
 }
 
@@ -106,9 +105,9 @@ void OrganizationSession::endOperation(int id)
     if (it == m_operations.end())
         return;
     m_operations.erase(it);
-    emit activity(currentActivity());
+    Q_EMIT activity(currentActivity());
     if (!isBusy())
-        emit busyChanged(false);
+        Q_EMIT busyChanged(false);
 }
 
 QString OrganizationSession::currentActivity() const
@@ -151,9 +150,8 @@ void OrganizationSession::send(const Request& request, const QString& descriptio
             endOperation(operation);
             merge(result);
             if (!result) {
-                qCInfo(lcSession).noquote()
-                    << description << "failed:" << result.error().toString();
-                emit operationFailed(description, result.error());
+                qCInfo(lcModels).noquote() << description << "failed:" << result.error().toString();
+                Q_EMIT operationFailed(description, result.error());
             }
             if (done && (!hasContext || guard))
                 done(result);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "api/ratelimit.h"
@@ -83,7 +84,7 @@ public:
     void deleteToken(
         const QString& clusterId, const QString& id, QObject* context, Callback<NoContent> done);
 
-signals:
+Q_SIGNALS:
     void refreshStarted();
     void refreshFinished(const ApiError& error);
     void accessTokenLoaded(const AccessToken& token);

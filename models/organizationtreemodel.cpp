@@ -1,19 +1,18 @@
+// SPDX-License-Identifier: MIT
 #include "organizationtreemodel.h"
 
 #include "idmerge.h"
+#include "modelslogging.h"
 #include "organizationsnapshot.h"
 #include "queuelistmodel.h"
 
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QMetaEnum>
 
 #include <algorithm>
 #include <type_traits>
 #include <variant>
 #include <vector>
-
-Q_LOGGING_CATEGORY(lcTree, "kitedeck.models", QtInfoMsg)
 
 using NodeKind = OrganizationTreeModel::NodeKind;
 
@@ -75,7 +74,7 @@ public:
         QStringList ids;
         ids.swap(m_model->m_changed);
         ids.removeDuplicates();
-        emit m_model->changedIds(ids);
+        Q_EMIT m_model->changedIds(ids);
     }
     ChangeBatch(const ChangeBatch&) = delete;
     ChangeBatch& operator=(const ChangeBatch&) = delete;
@@ -465,7 +464,7 @@ void OrganizationTreeModel::emitChanges(const QList<Snapshot>& before)
         }
         if (!changed.isEmpty()) {
             const QModelIndex index = indexFor(s.node);
-            emit dataChanged(index, index, changed);
+            Q_EMIT dataChanged(index, index, changed);
         }
     }
 }
@@ -512,7 +511,7 @@ void OrganizationTreeModel::registerTree(Node* node)
 {
     if (!node->id.isEmpty() && node->kind != NodeKind::Organization) {
         if (Node* other = m_nodes.value(node->id); other && other != node)
-            qCWarning(lcTree) << "duplicate id in the tree:" << node->id;
+            qCWarning(lcModels) << "duplicate id in the tree:" << node->id;
         m_nodes.insert(node->id, node);
     }
     for (const auto& child : node->children)

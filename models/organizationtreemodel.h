@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "api/apierror.h"
@@ -150,7 +151,7 @@ public:
     static bool queueLessThan(const Queue& a, const Queue& b);
     static bool tokenLessThan(const AgentToken& a, const AgentToken& b);
 
-signals:
+Q_SIGNALS:
     // After a merge or upsert: ids of clusters, queues and tokens that appeared or whose values
     // changed, for a brief highlight. Rows filling a container for the first time (the initial
     // load) are not changes and are not listed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "queuelistmodel.h"
 
 #include <QCoreApplication>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Platform properties of the kitedeck executable: the Windows resource (icon and VERSIONINFO) and
 # the macOS bundle (Info.plist and .icns). Included once, at the end of app/CMakeLists.txt, so it
 # runs in the app directory where the target lives; install rules and CPack are in

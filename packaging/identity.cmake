@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Who the app is, in one place, for every platform file: the reverse-DNS app id (desktop file,
 # metainfo, hicolor icon names, Flatpak id, macOS bundle id), the display name and where the icon
 # files live. The version is the project's (top-level project() call), nowhere else.

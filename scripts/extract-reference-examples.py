@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes every JSON response example of the reference pages to tests/data/reference/, one file
 each, named after the heading above it, so the parsing tests cover every documented object.
 Markdown escapes (\\:technologist\\:) are undone. Usage: scripts/extract-reference-examples.py [REFERENCE_DIR]"""

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what is missing, builds, and starts Kitedeck: on the built-in sandbox organisation
 # when no account is configured, otherwise on the configured accounts.
 set -euo pipefail

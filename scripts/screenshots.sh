@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Renders the main window on the sandbox organisation, light and dark, under Xvfb, into
 # packaging/screenshots/ (used by the README and the AppStream metainfo).
 # Usage: scripts/screenshots.sh   (after scripts/setup.sh has built the app)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what Kitedeck needs on Debian 12 (root or sudo), only what is missing, and
 # configures + builds the project into build/. Safe to run again.
 set -euo pipefail
@@ -12,6 +13,7 @@ packages=(
   qtkeychain-qt6-dev libsecret-1-0 libsecret-tools gnome-keyring dbus dbus-x11
   xvfb xauth fonts-noto-color-emoji fonts-dejavu-core
   desktop-file-utils appstream dpkg-dev file python3-yaml librsvg2-bin
+  clang-format
 )
 
 missing=()
@@ -26,5 +28,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# Extra configure arguments come from the caller (scripts/test.sh turns warnings into errors).
+# ccache, when installed, makes rebuilds of an unchanged file free; nothing needs it.
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
+  ${KITEDECK_CMAKE_ARGS:-} >/dev/null
 cmake --build build --parallel "$(nproc)"

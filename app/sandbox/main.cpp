@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+#include "kitedeckversion.h"
 #include "sandboxserver.h"
 
 #include <QCommandLineParser>

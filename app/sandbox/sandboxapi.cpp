@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sandboxapi.h"
 
 #include "sandboxinstanceshape.h"

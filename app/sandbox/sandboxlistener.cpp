@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sandboxlistener.h"
 
 #include <QHttpServerRequest>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sandboxseed.h"
 
 #include "sandboxstate.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sandboxserver.h"
 
 #include "sandboxapi.h"
@@ -419,7 +420,7 @@ void SandboxServer::finish(const Outgoing& outgoing)
     --m_open;
     qCDebug(lcSandbox).noquote() << outgoing.verb << outgoing.path << outgoing.status
                                  << (m_clock.elapsed() - outgoing.receivedMs) << "ms";
-    emit requestServed(outgoing.verb, outgoing.path, outgoing.status);
+    Q_EMIT requestServed(outgoing.verb, outgoing.path, outgoing.status);
 }
 
 int SandboxServer::countIn(RateWindow& window, qint64 nowMs)

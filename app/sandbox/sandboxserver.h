@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QByteArray>
@@ -92,7 +93,7 @@ public:
     int maxConcurrentOpen() const; // most requests in flight at once (for the benchmark)
     int openRequests() const { return m_open; }
 
-signals:
+Q_SIGNALS:
     void requestServed(const QByteArray& verb, const QString& path, int status);
 
 private:

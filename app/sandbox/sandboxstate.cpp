@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sandboxstate.h"
 
 #include "sandboxinstanceshape.h"

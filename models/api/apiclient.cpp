@@ -1,16 +1,16 @@
+// SPDX-License-Identifier: MIT
 #include "apiclient.h"
 
+#include "kitedeckversion.h"
 #include "linkheader.h"
+#include "modelslogging.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
-
-Q_LOGGING_CATEGORY(lcApi, "kitedeck.api", QtInfoMsg)
 
 namespace {
 // 100 items a page: 100,000 clusters, queues or tokens is beyond any real organisation.
@@ -69,7 +69,7 @@ void ApiClient::send(const ApiRequest& request, QObject* context, Callback callb
     call->callback = std::move(callback);
 
     ++m_activeCalls;
-    emit activeCallsChanged(m_activeCalls);
+    Q_EMIT activeCallsChanged(m_activeCalls);
 
     if (ApiError error = checkBaseUrl(m_baseUrl)) {
         // Deliver asynchronously like every other outcome, so callers see one behaviour.
@@ -164,7 +164,7 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
 
     if (reply->hasRawHeader("RateLimit-Limit") || reply->hasRawHeader("RateLimit-User-Limit")) {
         m_rateLimit = RateLimitStatus::fromReply(*reply);
-        emit rateLimitChanged(m_rateLimit);
+        Q_EMIT rateLimitChanged(m_rateLimit);
     }
 
     ApiError error = ApiError::fromTransfer(reply->error(), reply->errorString(), status, body);
@@ -177,7 +177,7 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
                 .arg(length.toLongLong()));
     if (error) {
         if (error.kind() == ApiError::Kind::Unauthorized)
-            emit unauthorized(error);
+            Q_EMIT unauthorized(error);
         const bool retryable = call->request.isIdempotent() && error.isTransient()
             && call->attempt <= m_options.maxRetries;
         if (retryable) {
@@ -261,7 +261,7 @@ void ApiClient::retryLater(const std::shared_ptr<Call>& call, int delayMs)
 void ApiClient::complete(const std::shared_ptr<Call>& call, const Result<QJsonDocument>& result)
 {
     --m_activeCalls;
-    emit activeCallsChanged(m_activeCalls);
+    Q_EMIT activeCallsChanged(m_activeCalls);
     if (call->hasContext && !call->context)
         return;
     if (call->callback)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "apierror.h"
@@ -69,7 +70,7 @@ public:
             });
     }
 
-signals:
+Q_SIGNALS:
     void rateLimitChanged(const RateLimitStatus& status);
     void activeCallsChanged(int count);
     // A 401 on any request: the token was revoked or expired.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "accesstoken.h"
 
 #include "json.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "agenttoken.h"
 
 #include "json.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "instanceshape.h"
 
 #include <QCoreApplication>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes a Windows .ico from square RGBA PNGs (as rsvg-convert writes them), standard library only.
 
     png-to-ico.py OUT.ico IN-16.png IN-24.png ... IN-256.png

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Renders the app icon (resources/app-icon/kitedeck.svg) to the raster files every package needs,
 # which are committed next to it, so that no build (Linux, macOS, Windows, Flatpak, AppImage) needs
 # an SVG renderer:

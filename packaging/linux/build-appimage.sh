@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds Kitedeck-<version>-x86_64.AppImage from a configured and built tree, with linuxdeploy and
 # its Qt plugin (https://github.com/linuxdeploy). Not run on the development machines (they cannot
 # download linuxdeploy); run it on a CI runner or a desktop with network access:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Linux: the files a desktop looks for (a .desktop entry, AppStream metainfo, hicolor icons, all
 # named after the app id) and the DEB and TGZ packages, which use the distribution's Qt.
 set(linux_dir ${CMAKE_CURRENT_SOURCE_DIR}/linux)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Runs inside CPack (CPACK_PRE_BUILD_SCRIPTS) after the app and Qt were installed into the staging
 # directory and before the disk image is made: signs Kitedeck.app there, so the image holds the
 # signed app. Without MACOS_SIGNING_IDENTITY in the environment it leaves the app unsigned

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # macOS: Kitedeck.app with Qt deployed into it by macdeployqt (through Qt's deploy script), in a
 # drag-and-drop disk image. The bundle's Info.plist and icon are set in packaging/app-target.cmake.
 # Signing happens between deployment and the disk image (CPACK_PRE_BUILD_SCRIPTS) when

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Signs Kitedeck.app and notarises the disk image, with credentials from the environment only.
 #
 #   sign-and-notarize.sh sign Kitedeck.app     codesign the bundle (hardened runtime, timestamp)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Windows: kitedeck.exe with Qt deployed next to it by windeployqt (through Qt's deploy script),
 # in an NSIS installer with a Start-menu shortcut and an uninstaller, and a ZIP for those who
 # cannot run installers. The icon and VERSIONINFO resource are set in packaging/app-target.cmake.

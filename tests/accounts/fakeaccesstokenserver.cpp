@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "fakeaccesstokenserver.h"
 
 #include <QHttpServerRequest>

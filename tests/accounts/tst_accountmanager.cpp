@@ -1,8 +1,9 @@
-#include "accountmanager.h"
-#include "accountstore.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/accountmanager.h"
+#include "accounts/accountstore.h"
+#include "accounts/memorysecretstore.h"
+#include "accounts/signinflow.h"
 #include "fakeaccesstokenserver.h"
-#include "memorysecretstore.h"
-#include "signinflow.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -46,7 +47,7 @@ class TestAccountManager final : public QObject {
         return flow.account().value_or(Account());
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

@@ -1,4 +1,5 @@
-#include "accountstore.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/accountstore.h"
 
 #include <QFile>
 #include <QSettings>
@@ -17,7 +18,7 @@ class TestAccountStore final : public QObject {
         return Account::create(name, org, Account::defaultApiUrl());
     }
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());

@@ -1,4 +1,5 @@
-#include "accountstore.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/accountstore.h"
 #include "exportcommand.h"
 #include "keychainsecretstore.h"
 #include "keychaintesthelpers.h"
@@ -72,7 +73,7 @@ class TestExportAccount final : public QObject {
         return seen;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         if (qEnvironmentVariable("KITEDECK_TEST_KEYRING") != QLatin1String("unlocked"))

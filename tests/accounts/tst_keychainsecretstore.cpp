@@ -1,9 +1,10 @@
-#include "accountmanager.h"
-#include "accountstore.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/accountmanager.h"
+#include "accounts/accountstore.h"
+#include "accounts/signinflow.h"
 #include "fakeaccesstokenserver.h"
 #include "keychainsecretstore.h"
 #include "keychaintesthelpers.h"
-#include "signinflow.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -29,7 +30,7 @@ class TestKeychainSecretStore final : public QObject {
             exitCode);
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         if (qEnvironmentVariable("KITEDECK_TEST_KEYRING") != QLatin1String("unlocked"))

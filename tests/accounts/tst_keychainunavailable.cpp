@@ -1,9 +1,10 @@
-#include "accountmanager.h"
-#include "accountstore.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/accountmanager.h"
+#include "accounts/accountstore.h"
+#include "accounts/signinflow.h"
 #include "fakeaccesstokenserver.h"
 #include "keychainsecretstore.h"
 #include "keychaintesthelpers.h"
-#include "signinflow.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -23,7 +24,7 @@ class TestKeychainUnavailable final : public QObject {
     QString m_mode;
     const QString m_id = QStringLiteral("33333333-aaaa-4bbb-8ccc-000000000003");
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_mode = qEnvironmentVariable("KITEDECK_TEST_KEYRING");

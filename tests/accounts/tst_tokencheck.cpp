@@ -1,4 +1,5 @@
-#include "tokencheck.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/tokencheck.h"
 
 #include <QTest>
 
@@ -16,7 +17,7 @@ class TestTokenCheck final : public QObject {
         return t;
     }
 
-private slots:
+private Q_SLOTS:
     void missingScopes_data()
     {
         QTest::addColumn<QStringList>("scopes");

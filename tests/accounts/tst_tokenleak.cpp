@@ -1,5 +1,7 @@
-#include "accountmanager.h"
-#include "accountstore.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/accountmanager.h"
+#include "accounts/accountstore.h"
+#include "accounts/signinflow.h"
 #include "api/apiclient.h"
 #include "api/requests/clusterrequests.h"
 #include "exportcommand.h"
@@ -7,7 +9,6 @@
 #include "keychaintesthelpers.h"
 #include "organizationloader.h"
 #include "sandboxserver.h"
-#include "signinflow.h"
 #include "stderrcapture.h"
 
 #include <QCoreApplication>
@@ -85,7 +86,7 @@ class TestTokenLeak final : public QObject {
         return logText;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         if (qEnvironmentVariable("KITEDECK_TEST_KEYRING") != QLatin1String("unlocked"))

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs a command against a private Secret Service: its own D-Bus session, its own
 # gnome-keyring-daemon with an unlocked login collection, and a throwaway HOME, so the
 # keychain tests never see (or touch) the developer's own keyring.

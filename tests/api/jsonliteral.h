@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // JSON(...) turns the tokens into a string literal: JSON({"message":"hi"}). Test classes use it

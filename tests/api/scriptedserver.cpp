@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "scriptedserver.h"
 
 #include <QTcpSocket>
@@ -48,7 +49,7 @@ void ScriptedServer::incomingConnection(qintptr socketDescriptor)
         request.body = buffer->mid(headerEnd + 4, length);
         buffer->clear();
         m_requests.append(request);
-        emit requestReceived();
+        Q_EMIT requestReceived();
 
         const Reply reply = m_script.isEmpty() ? m_fallback : m_script.takeFirst();
         if (reply.action == Reply::Action::Hang)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QByteArray>
@@ -40,7 +41,7 @@ public:
 
     const QList<Request>& requests() const { return m_requests; }
 
-signals:
+Q_SIGNALS:
     void requestReceived();
 
 protected:

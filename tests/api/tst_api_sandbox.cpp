@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every endpoint through the real client, over real loopback HTTP, against the sandbox.
 #include "api/apiclient.h"
 #include "api/requests/accesstokenrequests.h"
@@ -39,7 +40,7 @@ class TestApiSandbox final : public QObject {
         return r.value();
     }
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         m_server = new SandboxServer(this);

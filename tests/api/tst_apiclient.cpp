@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The client's transport policy against a scripted loopback server: paging, retries, 429,
 // error kinds, timeouts, dropped connections, and that the token never leaves its origin.
 #include "api/apiclient.h"
@@ -52,7 +53,7 @@ class TestApiClient final : public QObject {
         return *out;
     }
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         m_nam = new QNetworkAccessManager(this);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `kitedeck export` end to end: the real executable against the sandbox over loopback.
 #include "jsonliteral.h"
 #include "sandboxserver.h"
@@ -48,7 +49,7 @@ class TestExport final : public QObject {
             process.readAllStandardError() };
     }
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());

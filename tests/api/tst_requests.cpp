@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every request type: verb, path, query and body; and parsing of every JSON example of the
 // reference pages (tests/data/reference, extracted by scripts/extract-reference-examples.py).
 #include "api/requests/accesstokenrequests.h"
@@ -30,7 +31,7 @@ const QString cid = QStringLiteral("c1");
 
 class TestRequests final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void paths_data()
     {
         QTest::addColumn<ApiRequest>("request");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "fakenetwork.h"
 
 #include <QNetworkReply>
@@ -31,13 +32,13 @@ public:
             setError(error, QStringLiteral("HTTP %1").arg(response.status));
         }
         QTimer::singleShot(0, this, [this] {
-            emit metaDataChanged();
+            Q_EMIT metaDataChanged();
             if (!m_body.isEmpty())
-                emit readyRead();
+                Q_EMIT readyRead();
             if (error() != NoError)
-                emit errorOccurred(error());
+                Q_EMIT errorOccurred(error());
             setFinished(true);
-            emit finished();
+            Q_EMIT finished();
         });
     }
 

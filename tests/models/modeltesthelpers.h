@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Shared by the model tests: domain values built the way the app builds them (parsing JSON),

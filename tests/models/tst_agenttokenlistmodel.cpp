@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "agenttokenlistmodel.h"
 #include "modeltesthelpers.h"
 
@@ -44,7 +45,7 @@ M::ExpiryState stateOf(const M& model, const char* id)
 
 class TestAgentTokenListModel final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void columnsAndRoles()
     {
         TESTED_MODEL(model);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "clusterlistmodel.h"
 #include "modeltesthelpers.h"
 
@@ -35,7 +36,7 @@ QList<int> roles(std::initializer_list<int> list) { return sortedRoles(QList<int
 
 class TestClusterListModel final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void columnsAndRoles()
     {
         TESTED_MODEL(model);

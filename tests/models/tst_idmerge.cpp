@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "idmerge.h"
 
 #include <QRandomGenerator>
@@ -54,7 +55,7 @@ static QStringList ids(const char* letters)
 
 class TestIdMerge final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void steps_data()
     {
         QTest::addColumn<QStringList>("from");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "domain/json.h"
 
 #include <QTest>
@@ -5,7 +6,7 @@
 
 class TestJson final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void timestamps_data()
     {
         QTest::addColumn<QString>("text");

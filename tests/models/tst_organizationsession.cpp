@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/apiclient.h"
 #include "modeltesthelpers.h"
 #include "organizationsession.h"
@@ -84,7 +85,7 @@ QString everything(const QAbstractItemModel& model, const QModelIndex& parent = 
 
 class TestOrganizationSession final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("kitedeck.*.info=false"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/apiclient.h"
 #include "fakenetwork.h"
 #include "modeltesthelpers.h"
@@ -224,7 +225,7 @@ struct Answer {
 
 class TestOrganizationSessionOffline final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("kitedeck.*.info=false"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "modeltesthelpers.h"
 #include "organizationsnapshot.h"
 #include "organizationtreemodel.h"
@@ -93,7 +94,7 @@ Kind kindOf(const QModelIndex& index) { return index.data(M::KindRole).value<Kin
 
 class TestOrganizationTreeModel final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void emptyUntilAnOrganizationIsSet()
     {
         TESTED_MODEL(model);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "modeltesthelpers.h"
 #include "queuelistmodel.h"
 
@@ -34,7 +35,7 @@ QList<int> roles(std::initializer_list<int> list) { return sortedRoles(QList<int
 
 class TestQueueListModel final : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void columnsAndRoles()
     {
         TESTED_MODEL(model);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the .deb from a built tree, unpacks it into a throwaway root (dpkg-deb -x, no root
 # needed) and checks it the way a desktop and a user would meet it:
 #   - the files are where a desktop looks: usr/bin/kitedeck, the .desktop entry, the AppStream

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "httpprobe.h"
 
 #include <QNetworkRequest>

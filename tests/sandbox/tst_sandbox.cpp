@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "httpprobe.h"
 #include "sandboxserver.h"
 
@@ -10,7 +11,7 @@
 class TestSandbox : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
 

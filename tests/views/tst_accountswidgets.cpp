@@ -1,12 +1,14 @@
-#include "accountmanager.h"
+// SPDX-License-Identifier: MIT
+#include "accounts/accountmanager.h"
+#include "accounts/accountstore.h"
 #include "accounts/accountswitcher.h"
+#include "accounts/memorysecretstore.h"
 #include "accounts/reentertokendialog.h"
 #include "accounts/signindialog.h"
 #include "accounts/signinform.h"
 #include "accounts/welcomepage.h"
-#include "accountstore.h"
 #include "fakeaccesstokenserver.h"
-#include "memorysecretstore.h"
+#include "palette.h"
 
 #include <QApplication>
 #include <QCommandLinkButton>
@@ -31,30 +33,6 @@ const QString readWrite = QStringLiteral("bkua_widgets_readwrite");
 const QString readOnly = QStringLiteral("bkua_widgets_readonly");
 const QString expiring = QStringLiteral("bkua_widgets_expiring");
 
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2b, 0x2e), base(0x1e, 0x1e, 0x20), text(0xe8, 0xe8, 0xea);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0xa0));
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Light, QColor(0x45, 0x45, 0x48));
-    p.setColor(QPalette::Mid, QColor(0x3a, 0x3a, 0x3d));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x85));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x85));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x85));
-    return p;
-}
 } // namespace
 
 class TestAccountsWidgets final : public QObject {
@@ -74,9 +52,9 @@ class TestAccountsWidgets final : public QObject {
         if (dir.isEmpty())
             return;
         QDir().mkpath(dir);
-        const QPalette light = QApplication::style()->standardPalette();
+        const QPalette light = Palette::light();
         for (const auto& [suffix, palette] : { std::pair { QStringLiteral("light"), light },
-                 std::pair { QStringLiteral("dark"), darkPalette() } }) {
+                 std::pair { QStringLiteral("dark"), Palette::dark() } }) {
             QApplication::setPalette(palette);
             QApplication::processEvents();
             widget->grab().save(QStringLiteral("%1/%2-%3.png").arg(dir, name, suffix));
@@ -113,7 +91,7 @@ class TestAccountsWidgets final : public QObject {
         return *m_store->account(account.id);
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/apierror.h"
 #include "dialogs/agenttokendialog.h"
 #include "dialogs/clusterdialog.h"
@@ -128,7 +129,7 @@ void answerNextBox(const char* buttonName, QString* seenText = nullptr, QString*
 class TestDialogs final : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void clusterCreate();
     void clusterMissingName();
     void clusterBadColour();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dialogs/tokenrevealdialog.h"
 
 #include <QApplication>
@@ -56,7 +57,7 @@ QMessageBox* confirmBox(QWidget* dialog)
 class TestTokenReveal final : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init() { QGuiApplication::clipboard()->clear(); }
     void showsValueOnce();
     void copyAndClear();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "emoji.h"
 
 #include <QTest>
@@ -5,7 +6,7 @@
 class TestEmoji final : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void lookup_data();
     void lookup();
     void render_data();

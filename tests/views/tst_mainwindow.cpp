@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The main window driven through its real widgets against the sandbox over loopback HTTP.
 #include "api/apiclient.h"
 #include "api/requests/queuerequests.h"
@@ -92,7 +93,7 @@ class TestMainWindow final : public QObject {
         return label ? label->text() : QString();
     }
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         m_server = new SandboxServer(this);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The navigation tree's presentation parts without a server: the filter proxy, the row chips
 // and the auto-refresh pacing.
 #include "domain/json.h"
@@ -45,7 +46,7 @@ class TestNavigation final : public QObject {
 
     OrganizationTreeModel m_model;
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         m_model.setOrganization(QStringLiteral("acme"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/apierror.h"
 #include "emoji.h"
 #include "format.h"
@@ -119,14 +120,14 @@ class UrlCatcher final : public QObject {
     Q_OBJECT
 public:
     QList<QUrl> urls;
-public slots:
+public Q_SLOTS:
     void open(const QUrl& url) { urls.append(url); }
 };
 
 class TestPanes final : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void clusterShowsEveryField();
     void clusterWithoutDefaultQueue();
     void clusterSignals();

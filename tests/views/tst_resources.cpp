@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <QFile>
 #include <QIcon>
 #include <QImage>
@@ -11,7 +12,7 @@
 class TestResources final : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void icons_data();
     void icons();

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "accountsui.h"
 
+#include "accounts/tokencheck.h"
 #include "format.h"
-#include "tokencheck.h"
 
 #include <QCoreApplication>
 #include <QLabel>

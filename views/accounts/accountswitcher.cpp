@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #include "accountswitcher.h"
 
-#include "accountstore.h"
+#include "accounts/accountstore.h"
 #include "accountsui.h"
 
 #include <QActionGroup>
@@ -68,7 +69,7 @@ void AccountSwitcher::refresh()
         m_group->addAction(action);
         connect(action, &QAction::triggered, this, [this, id = account.id] {
             if (id != m_store->currentId())
-                emit accountSelected(id);
+                Q_EMIT accountSelected(id);
         });
         if (account.id == currentId)
             currentFlag = flag;
@@ -87,7 +88,7 @@ void AccountSwitcher::refresh()
     signOut->setEnabled(current.has_value());
     connect(signOut, &QAction::triggered, this, [this] {
         if (const std::optional<Account> account = m_store->current())
-            emit signOutRequested(account->id);
+            Q_EMIT signOutRequested(account->id);
     });
 
     if (current) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QToolButton>
@@ -16,12 +17,12 @@ public:
 
     QMenu* accountMenu() const { return m_menu; }
 
-public slots:
+public Q_SLOTS:
     // Re-reads the accounts; also done on every store change and before the menu opens, so
     // an expiry flag appears while the app runs.
     void refresh();
 
-signals:
+Q_SIGNALS:
     // Switch to this account: AccountManager::activate(id).
     void accountSelected(const QString& accountId);
     // Open SignInDialog.

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #include "reentertokendialog.h"
 
-#include "accountmanager.h"
+#include "accounts/accountmanager.h"
 #include "accountsui.h"
 #include "signinform.h"
 
@@ -54,7 +55,7 @@ ReenterTokenDialog::ReenterTokenDialog(
     connect(m_submit, &QPushButton::clicked, m_form, &SignInForm::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(signOut, &QPushButton::clicked, this, [this] {
-        emit signOutRequested(m_account.id);
+        Q_EMIT signOutRequested(m_account.id);
         reject();
     });
     connect(m_form, &SignInForm::submitStateChanged, this, &ReenterTokenDialog::updateButtons);

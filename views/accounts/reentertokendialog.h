@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "account.h"
+#include "accounts/account.h"
 
 #include <QDialog>
 
@@ -24,11 +25,11 @@ public:
     Account account() const { return m_account; }
     SignInForm* form() const { return m_form; }
 
-signals:
+Q_SIGNALS:
     // The user chose to sign out of this account instead.
     void signOutRequested(const QString& accountId);
 
-public slots:
+public Q_SLOTS:
     void done(int result) override;
 
 protected:

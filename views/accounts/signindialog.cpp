@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "signindialog.h"
 
 #include "accountsui.h"
@@ -31,7 +32,7 @@ SignInDialog::SignInDialog(AccountManager* manager, QWidget* parent)
     connect(m_form, &SignInForm::submitStateChanged, this, &SignInDialog::updateButtons);
     connect(m_form, &SignInForm::finished, this, [this](const Account& account) {
         m_account = account;
-        emit accountAdded(account);
+        Q_EMIT accountAdded(account);
         accept();
     });
 

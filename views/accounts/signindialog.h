@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "account.h"
+#include "accounts/account.h"
 
 #include <QDialog>
 
@@ -21,7 +22,7 @@ public:
     // After acceptance: the new account.
     Account account() const { return m_account; }
 
-signals:
+Q_SIGNALS:
     void accountAdded(const Account& account);
 
 private:

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #include "signinform.h"
 
-#include "accountmanager.h"
+#include "accounts/accountmanager.h"
 #include "accountsui.h"
 #include "format.h"
 
@@ -182,7 +183,7 @@ void SignInForm::setExistingAccount(const Account& account)
     m_fields->setRowVisible(m_fields->rowCount() - 1, false); // the API URL hint
     m_organization->setText(account.organization);
     setFocusProxy(m_token);
-    emit submitStateChanged();
+    Q_EMIT submitStateChanged();
 }
 
 SignInFlow::Input SignInForm::input() const
@@ -262,7 +263,7 @@ void SignInForm::onStepChanged(SignInFlow::Step step)
         m_sessionOnly->setFocus();
     }
 
-    emit submitStateChanged();
+    Q_EMIT submitStateChanged();
 }
 
 void SignInForm::onErrorChanged(const QString& text, SignInFlow::Field field)

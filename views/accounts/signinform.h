@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "account.h"
-#include "signinflow.h"
+#include "accounts/account.h"
+#include "accounts/signinflow.h"
 
 #include <QWidget>
 
@@ -37,7 +38,7 @@ public:
     bool canSubmit() const;
     bool isBusy() const;
 
-signals:
+Q_SIGNALS:
     // submitText(), canSubmit() or isBusy() changed.
     void submitStateChanged();
     // The account is stored (or, for an existing account, has its new token).

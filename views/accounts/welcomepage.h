@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QWidget>
@@ -11,7 +12,7 @@ class WelcomePage final : public QWidget {
 public:
     explicit WelcomePage(QWidget* parent = nullptr);
 
-signals:
+Q_SIGNALS:
     // Open the sign-in form (SignInDialog).
     void connectRequested();
     // Start the local sandbox and browse its demo organisation.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "agenttokendialog.h"
 
 #include "emoji.h"

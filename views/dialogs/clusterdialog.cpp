@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "clusterdialog.h"
 
 #include "emoji.h"

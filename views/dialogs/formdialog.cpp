@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "formdialog.h"
 
 #include "api/apierror.h"

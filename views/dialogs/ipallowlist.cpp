@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipallowlist.h"
 
 #include <QCoreApplication>

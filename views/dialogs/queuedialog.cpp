@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "queuedialog.h"
 
 #include "emoji.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tokenrevealdialog.h"
 
 #include "emoji.h"

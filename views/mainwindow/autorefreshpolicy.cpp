@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "autorefreshpolicy.h"
 
 #include <QtGlobal>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // MainWindow's write flows: each opens its dialog or confirmation, sends the session call, and
 // reports the answer where the user is looking (in the dialog, or in the error bar above the
 // detail pane). The session merges successes into the tree itself.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "navigationdelegate.h"
 
 #include "changehighlighter.h"

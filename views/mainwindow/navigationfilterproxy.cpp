@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "navigationfilterproxy.h"
 
 #include "organizationtreemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "agenttokendetailpane.h"
 
 #include "copyablefield.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "banner.h"
 
 #include <QEvent>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "clusterdetailpane.h"
 
 #include "colorswatch.h"

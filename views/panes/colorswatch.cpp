@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "colorswatch.h"
 
 #include "tone.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "hintlabel.h"
 
 #include <QEvent>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "messagepane.h"
 
 #include "api/apierror.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "organizationpane.h"
 
 #include "hintlabel.h"

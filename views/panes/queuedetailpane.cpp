@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "queuedetailpane.h"
 
 #include "banner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "accesstokenrequests.h"
 
 #include "parsing.h"

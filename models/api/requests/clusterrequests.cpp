@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "clusterrequests.h"
 
 #include "parsing.h"

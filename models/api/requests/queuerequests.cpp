@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "queuerequests.h"
 
 #include "parsing.h"

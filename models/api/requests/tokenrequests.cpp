@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tokenrequests.h"
 
 #include "parsing.h"

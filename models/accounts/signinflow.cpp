@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "signinflow.h"
 
 #include "accountmanager.h"
@@ -49,7 +50,7 @@ void SignInFlow::setStep(Step step)
     if (m_step == step)
         return;
     m_step = step;
-    emit stepChanged(step);
+    Q_EMIT stepChanged(step);
 }
 
 void SignInFlow::setError(const QString& text, Field field)
@@ -58,7 +59,7 @@ void SignInFlow::setError(const QString& text, Field field)
         return;
     m_errorText = text;
     m_errorField = field;
-    emit errorChanged(text, field);
+    Q_EMIT errorChanged(text, field);
 }
 
 void SignInFlow::inputChanged()
@@ -192,7 +193,7 @@ void SignInFlow::onStored(const SecretStore::Error& error, bool sessionOnly)
         m_input.token.clear(); // the keychain (or the session store) has it now
         setStep(Step::Done);
         if (m_account)
-            emit finished(*m_account);
+            Q_EMIT finished(*m_account);
         return;
     }
     if (error.kind == SecretStore::ErrorKind::NoKeychain && !sessionOnly) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "account.h"
@@ -87,7 +88,7 @@ public:
     // Records what a fresh GET /v2/access-token said (expiry, scopes) on the account.
     void updateTokenInfo(const QString& accountId, const AccessToken& info);
 
-signals:
+Q_SIGNALS:
     // A new account was added (it is also activated right after).
     void signedIn(const Account& account, const QString& token);
     // Use this account now: point the ApiClient at account.apiUrl with token, and reset the

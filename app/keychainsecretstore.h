@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "secretstore.h"
+#include "accounts/secretstore.h"
 
 namespace QKeychain {
 class Job;

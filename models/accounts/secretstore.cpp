@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "secretstore.h"
 
 QString SecretStore::describe(const Error& error)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tokencheck.h"
 
 TokenCheck TokenCheck::of(const AccessToken& token, const QDateTime& now)

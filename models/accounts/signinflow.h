@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "account.h"
@@ -75,7 +76,7 @@ public:
     // The API URL typed by the user ("" is the default; a missing scheme means https).
     static QUrl apiUrlFromText(const QString& text);
 
-signals:
+Q_SIGNALS:
     void stepChanged(SignInFlow::Step step);
     // Also emitted with an empty text when an error is cleared.
     void errorChanged(const QString& text, SignInFlow::Field field);

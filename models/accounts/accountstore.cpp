@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #include "accountstore.h"
 
-#include "accountslog.h"
+#include "modelslogging.h"
 
 #include <QSettings>
 
@@ -148,9 +149,9 @@ void AccountStore::add(const Account& account, Persistence persistence)
     save();
     qCInfo(lcAccounts) << "account" << account.id << "organisation" << account.organization
                        << (persistence == Persistence::SessionOnly ? "(session only)" : "saved");
-    emit accountsChanged();
+    Q_EMIT accountsChanged();
     if (firstAccount)
-        emit currentChanged(m_currentId);
+        Q_EMIT currentChanged(m_currentId);
 }
 
 bool AccountStore::update(const Account& account)
@@ -162,7 +163,7 @@ bool AccountStore::update(const Account& account)
         return true;
     m_accounts[i] = account;
     save();
-    emit accountsChanged();
+    Q_EMIT accountsChanged();
     return true;
 }
 
@@ -178,9 +179,9 @@ bool AccountStore::remove(const QString& id)
         m_currentId = m_accounts.isEmpty() ? QString() : m_accounts.first().id;
     save();
     qCInfo(lcAccounts) << "account" << id << "forgotten";
-    emit accountsChanged();
+    Q_EMIT accountsChanged();
     if (wasCurrent)
-        emit currentChanged(m_currentId);
+        Q_EMIT currentChanged(m_currentId);
     return true;
 }
 
@@ -192,7 +193,7 @@ bool AccountStore::setCurrentId(const QString& id)
         return true;
     m_currentId = id;
     save();
-    emit currentChanged(m_currentId);
+    Q_EMIT currentChanged(m_currentId);
     return true;
 }
 

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: MIT
 #include "keychainsecretstore.h"
 
-#include <QLoggingCategory>
+#include "applogging.h"
+
 #include <QPointer>
 #include <qt6keychain/keychain.h>
 
 // Failures go back to the caller, which shows them; the log only helps when debugging, and
 // must not add a second line to the export command's one-line errors.
-Q_LOGGING_CATEGORY(lcKeychain, "kitedeck.keychain", QtInfoMsg)
 
 namespace {
 // Jobs get no parent on purpose: QtKeychain's libsecret callbacks hold a raw pointer to the

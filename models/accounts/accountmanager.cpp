@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #include "accountmanager.h"
 
-#include "accountslog.h"
 #include "api/apiclient.h"
 #include "api/requests/accesstokenrequests.h"
 #include "memorysecretstore.h"
+#include "modelslogging.h"
 #include "tokencheck.h"
 
 #include <QPointer>
@@ -87,7 +88,7 @@ void AccountManager::addAccount(Account account, const QString& token, const Acc
                 m_store->add(account, persistence);
                 qCInfo(lcAccounts)
                     << "signed in to" << account.organization << "as account" << account.id;
-                emit signedIn(account, token);
+                Q_EMIT signedIn(account, token);
                 setActive(account, token);
             }
             if (!hasContext || guard)
@@ -121,7 +122,7 @@ void AccountManager::replaceToken(const QString& accountId, const QString& token
                     qCInfo(lcAccounts) << "new token for account" << accountId;
                     if (m_activeId == accountId) {
                         m_reauthenticating = false;
-                        emit tokenReplaced(updated, token);
+                        Q_EMIT tokenReplaced(updated, token);
                     } else {
                         setActive(updated, token);
                     }
@@ -138,10 +139,10 @@ void AccountManager::setActive(const Account& account, const QString& token)
     m_activeId = account.id;
     m_reauthenticating = false;
     m_store->setCurrentId(account.id);
-    emit accountActivated(account, token);
+    Q_EMIT accountActivated(account, token);
     const TokenCheck::Expiry expiry = TokenCheck::expiryOf(account.tokenExpiresAt);
     if (expiry == TokenCheck::Expiry::Soon || expiry == TokenCheck::Expiry::Expired)
-        emit tokenExpiringSoon(account);
+        Q_EMIT tokenExpiringSoon(account);
 }
 
 void AccountManager::activate(const QString& accountId)
@@ -159,7 +160,7 @@ void AccountManager::activate(const QString& accountId)
                 return;
             if (error || token.isEmpty()) {
                 qCInfo(lcAccounts) << "no token for account" << accountId << error.message;
-                emit tokenNeeded(*account,
+                Q_EMIT tokenNeeded(*account,
                     error ? SecretStore::describe(error)
                           : tr("No token is stored for this account"));
                 return;
@@ -201,7 +202,7 @@ void AccountManager::signOut(const QString& accountId)
             return;
         if (error) {
             // Forgetting the account now would leave its token behind, out of reach.
-            emit signOutFailed(*account, SecretStore::describe(error));
+            Q_EMIT signOutFailed(*account, SecretStore::describe(error));
             return;
         }
         forget(accountId);
@@ -220,7 +221,7 @@ void AccountManager::forget(const QString& accountId)
     }
     m_store->remove(accountId);
     qCInfo(lcAccounts) << "signed out of account" << accountId;
-    emit signedOut(*account);
+    Q_EMIT signedOut(*account);
 }
 
 void AccountManager::reportUnauthorized(const ApiError& error)
@@ -229,7 +230,7 @@ void AccountManager::reportUnauthorized(const ApiError& error)
     if (!account || m_reauthenticating)
         return;
     m_reauthenticating = true;
-    emit reauthenticationNeeded(*account, error.message());
+    Q_EMIT reauthenticationNeeded(*account, error.message());
 }
 
 void AccountManager::reauthenticationFinished() { m_reauthenticating = false; }

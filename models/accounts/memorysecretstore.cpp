@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "memorysecretstore.h"
 
 #include <QPointer>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "account.h"
@@ -55,7 +56,7 @@ public:
     // token is in it.
     QString fileName() const;
 
-signals:
+Q_SIGNALS:
     void accountsChanged();
     void currentChanged(const QString& id);
 

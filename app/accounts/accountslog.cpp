@@ -1,3 +1,0 @@
-#include "accountslog.h"
-
-Q_LOGGING_CATEGORY(lcAccounts, "kitedeck.accounts", QtInfoMsg)
