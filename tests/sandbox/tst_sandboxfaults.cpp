@@ -10,7 +10,7 @@
 class TestSandboxFaults : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
 
