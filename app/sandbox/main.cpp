@@ -96,6 +96,8 @@ int main(int argc, char* argv[])
         << "  Read-write    " << server.readWriteToken()
         << "  (read_clusters write_clusters read_agents write_agents)\n"
         << "  Read-only     " << server.readOnlyToken() << "  (read_clusters read_agents)\n"
+        << "  Maintainer    " << server.memberToken()
+        << "  (all four scopes; not an administrator: 403 outside her clusters)\n"
         << "\nTry:\n"
         << "  curl -H \"Authorization: Bearer " << server.readWriteToken() << "\" \\\n"
         << "    \"" << base << "/v2/organizations/" << server.organization()

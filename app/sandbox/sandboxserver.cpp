@@ -164,6 +164,11 @@ SandboxServer::SandboxServer(QObject* parent)
     m_readOnlyToken = m_state->addApiToken(stableToken("read-only"),
         { QStringLiteral("read_clusters"), QStringLiteral("read_agents") },
         QStringLiteral("Kitedeck sandbox (read only)"), {}, people.readOnlyUserId);
+    m_memberToken = m_state->addApiToken(stableToken("member"),
+        { QStringLiteral("read_clusters"), QStringLiteral("write_clusters"),
+            QStringLiteral("read_agents"), QStringLiteral("write_agents") },
+        QStringLiteral("Kitedeck sandbox (a maintainer, not an administrator)"), {},
+        people.memberUserId);
 }
 
 SandboxServer::~SandboxServer()
@@ -213,6 +218,8 @@ void SandboxServer::setOrganization(const QString& slug) { m_api->setOrganizatio
 QString SandboxServer::readWriteToken() const { return m_readWriteToken; }
 
 QString SandboxServer::readOnlyToken() const { return m_readOnlyToken; }
+
+QString SandboxServer::memberToken() const { return m_memberToken; }
 
 QString SandboxServer::addApiToken(
     const QStringList& scopes, const QString& description, const QDateTime& expiresAt)

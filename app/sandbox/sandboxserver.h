@@ -53,6 +53,9 @@ public:
     QString readWriteToken() const; // read_clusters write_clusters read_agents write_agents
     // Owned by Riley Chen:
     QString readOnlyToken() const; // read_clusters read_agents
+    // Owned by Hannah Novak (memberUserId(), not an administrator), with all four scopes:
+    // writes outside the clusters she maintains are a 403.
+    QString memberToken() const;
     // Adds an API access token with these scopes, owned by the read-write token's user;
     // returns its value. expiresAt invalid = never.
     QString addApiToken(const QStringList& scopes, const QString& description = {},
@@ -68,7 +71,7 @@ public:
     // cluster takes an administrator. A missing permission is a 403 even with every scope.
     QString primaryUserId() const; // Sam Kim, administrator
     // Hannah Novak: not an administrator; in the demo she maintains "Data platform" and the
-    // team sandboxes she created (02, 09, 16, 23), and nothing else.
+    // team sandboxes she created (06, 13 and 20), and nothing else.
     QString memberUserId() const;
     QString addUser(const QString& name, const QString& email, bool admin = false);
     bool setOrganizationAdmin(const QString& userId, bool admin);
@@ -220,6 +223,7 @@ private:
     QString m_error;
     QString m_readWriteToken;
     QString m_readOnlyToken;
+    QString m_memberToken;
     QString m_primaryUserId;
     QString m_memberUserId;
 

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void administratorsMayWriteAnywhere();
     void agentWritesNeedClusterPermission();
     void readsNeedNoPermission();
+    void memberTokenIsStable();
 };
 
 void TestSandboxScopes::rootNeedsNoToken()
@@ -542,6 +543,21 @@ void TestSandboxScopes::readsNeedNoPermission()
         QVERIFY2(r.status == 200, qPrintable(path));
     }
     QCOMPARE(m_http->send("HEAD", org() + QStringLiteral("/clusters"), {}, member).status, 200);
+}
+
+void TestSandboxScopes::memberTokenIsStable()
+{
+    SandboxServer other;
+    QCOMPARE(other.memberToken(), m_server.memberToken());
+    const HttpResult who = m_http->send(
+        "GET", QStringLiteral("/v2/access-token"), {}, bearer(m_server.memberToken()));
+    QCOMPARE(who.status, 200);
+    QCOMPARE(str(obj(who.object(), "user"), "name"), QStringLiteral("Hannah Novak"));
+    QCOMPARE(who.object().value(QLatin1StringView("scopes")).toArray().size(), 4);
+    const HttpResult r = m_http->send("PATCH",
+        org() + QStringLiteral("/clusters/") + clusterIdNamed(QStringLiteral("Production")),
+        QByteArray("{}"), bearer(m_server.memberToken()));
+    QCOMPARE(r.status, 403);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxScopes)
