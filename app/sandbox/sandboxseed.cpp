@@ -538,6 +538,7 @@ void SandboxSeed::generated(
     state.reindex();
 
     // A few agents on one queue in eight; half of them busy, now and then one paused.
+    state.reserveAgents(qsizetype(clusters) * (queuesPerCluster / 8 + 1) * 4);
     int serial = 0;
     for (const SandboxCluster& cluster : std::as_const(state).clusters()) {
         const QString tokenId = cluster.tokens.isEmpty() ? QString() : cluster.tokens.first().id;

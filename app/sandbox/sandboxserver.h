@@ -92,7 +92,7 @@ public:
     struct AgentOptions {
         QString name; // empty: made up from the queue key
         QString hostname;
-        QString ipAddress; // empty: one the cluster's first token allows
+        QString ipAddress; // empty: one its token allows (or a private address)
         QString version; // empty: "3.97.0"
         QString osId; // empty: from the queue's hosted shape, else "linux"
         QString arch; // empty: from the queue's hosted shape, else "amd64"

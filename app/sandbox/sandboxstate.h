@@ -242,6 +242,7 @@ public:
     QList<qsizetype> agentRowsOnQueue(const QString& queueId) const;
     // Adds a registered agent (id, created and connected times filled in when empty).
     QString addAgent(SandboxAgent agent);
+    void reserveAgents(qsizetype count) { m_agents.reserve(count); }
     std::optional<SandboxRefusal> pauseAgent(
         SandboxAgent& agent, const QJsonObject& body, const QString& userId);
     std::optional<SandboxRefusal> resumeAgent(SandboxAgent& agent);
