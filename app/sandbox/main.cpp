@@ -4,6 +4,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QTextStream>
 
 int main(int argc, char* argv[])
@@ -29,7 +31,11 @@ int main(int argc, char* argv[])
         QStringLiteral("0"));
     const QCommandLineOption quietOption(
         QStringLiteral("quiet"), QStringLiteral("Do not print one line per request."));
-    parser.addOptions({ portOption, orgOption, latencyOption, quietOption });
+    const QCommandLineOption generateOption(QStringLiteral("generate"),
+        QStringLiteral("Serve a generated organisation of C clusters with Q queues and T agent "
+                       "tokens each (e.g. 1000x50x5) instead of the demo organisation."),
+        QStringLiteral("CxQxT"));
+    parser.addOptions({ portOption, orgOption, latencyOption, quietOption, generateOption });
     parser.process(app);
 
     QTextStream out(stdout);
@@ -51,10 +57,32 @@ int main(int argc, char* argv[])
         return 2;
     }
 
+    int generated[3] = { 0, 0, 0 };
+    if (parser.isSet(generateOption)) {
+        static const QRegularExpression shape(QStringLiteral("^(\\d+)x(\\d+)x(\\d+)$"));
+        const QRegularExpressionMatch m = shape.match(parser.value(generateOption).trimmed());
+        bool valid = m.hasMatch();
+        for (int i = 0; valid && i < 3; ++i) {
+            generated[i] = m.captured(i + 1).toInt(&valid);
+            valid = valid && generated[i] >= 0 && generated[i] <= 100000;
+        }
+        if (!valid || generated[0] == 0) {
+            err << "kitedeck-sandbox: --generate wants clusters x queues x tokens, e.g. "
+                   "1000x50x5\n";
+            return 2;
+        }
+    }
+
     SandboxServer server;
     server.setOrganization(org);
     server.setLatency(latency);
-    server.seedDemo();
+    QElapsedTimer seeding;
+    seeding.start();
+    if (generated[0] > 0)
+        server.seedGenerated(generated[0], generated[1], generated[2]);
+    else
+        server.seedDemo();
+    const qint64 seedingMs = seeding.elapsed();
     if (!server.listen(quint16(port))) {
         err << "kitedeck-sandbox: cannot listen on 127.0.0.1:" << port << ": "
             << server.errorString() << '\n';
@@ -65,9 +93,13 @@ int main(int argc, char* argv[])
     out << "Kitedeck sandbox: a local Buildkite REST API\n"
         << "  API URL       " << base << "\n"
         << "  Organization  " << server.organization() << " (" << server.clusterCount()
-        << " clusters)\n"
-        << "  Read-write    " << server.readWriteToken() << "  (read_clusters write_clusters)\n"
-        << "  Read-only     " << server.readOnlyToken() << "  (read_clusters)\n"
+        << " clusters, " << server.agentCount() << " connected agents; seeded in " << seedingMs
+        << " ms)\n"
+        << "  Read-write    " << server.readWriteToken()
+        << "  (read_clusters write_clusters read_agents write_agents)\n"
+        << "  Read-only     " << server.readOnlyToken() << "  (read_clusters read_agents)\n"
+        << "  Maintainer    " << server.memberToken()
+        << "  (all four scopes; not an administrator: 403 outside her clusters)\n"
         << "\nTry:\n"
         << "  curl -H \"Authorization: Bearer " << server.readWriteToken() << "\" \\\n"
         << "    \"" << base << "/v2/organizations/" << server.organization()

@@ -10,8 +10,10 @@
 #include <QJsonParseError>
 
 namespace {
-const QString readScope = QStringLiteral("read_clusters");
-const QString writeScope = QStringLiteral("write_clusters");
+const QString readClusters = QStringLiteral("read_clusters");
+const QString writeClusters = QStringLiteral("write_clusters");
+const QString readAgents = QStringLiteral("read_agents");
+const QString writeAgents = QStringLiteral("write_agents");
 
 SandboxResponse notFound(const QString& what = {})
 {
@@ -25,6 +27,8 @@ SandboxResponse unauthenticated()
         QStringLiteral("Authentication required. Please supply a valid API Access Token: "
                        "https://buildkite.com/docs/apis/rest-api#authentication"));
 }
+
+SandboxResponse forbidden(const QString& message) { return SandboxResponse::message(403, message); }
 
 QJsonValue nullable(const std::optional<QString>& text)
 {
@@ -131,14 +135,16 @@ SandboxResponse SandboxApi::handle(const SandboxRequest& request, const SandboxA
     const QStringList segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (segments.isEmpty())
         return request.verb == "GET" ? root() : notFound();
-    if (segments.at(0) == QLatin1String("organizations") && request.verb == "GET")
+    if ((segments.at(0) == QLatin1String("organizations") || segments.at(0) == m_org)
+        && request.verb == "GET")
         return webPage(request);
     if (segments.at(0) != QLatin1String("v2"))
         return notFound();
     if (segments.size() == 2 && segments.at(1) == QLatin1String("access-token"))
         return accessToken(request, caller);
     if (segments.size() >= 4 && segments.at(1) == QLatin1String("organizations")
-        && segments.at(3) == QLatin1String("clusters"))
+        && (segments.at(3) == QLatin1String("clusters")
+            || segments.at(3) == QLatin1String("agents")))
         return organizationRoute(request, segments.mid(2), caller);
     return notFound();
 }
@@ -201,15 +207,28 @@ SandboxResponse SandboxApi::accessToken(
 SandboxResponse SandboxApi::organizationRoute(
     const SandboxRequest& request, const QStringList& segments, const SandboxApiToken* caller)
 {
-    // segments: org, "clusters", [cluster id, ["queues"|"tokens", [id, [action]]]]
+    // segments: org, "clusters", [cluster id, ["queues"|"tokens"|"maintainers", [id, [action]]]]
+    //       or: org, "agents", [agent id, ["pause"|"resume"|"stop"]]
     const QByteArray& verb = request.verb;
     const bool isGet = verb == "GET";
     const bool isUpdate = verb == "PUT" || verb == "PATCH";
     const bool isDelete = verb == "DELETE";
     const bool isPost = verb == "POST";
     const qsizetype n = segments.size();
+    const bool agents = segments.at(1) == QLatin1String("agents");
     std::optional<Route> route;
-    if (n == 2 && (isGet || isPost)) {
+    if (agents) {
+        if (n == 2 && isGet)
+            route = Route::AgentList;
+        else if (n == 3 && isGet)
+            route = Route::Agent;
+        else if (n == 4 && verb == "PUT" && segments.at(3) == QLatin1String("pause"))
+            route = Route::AgentPause;
+        else if (n == 4 && verb == "PUT" && segments.at(3) == QLatin1String("resume"))
+            route = Route::AgentResume;
+        else if (n == 4 && verb == "PUT" && segments.at(3) == QLatin1String("stop"))
+            route = Route::AgentStop;
+    } else if (n == 2 && (isGet || isPost)) {
         route = Route::ClusterList;
     } else if (n == 3 && (isGet || isUpdate || isDelete)) {
         route = Route::Cluster;
@@ -227,6 +246,11 @@ SandboxResponse SandboxApi::organizationRoute(
             route = Route::TokenList;
         else if (n == 5 && (isGet || isUpdate || isDelete))
             route = Route::Token;
+    } else if (n >= 4 && segments.at(3) == QLatin1String("maintainers")) {
+        if (n == 4 && (isGet || isPost))
+            route = Route::MaintainerList;
+        else if (n == 5 && isDelete)
+            route = Route::Maintainer;
     }
     if (!route)
         return notFound(); // like Buildkite, an unsupported verb is a 404, not a 405
@@ -235,10 +259,10 @@ SandboxResponse SandboxApi::organizationRoute(
         return unauthenticated();
     if (segments.at(0) != m_org)
         return notFound(QStringLiteral("organization"));
-    const QString& scope = isGet ? readScope : writeScope;
+    const QString& scope
+        = agents ? (isGet ? readAgents : writeAgents) : (isGet ? readClusters : writeClusters);
     if (!caller->scopes.contains(scope))
-        return SandboxResponse::message(
-            403, QStringLiteral("Your access token doesn't have the %1 scope").arg(scope));
+        return forbidden(QStringLiteral("Your access token doesn't have the %1 scope").arg(scope));
 
     QJsonObject body;
     if (isPost || isUpdate) {
@@ -246,6 +270,9 @@ SandboxResponse SandboxApi::organizationRoute(
         if (!parseBody(request.body, &body, &error))
             return SandboxResponse::message(400, error);
     }
+    if (agents)
+        return dispatchAgents(
+            *route, request, body, n >= 3 ? segments.at(2) : QString(), caller->userId);
     QStringList ids;
     if (n >= 3)
         ids.append(segments.at(2));
@@ -260,13 +287,16 @@ SandboxResponse SandboxApi::dispatch(Route route, const SandboxRequest& request,
     const QByteArray& verb = request.verb;
     if (route == Route::ClusterList) {
         if (verb == "POST") {
+            if (!m_state.isAdmin(userId))
+                return forbidden(
+                    QStringLiteral("Only organization administrators can create clusters"));
             QString id;
             const QString error = m_state.createCluster(body, userId, &id);
             if (!error.isEmpty())
                 return SandboxResponse::message(422, error);
             return SandboxResponse::json(201, clusterJson(*m_state.cluster(id)));
         }
-        const QList<SandboxCluster>& clusters = m_state.clusters();
+        const QList<SandboxCluster>& clusters = std::as_const(m_state).clusters();
         return list(
             request, clusters.size(), [&](qsizetype i) { return clusterJson(clusters.at(i)); });
     }
@@ -274,13 +304,24 @@ SandboxResponse SandboxApi::dispatch(Route route, const SandboxRequest& request,
     SandboxCluster* cluster = m_state.cluster(ids.at(0));
     if (!cluster)
         return notFound(QStringLiteral("cluster"));
+    // Writing needs an administrator or one of the cluster's maintainers, whatever the scopes.
+    if (verb != "GET" && !m_state.canManage(*cluster, userId))
+        return forbidden(QStringLiteral("Only organization administrators and the maintainers of "
+                                        "this cluster can change it"));
 
     switch (route) {
     case Route::ClusterList:
+    case Route::AgentList:
+    case Route::Agent:
+    case Route::AgentPause:
+    case Route::AgentResume:
+    case Route::AgentStop:
         break;
     case Route::Cluster: {
         if (verb == "DELETE") {
-            m_state.deleteCluster(cluster->id);
+            const QString error = m_state.deleteCluster(cluster->id);
+            if (!error.isEmpty())
+                return SandboxResponse::message(422, error);
             return SandboxResponse::noContent();
         }
         if (verb != "GET") {
@@ -296,8 +337,7 @@ SandboxResponse SandboxApi::dispatch(Route route, const SandboxRequest& request,
             const QString error = m_state.createQueue(*cluster, body, userId, &id);
             if (!error.isEmpty())
                 return SandboxResponse::message(422, error);
-            return SandboxResponse::json(
-                201, queueJson(*cluster, *SandboxState::queue(*cluster, id)));
+            return SandboxResponse::json(201, queueJson(*cluster, *m_state.queue(*cluster, id)));
         }
         return list(request, cluster->queues.size(),
             [&](qsizetype i) { return queueJson(*cluster, cluster->queues.at(i)); });
@@ -305,7 +345,7 @@ SandboxResponse SandboxApi::dispatch(Route route, const SandboxRequest& request,
     case Route::Queue:
     case Route::QueuePause:
     case Route::QueueResume: {
-        SandboxQueue* queue = SandboxState::queue(*cluster, ids.at(1));
+        SandboxQueue* queue = m_state.queue(*cluster, ids.at(1));
         if (!queue)
             return notFound(QStringLiteral("queue"));
         QString error;
@@ -314,7 +354,7 @@ SandboxResponse SandboxApi::dispatch(Route route, const SandboxRequest& request,
         } else if (route == Route::QueueResume) {
             error = SandboxState::resumeQueue(*queue);
         } else if (verb == "DELETE") {
-            SandboxState::deleteQueue(*cluster, queue->id);
+            m_state.deleteQueue(*cluster, queue->id);
             return SandboxResponse::noContent();
         } else if (verb != "GET") {
             error = m_state.updateQueue(*queue, body);
@@ -329,7 +369,7 @@ SandboxResponse SandboxApi::dispatch(Route route, const SandboxRequest& request,
             const QString error = m_state.createAgentToken(*cluster, body, userId, &id);
             if (!error.isEmpty())
                 return SandboxResponse::message(422, error);
-            const SandboxAgentToken* token = SandboxState::agentToken(*cluster, id);
+            const SandboxAgentToken* token = m_state.agentToken(*cluster, id);
             QJsonObject json = tokenJson(*cluster, *token);
             // The only response that ever carries the secret.
             json.insert(QStringLiteral("token"), token->value);
@@ -339,22 +379,91 @@ SandboxResponse SandboxApi::dispatch(Route route, const SandboxRequest& request,
             [&](qsizetype i) { return tokenJson(*cluster, cluster->tokens.at(i)); });
     }
     case Route::Token: {
-        SandboxAgentToken* token = SandboxState::agentToken(*cluster, ids.at(1));
+        SandboxAgentToken* token = m_state.agentToken(*cluster, ids.at(1));
         if (!token)
             return notFound(QStringLiteral("token"));
         if (verb == "DELETE") {
-            SandboxState::deleteAgentToken(*cluster, token->id);
+            m_state.deleteAgentToken(*cluster, token->id);
             return SandboxResponse::noContent();
         }
         if (verb != "GET") {
-            const QString error = m_state.updateAgentToken(*token, body);
+            const QString error = m_state.updateAgentToken(*cluster, *token, body);
             if (!error.isEmpty())
                 return SandboxResponse::message(422, error);
         }
         return SandboxResponse::json(200, tokenJson(*cluster, *token));
     }
+    case Route::MaintainerList: {
+        if (verb == "POST") {
+            QString id;
+            const QString error = m_state.addMaintainer(*cluster, body, &id);
+            if (!error.isEmpty())
+                return SandboxResponse::message(422, error);
+            return SandboxResponse::json(201, maintainerJson(cluster->maintainers.constLast()));
+        }
+        return list(request, cluster->maintainers.size(),
+            [&](qsizetype i) { return maintainerJson(cluster->maintainers.at(i)); });
+    }
+    case Route::Maintainer:
+        if (!SandboxState::removeMaintainer(*cluster, ids.at(1)))
+            return notFound(QStringLiteral("maintainer"));
+        return SandboxResponse::noContent();
     }
     return notFound();
+}
+
+SandboxResponse SandboxApi::dispatchAgents(Route route, const SandboxRequest& request,
+    const QJsonObject& body, const QString& agentId, const QString& userId)
+{
+    if (route == Route::AgentList)
+        return listAgents(request);
+    SandboxAgent* agent = m_state.agent(agentId);
+    if (!agent)
+        return notFound(QStringLiteral("agent"));
+    if (route == Route::Agent)
+        return SandboxResponse::json(200, agentJson(*agent));
+
+    const SandboxCluster* cluster = std::as_const(m_state).cluster(agent->clusterId);
+    if (!m_state.isAdmin(userId) && !(cluster && m_state.canManage(*cluster, userId)))
+        return forbidden(QStringLiteral("Only organization administrators and the maintainers of "
+                                        "the agent's cluster can manage it"));
+    std::optional<SandboxRefusal> refusal;
+    if (route == Route::AgentPause)
+        refusal = m_state.pauseAgent(*agent, body, userId);
+    else if (route == Route::AgentResume)
+        refusal = m_state.resumeAgent(*agent);
+    else
+        refusal = m_state.stopAgent(*agent, body);
+    if (refusal)
+        return SandboxResponse::message(refusal->status, refusal->message);
+    return SandboxResponse::noContent();
+}
+
+SandboxResponse SandboxApi::listAgents(const SandboxRequest& request) const
+{
+    const QList<SandboxAgent>& all = m_state.agents();
+    const auto filter = [&](const char* name) {
+        return request.query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    };
+    const QString name = filter("name");
+    const QString hostname = filter("hostname");
+    const QString version = filter("version");
+    const bool byQueue = request.query.hasQueryItem(QStringLiteral("cluster_queue_id"));
+    QList<qsizetype> rows;
+    if (byQueue) {
+        rows = m_state.agentRowsOnQueue(filter("cluster_queue_id"));
+    } else {
+        rows.reserve(all.size());
+        for (qsizetype i = 0; i < all.size(); ++i)
+            rows.append(i);
+    }
+    rows.removeIf([&](qsizetype row) {
+        const SandboxAgent& a = all.at(row);
+        return !a.isListed() || (!name.isEmpty() && a.name != name)
+            || (!hostname.isEmpty() && a.hostname != hostname)
+            || (!version.isEmpty() && a.version != version);
+    });
+    return list(request, rows.size(), [&](qsizetype i) { return agentJson(all.at(rows.at(i))); });
 }
 
 SandboxResponse SandboxApi::list(const SandboxRequest& request, qsizetype total,
@@ -434,28 +543,10 @@ QJsonObject SandboxApi::clusterJson(const SandboxCluster& c) const
     const QString url = apiUrl() + QStringLiteral("/clusters/") + c.id;
     QJsonArray users, teams;
     for (const SandboxMaintainer& m : c.maintainers) {
-        QJsonObject actor;
-        if (m.isTeam) {
-            const SandboxTeam* t = m_state.team(m.actorId);
-            if (!t)
-                continue;
-            actor = { { QStringLiteral("id"), t->id },
-                { QStringLiteral("graphql_id"), SandboxState::graphqlId("Team", t->id) },
-                { QStringLiteral("name"), t->name }, { QStringLiteral("slug"), t->slug },
-                { QStringLiteral("type"), QStringLiteral("team") } };
-            teams.append(
-                QJsonObject { { QStringLiteral("id"), m.id }, { QStringLiteral("actor"), actor } });
-        } else {
-            const SandboxUser* u = m_state.user(m.actorId);
-            if (!u)
-                continue;
-            actor = { { QStringLiteral("id"), u->id },
-                { QStringLiteral("graphql_id"), SandboxState::graphqlId("User", u->id) },
-                { QStringLiteral("name"), u->name }, { QStringLiteral("email"), u->email },
-                { QStringLiteral("type"), QStringLiteral("user") } };
-            users.append(
-                QJsonObject { { QStringLiteral("id"), m.id }, { QStringLiteral("actor"), actor } });
-        }
+        const QJsonObject json = maintainerJson(m);
+        if (json.isEmpty())
+            continue;
+        (m.isTeam ? teams : users).append(json);
     }
     const bool hasDefault = !c.defaultQueueId.isEmpty();
     return {
@@ -510,7 +601,8 @@ QJsonObject SandboxApi::queueJson(const SandboxCluster& c, const SandboxQueue& q
         if (shape->machineType == QLatin1String("linux"))
             agents.insert(QStringLiteral("platform_settings"),
                 QJsonObject { { QStringLiteral("linux"),
-                    QJsonObject { { QStringLiteral("agent_image_ref"), QJsonValue() } } } });
+                    QJsonObject {
+                        { QStringLiteral("agent_image_ref"), nullable(q.agentImageRef) } } } });
         json.insert(QStringLiteral("hosted_agents"), agents);
     } else {
         json.insert(QStringLiteral("hosted_agents"), QJsonValue());
@@ -532,5 +624,115 @@ QJsonObject SandboxApi::tokenJson(const SandboxCluster& c, const SandboxAgentTok
         { QStringLiteral("allowed_ip_addresses"),
             t.allowedIpAddresses.isEmpty() ? QJsonValue() : QJsonValue(t.allowedIpAddresses) },
         { QStringLiteral("expires_at"), nullableTime(t.expiresAt) },
+    };
+}
+
+QJsonObject SandboxApi::maintainerJson(const SandboxMaintainer& m) const
+{
+    QJsonObject actor;
+    if (m.isTeam) {
+        const SandboxTeam* t = m_state.team(m.actorId);
+        if (!t)
+            return {};
+        actor = { { QStringLiteral("id"), t->id },
+            { QStringLiteral("graphql_id"), SandboxState::graphqlId("Team", t->id) },
+            { QStringLiteral("name"), t->name }, { QStringLiteral("slug"), t->slug },
+            { QStringLiteral("type"), QStringLiteral("team") } };
+    } else {
+        const SandboxUser* u = m_state.user(m.actorId);
+        if (!u)
+            return {};
+        actor = { { QStringLiteral("id"), u->id },
+            { QStringLiteral("graphql_id"), SandboxState::graphqlId("User", u->id) },
+            { QStringLiteral("name"), u->name }, { QStringLiteral("email"), u->email },
+            { QStringLiteral("type"), QStringLiteral("user") } };
+    }
+    return { { QStringLiteral("id"), m.id }, { QStringLiteral("actor"), actor } };
+}
+
+QJsonObject SandboxApi::agentJson(const SandboxAgent& a) const
+{
+    const SandboxCluster* cluster = nullptr;
+    const SandboxQueue* queue
+        = a.queueId.isEmpty() ? nullptr : m_state.findQueue(a.queueId, &cluster);
+    // The newest docs' web_url names the cluster and queue; an agent without a queue has the
+    // older, organisation-level form.
+    const QString web = queue ? webUrl()
+            + QStringLiteral("/clusters/%1/queues/%2/agents/%3").arg(cluster->id, queue->id, a.id)
+                              : webUrl() + QStringLiteral("/agents/") + a.id;
+    QJsonArray metaData;
+    if (queue)
+        metaData.append(QStringLiteral("queue=") + queue->key);
+    for (const QString& tag : a.extraMetaData)
+        metaData.append(tag);
+    const QDateTime now = SandboxState::now();
+    const bool paused = a.isPaused(now);
+    return {
+        { QStringLiteral("id"), a.id },
+        { QStringLiteral("graphql_id"), SandboxState::graphqlId("Agent", a.id) },
+        { QStringLiteral("url"), apiUrl() + QStringLiteral("/agents/") + a.id },
+        { QStringLiteral("web_url"), web },
+        { QStringLiteral("name"), a.name },
+        { QStringLiteral("connection_state"), SandboxAgent::connectionName(a.connection) },
+        { QStringLiteral("hostname"), a.hostname },
+        { QStringLiteral("ip_address"), a.ipAddress },
+        { QStringLiteral("user_agent"),
+            QStringLiteral("buildkite-agent/%1 (%2; %3)").arg(a.version, a.osId, a.arch) },
+        { QStringLiteral("version"), a.version },
+        { QStringLiteral("os_id"), a.osId },
+        { QStringLiteral("arch"), a.arch },
+        { QStringLiteral("queue"), queue ? QJsonValue(queue->key) : QJsonValue() },
+        { QStringLiteral("creator"), a.creatorId.isEmpty() ? QJsonValue() : userJson(a.creatorId) },
+        { QStringLiteral("created_at"), SandboxState::formatTime(a.createdAt) },
+        { QStringLiteral("connected_at"), nullableTime(a.connectedAt) },
+        { QStringLiteral("disconnected_at"), nullableTime(a.disconnectedAt) },
+        { QStringLiteral("lost_at"), nullableTime(a.lostAt) },
+        { QStringLiteral("job"), a.job ? QJsonValue(jobJson(a, *a.job)) : QJsonValue() },
+        { QStringLiteral("last_job_finished_at"), nullableTime(a.lastJobFinishedAt) },
+        { QStringLiteral("priority"), a.priority ? QJsonValue(*a.priority) : QJsonValue() },
+        { QStringLiteral("meta_data"), metaData },
+        { QStringLiteral("paused"), paused },
+        { QStringLiteral("paused_at"), paused ? nullableTime(a.pausedAt) : QJsonValue() },
+        { QStringLiteral("paused_by"), paused ? userJson(a.pausedBy) : QJsonValue() },
+        { QStringLiteral("paused_note"), paused ? nullable(a.pausedNote) : QJsonValue() },
+        { QStringLiteral("paused_timeout_in_minutes"),
+            paused ? QJsonValue(a.pausedTimeoutMinutes) : QJsonValue() },
+    };
+}
+
+QJsonObject SandboxApi::jobJson(const SandboxAgent& a, const SandboxJob& j) const
+{
+    const QString build = apiUrl()
+        + QStringLiteral("/pipelines/%1/builds/%2").arg(encoded(j.pipeline)).arg(j.buildNumber);
+    const QString jobUrl = build + QStringLiteral("/jobs/") + j.id;
+    const SandboxQueue* queue = a.queueId.isEmpty() ? nullptr : m_state.findQueue(a.queueId);
+    return {
+        { QStringLiteral("id"), j.id },
+        { QStringLiteral("graphql_id"), SandboxState::graphqlId("Job", j.id) },
+        { QStringLiteral("type"), QStringLiteral("script") },
+        { QStringLiteral("name"), j.name },
+        { QStringLiteral("agent_query_rules"),
+            QJsonArray { queue ? QStringLiteral("queue=") + queue->key : QStringLiteral("*") } },
+        { QStringLiteral("state"), QStringLiteral("running") },
+        { QStringLiteral("build_url"), build },
+        { QStringLiteral("web_url"),
+            m_baseUrl.toString(QUrl::StripTrailingSlash)
+                + QStringLiteral("/%1/%2/builds/%3#%4")
+                      .arg(encoded(m_org), encoded(j.pipeline))
+                      .arg(j.buildNumber)
+                      .arg(j.id) },
+        { QStringLiteral("log_url"), jobUrl + QStringLiteral("/log") },
+        { QStringLiteral("raw_log_url"), jobUrl + QStringLiteral("/log.txt") },
+        { QStringLiteral("artifacts_url"), jobUrl + QStringLiteral("/artifacts") },
+        { QStringLiteral("command"), j.command },
+        { QStringLiteral("soft_failed"), false },
+        { QStringLiteral("exit_status"), QJsonValue() },
+        { QStringLiteral("artifact_paths"), QString() },
+        { QStringLiteral("agent"), QJsonValue() },
+        { QStringLiteral("created_at"), SandboxState::formatTime(j.createdAt) },
+        { QStringLiteral("scheduled_at"), SandboxState::formatTime(j.createdAt) },
+        { QStringLiteral("runnable_at"), SandboxState::formatTime(j.createdAt) },
+        { QStringLiteral("started_at"), SandboxState::formatTime(j.startedAt) },
+        { QStringLiteral("finished_at"), QJsonValue() },
     };
 }

@@ -12,13 +12,17 @@
 
 class SandboxState;
 struct SandboxApiToken;
-struct SandboxCluster;
-struct SandboxQueue;
+struct SandboxAgent;
 struct SandboxAgentToken;
+struct SandboxCluster;
+struct SandboxJob;
+struct SandboxMaintainer;
+struct SandboxQueue;
 struct SandboxUser;
 
-// The REST API itself: routing, authentication and scopes, pagination and the JSON shapes of
-// the reference pages. No sockets, no timing: SandboxServer feeds it requests.
+// The REST API itself: routing, authentication, scopes and permissions, pagination and the
+// JSON shapes of the reference pages and api-notes.md. No sockets, no timing: SandboxServer
+// feeds it requests.
 class SandboxApi final {
 public:
     explicit SandboxApi(SandboxState& state);
@@ -44,7 +48,14 @@ private:
         QueuePause,
         QueueResume,
         TokenList,
-        Token
+        Token,
+        MaintainerList,
+        Maintainer,
+        AgentList,
+        Agent,
+        AgentPause,
+        AgentResume,
+        AgentStop
     };
 
     SandboxResponse root() const;
@@ -54,6 +65,9 @@ private:
         const SandboxRequest& request, const QStringList& segments, const SandboxApiToken* caller);
     SandboxResponse dispatch(Route route, const SandboxRequest& request, const QJsonObject& body,
         const QStringList& ids, const QString& userId);
+    SandboxResponse dispatchAgents(Route route, const SandboxRequest& request,
+        const QJsonObject& body, const QString& agentId, const QString& userId);
+    SandboxResponse listAgents(const SandboxRequest& request) const;
 
     SandboxResponse list(const SandboxRequest& request, qsizetype total,
         const std::function<QJsonValue(qsizetype)>& item) const;
@@ -64,6 +78,9 @@ private:
     QJsonObject clusterJson(const SandboxCluster& cluster) const;
     QJsonObject queueJson(const SandboxCluster& cluster, const SandboxQueue& queue) const;
     QJsonObject tokenJson(const SandboxCluster& cluster, const SandboxAgentToken& token) const;
+    QJsonObject maintainerJson(const SandboxMaintainer& maintainer) const;
+    QJsonObject agentJson(const SandboxAgent& agent) const;
+    QJsonObject jobJson(const SandboxAgent& agent, const SandboxJob& job) const;
 
     SandboxState& m_state;
     QString m_org;

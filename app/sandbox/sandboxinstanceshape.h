@@ -15,7 +15,10 @@ struct SandboxInstanceShape {
     int cpu = 0;
     int memory = 0; // GB
     bool removed = false;
+    QString size; // Buildkite's name for it: "Small", "Medium", ... "3XL"
+    int diskGb = 0; // 0: not published (the removed shapes)
 
+    // The response's "instance_shape" object (the documented five fields only).
     QJsonObject toJson() const;
 
     static const QList<SandboxInstanceShape>& catalogue();

@@ -63,6 +63,13 @@ QByteArray SandboxResponse::header(const QByteArray& name) const
     return {};
 }
 
+void SandboxResponse::removeHeader(const QByteArray& name)
+{
+    headers.removeIf([&](const std::pair<QByteArray, QByteArray>& h) {
+        return h.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+
 QByteArray SandboxResponse::head(bool closeConnection, qint64 contentLength) const
 {
     QByteArray out;

@@ -28,6 +28,7 @@ struct SandboxResponse {
 
     void setHeader(const QByteArray& name, const QByteArray& value);
     QByteArray header(const QByteArray& name) const;
+    void removeHeader(const QByteArray& name);
 
     // Status line and headers, ending with the blank line. contentLength < 0: the body's size.
     QByteArray head(bool closeConnection, qint64 contentLength = -1) const;
