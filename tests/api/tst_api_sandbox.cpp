@@ -39,7 +39,7 @@ class TestApiSandbox final : public QObject {
         return r.value();
     }
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         m_server = new SandboxServer(this);
