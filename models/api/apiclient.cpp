@@ -377,7 +377,11 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
         if (error.kind() == ApiError::Kind::Unauthorized && call->generation == m_generation)
             Q_EMIT unauthorized(error);
         const bool rateLimited = error.kind() == ApiError::Kind::RateLimited;
-        const bool retryable = (rateLimited || (!write && error.isTransient()))
+        // A server that needed the whole deadline for one answer will not do better on the next
+        // attempt; retrying would multiply the wait (4 x 2 minutes for an export's page).
+        const bool retryable
+            = (rateLimited
+                  || (!write && error.isTransient() && call->abortReason != DeadlinePassed))
             && call->attempt <= m_options.maxRetries;
         if (retryable) {
             qint64 delay = backoffMs(call->attempt);

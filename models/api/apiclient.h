@@ -28,7 +28,8 @@ public:
         int transferTimeoutMs = 30000;
         // The whole attempt, however steadily bytes trickle in: a server dripping one byte every
         // few seconds never trips the silence timeout. A page of 100 items is well under a
-        // megabyte, so two minutes is only ever reached by a broken or hostile server.
+        // megabyte, so two minutes is only ever reached by a broken or hostile server; the call
+        // then fails with Timeout without further attempts.
         int attemptDeadlineMs = 120000;
         // Further attempts after a transient failure (GET only) or a 429 (any method: a 429 is
         // refused before anything happens, so even a write is safe to send again).
