@@ -121,7 +121,13 @@ int runExportCommand(const QStringList& arguments)
         return fail(error.toString());
     client.setToken(token);
     ApiClient::Options options = client.options();
-    options.maxRateLimitWaitMs = parser.value(rateLimitWait).toInt() * 1000;
+    bool waitOk = false;
+    const int waitSeconds = parser.value(rateLimitWait).toInt(&waitOk);
+    if (!waitOk || waitSeconds < 0 || waitSeconds > 3600) // an hour; and * 1000 stays in an int
+        return fail(QStringLiteral("--rate-limit-wait takes whole seconds from 0 to 3600, not "
+                                   "\"%1\"")
+                        .arg(ApiError::displayText(parser.value(rateLimitWait))));
+    options.maxRateLimitWaitMs = waitSeconds * 1000;
     client.setOptions(options);
 
     OrganizationLoader loader(&client);

@@ -24,11 +24,29 @@ class ApiClient final : public QObject {
     Q_OBJECT
 public:
     struct Options {
+        // Silence: an attempt fails when no byte has moved for this long. 0 turns it off (Qt's
+        // meaning), as for the deadline and the size cap below.
         int transferTimeoutMs = 30000;
-        int maxRetries = 3; // further attempts of a GET after a transient failure
+        // The whole attempt, however steadily bytes trickle in: a server dripping one byte every
+        // few seconds never trips the silence timeout. A page of 100 items is well under a
+        // megabyte, so two minutes is only ever reached by a broken or hostile server; the call
+        // then fails with Timeout without further attempts.
+        int attemptDeadlineMs = 120000;
+        // Further attempts after a transient failure (GET only) or a 429 (any method: a 429 is
+        // refused before anything happens, so even a write is safe to send again).
+        int maxRetries = 3;
         int backoffBaseMs = 500; // 0.5 s, 1 s, 2 s, ... capped at backoffMaxMs
         int backoffMaxMs = 8000;
-        int maxRateLimitWaitMs = 65000; // a 429 asking for a longer wait gives up at once
+        // The longest wait after a 429, margin included: a 429 asking for longer gives up at once.
+        int maxRateLimitWaitMs = 65000;
+        int rateLimitMarginMs = 500; // added to the reset: the server's clock and ours differ
+        // Up to this much more, at random, so calls limited together do not all wake together.
+        int rateLimitJitterMs = 1000;
+        // The largest response body accepted, checked against Content-Length up front and
+        // against the bytes received as they arrive. The largest real answer is a page of 100
+        // queues or agents, a few hundred kilobytes; 32 MiB leaves a hundredfold margin while a
+        // broken or hostile server cannot make the client hold hundreds of megabytes.
+        qint64 maxResponseBytes = 32 * 1024 * 1024;
         int perPage = 100;
     };
     using Callback = std::function<void(const Result<QJsonDocument>&)>;
@@ -42,8 +60,10 @@ public:
     static ApiError checkBaseUrl(const QUrl& url);
     QUrl baseUrl() const { return m_baseUrl; }
 
-    // The token is held in memory only and sent only to the base URL's origin.
-    void setToken(const QString& token) { m_token = token; }
+    // The token is held in memory only and sent only to the base URL's origin. A call keeps the
+    // token and base URL it was sent with for its retries and pages, so changing either never
+    // sends the new token to the old origin.
+    void setToken(const QString& token);
     bool hasToken() const { return !m_token.isEmpty(); }
 
     void setOptions(const Options& options) { m_options = options; }
@@ -73,7 +93,10 @@ public:
 Q_SIGNALS:
     void rateLimitChanged(const RateLimitStatus& status);
     void activeCallsChanged(int count);
-    // A 401 on any request: the token was revoked or expired.
+    // A 401 on a request sent with the current token and base URL: that token was revoked or
+    // expired. A 401 answering a request sent before setToken() or setBaseUrl() changed them
+    // (the previous account's, still in flight) says nothing about the current token and is only
+    // reported to that request's callback.
     void unauthorized(const ApiError& error);
 
 private:
@@ -82,12 +105,18 @@ private:
     void onFinished(const std::shared_ptr<Call>& call, QNetworkReply* reply);
     void retryLater(const std::shared_ptr<Call>& call, int delayMs);
     void complete(const std::shared_ptr<Call>& call, const Result<QJsonDocument>& result);
-    int backoffMs(int attempt) const;
-    int rateLimitWaitMs(const QNetworkReply& reply, const QByteArray& body, int attempt) const;
+    void abortAttempt(const std::shared_ptr<Call>& call, QNetworkReply* reply, int reason);
+    ApiError attemptError(
+        const Call& call, const QNetworkReply& reply, int status, const QByteArray& body) const;
+    qint64 backoffMs(int attempt) const;
+    static qint64 rateLimitResetMs(const QNetworkReply& reply, const QByteArray& body);
 
     QNetworkAccessManager* m_nam;
     QUrl m_baseUrl;
     QString m_token;
+    // Bumped whenever the token or the base URL changes: a call remembers the generation it was
+    // sent in, so a late 401 from a previous account is not taken for the current one's.
+    quint64 m_generation = 0;
     Options m_options;
     RateLimitStatus m_rateLimit;
     int m_activeCalls = 0;

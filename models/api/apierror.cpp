@@ -53,6 +53,8 @@ QString ApiError::kindName() const
         return tr("bad response");
     case Kind::InsecureUrl:
         return tr("insecure URL");
+    case Kind::OutcomeUnknown:
+        return tr("outcome unknown");
     }
     return {};
 }
@@ -63,10 +65,151 @@ QString ApiError::toString() const
         return {};
     QString kind = kindName();
     kind[0] = kind[0].toUpper();
-    QString text = m_message.isEmpty() ? kind : QStringLiteral("%1: %2").arg(kind, m_message);
+    // The message may be a server's: never let it carry escapes or line breaks to a terminal.
+    const QString message = displayText(m_message);
+    QString text = message.isEmpty() ? kind : QStringLiteral("%1: %2").arg(kind, message);
     if (m_httpStatus > 0)
         text += QStringLiteral(" (HTTP %1)").arg(m_httpStatus);
     return text;
+}
+
+namespace {
+// Bidirectional embeddings, overrides, isolates and marks: they reorder what is shown after them.
+bool isBidiControl(char16_t c)
+{
+    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e
+        || c == 0x200f || c == 0x061c;
+}
+
+bool isControl(char16_t c) { return c < 0x20 || (c >= 0x7f && c <= 0x9f); }
+
+// Escape sequences are removed whole: dropping only the ESC would leave "]0;title" or "[31m".
+class EscapeSkipper {
+public:
+    explicit EscapeSkipper(const QString& text)
+        : m_text(text)
+    {
+    }
+
+    // At i is ESC or a C1 introducer: the index just after the sequence it starts.
+    qsizetype skip(qsizetype i) const
+    {
+        const char16_t c = m_text.at(i).unicode();
+        if (c == 0x1b) {
+            if (i + 1 >= m_text.size())
+                return i + 1;
+            const char16_t next = m_text.at(i + 1).unicode();
+            if (next == u'[')
+                return skipControlSequence(i + 2);
+            if (startsString(next))
+                return skipString(i + 2);
+            // ESC, intermediates (0x20-0x2f), one final character: "ESC ( B", "ESC 7", ...
+            qsizetype j = i + 1;
+            while (j < m_text.size() && m_text.at(j).unicode() >= 0x20
+                && m_text.at(j).unicode() <= 0x2f)
+                ++j;
+            if (j < m_text.size() && m_text.at(j).unicode() >= 0x30
+                && m_text.at(j).unicode() <= 0x7e)
+                ++j;
+            return j;
+        }
+        if (c == 0x9b)
+            return skipControlSequence(i + 1);
+        if (c == 0x90 || c == 0x98 || c == 0x9d || c == 0x9e || c == 0x9f)
+            return skipString(i + 1);
+        return i + 1;
+    }
+
+private:
+    // OSC, DCS, SOS, PM and APC carry a string up to BEL or the string terminator.
+    static bool startsString(char16_t c)
+    {
+        return c == u']' || c == u'P' || c == u'X' || c == u'^' || c == u'_';
+    }
+
+    // CSI: parameters and intermediates (0x20-0x3f), then one final character (0x40-0x7e).
+    qsizetype skipControlSequence(qsizetype j) const
+    {
+        while (
+            j < m_text.size() && m_text.at(j).unicode() >= 0x20 && m_text.at(j).unicode() <= 0x3f)
+            ++j;
+        if (j < m_text.size() && m_text.at(j).unicode() >= 0x40 && m_text.at(j).unicode() <= 0x7e)
+            ++j;
+        return j;
+    }
+
+    qsizetype skipString(qsizetype j) const
+    {
+        while (j < m_text.size()) {
+            const char16_t c = m_text.at(j).unicode();
+            if (c == 0x07 || c == 0x9c)
+                return j + 1;
+            if (c == 0x1b)
+                return j + 1 < m_text.size() && m_text.at(j + 1) == u'\\' ? j + 2 : j + 1;
+            ++j;
+        }
+        return j;
+    }
+
+    const QString& m_text;
+};
+} // namespace
+
+QString ApiError::displayText(const QString& text, qsizetype maxLength)
+{
+    if (maxLength <= 0)
+        return {};
+    QString out;
+    out.reserve(qMin(text.size(), maxLength + 1));
+    const EscapeSkipper escapes(text);
+    bool space = false;
+    qsizetype i = 0;
+    // One character past the limit is enough to know the text has to be cut.
+    while (i < text.size() && out.size() <= maxLength) {
+        const QChar c = text.at(i);
+        const char16_t u = c.unicode();
+        if (u == 0x1b || u == 0x9b || u == 0x90 || u == 0x98 || u == 0x9d || u == 0x9e
+            || u == 0x9f) {
+            i = escapes.skip(i);
+            continue;
+        }
+        ++i;
+        if (c.isSpace()) { // tabs, newlines, NEL, line and paragraph separators, ...
+            space = !out.isEmpty();
+            continue;
+        }
+        if (isControl(u) || isBidiControl(u))
+            continue;
+        if (space)
+            out += QLatin1Char(' ');
+        space = false;
+        out += c;
+    }
+    if (out.size() > maxLength) {
+        qsizetype keep = maxLength - 1;
+        if (keep > 0 && out.at(keep - 1).isHighSurrogate())
+            --keep; // never split a character in two
+        out.truncate(keep);
+        out += QChar(0x2026);
+    }
+    return out;
+}
+
+ApiError ApiError::outcomeUnknown(const ApiError& cause, QNetworkReply::NetworkError qtError)
+{
+    auto tr = [](const char* text) { return QCoreApplication::translate("ApiError", text); };
+    if (cause.kind() == Kind::Timeout)
+        return { Kind::OutcomeUnknown,
+            tr("The server did not answer in time; the change may or may not have been made") };
+    if (qtError == QNetworkReply::RemoteHostClosedError
+        || qtError == QNetworkReply::ContentReSendError)
+        return { Kind::OutcomeUnknown,
+            tr("The server closed the connection before answering; the change may or may not "
+               "have been made") };
+    return { Kind::OutcomeUnknown,
+        tr("The connection failed before the server answered (%1); the change may or may not "
+           "have been made")
+            .arg(cause.message()) };
 }
 
 QString ApiError::serverMessage(const QByteArray& body)

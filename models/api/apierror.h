@@ -6,7 +6,15 @@
 #include <QString>
 
 // The one error type of the API layer: what went wrong (kind), the HTTP status if there was one,
-// and the server's own `message`, verbatim, so the UI can show Buildkite's words.
+// and the server's own `message`, verbatim, so the UI can show Buildkite's words. message() is the
+// raw text; toString() is the form safe to print (see displayText()).
+//
+// OutcomeUnknown, for callers of writes: a POST, PUT, PATCH or DELETE was sent and no answer came
+// back (the server closed the connection, or the timeout or deadline ran out). The server may
+// have made the change or not, so it is neither a success nor a failure: re-read what the write
+// touched (list the collection again) and show what is there, rather than reporting a failure
+// that may be false or sending the write again (a second POST mints a second token). The client
+// never retries it, and prevents the transport from re-sending it on its own.
 class ApiError final {
 public:
     enum class Kind {
@@ -22,6 +30,7 @@ public:
         Server, // 5xx
         BadResponse, // unparsable or wrongly typed JSON, unexpected status, foreign Link
         InsecureUrl, // refused before sending: not https and not loopback
+        OutcomeUnknown, // a write was sent and not answered: it may or may not have been applied
     };
 
     ApiError() = default;
@@ -38,8 +47,18 @@ public:
 
     // A few words naming the kind: "authentication", "missing scope", "network", ...
     QString kindName() const;
-    // One line for a status bar, stderr or an inline error: "Rate limit: You have exceeded ..."
+    // One line for a status bar, stderr or an inline error: "Rate limit: You have exceeded ...".
+    // The message goes through displayText(), so a server's text cannot drive a terminal.
     QString toString() const;
+
+    // Text from a server made safe to show on one line: escape sequences (CSI, OSC, DCS, ...) and
+    // every other C0/C1 control and bidirectional override removed, whitespace runs (newlines
+    // included) collapsed to one space, trimmed, and at most maxLength characters (an ellipsis
+    // marks a cut).
+    static QString displayText(const QString& text, qsizetype maxLength = 300);
+    // The error for a write that was sent and not answered. cause is what the transfer reported
+    // (Network or Timeout), qtError the transport's own code, both to word the message.
+    static ApiError outcomeUnknown(const ApiError& cause, QNetworkReply::NetworkError qtError);
 
     // The one mapping from a finished transfer to an error (None on 2xx).
     static ApiError fromTransfer(QNetworkReply::NetworkError error, const QString& qtErrorString,

@@ -7,7 +7,8 @@
 class QNetworkReply;
 
 // One rate-limit window as reported by the RateLimit-* (organisation) or RateLimit-User-*
-// headers. reset is seconds until the window resets, not a timestamp.
+// headers. reset is seconds until the window resets, not a timestamp. -1 means not sent (or not
+// a number); values beyond 10^9 are held at 10^9.
 struct RateLimitWindow {
     int remaining = -1;
     int limit = -1;

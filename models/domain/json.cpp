@@ -3,6 +3,8 @@
 
 #include <QTimeZone>
 
+#include <cmath>
+
 JsonReader::JsonReader(const QJsonObject& object, QString path)
     : m_object(object)
     , m_path(std::move(path))
@@ -89,8 +91,11 @@ std::optional<qint64> JsonReader::integer(QLatin1StringView key)
     const auto n = number(key);
     if (!n)
         return std::nullopt;
-    if (*n != double(qint64(*n))) {
-        fail(key, QStringLiteral("a whole number"), m_object.value(key));
+    // Converting a double outside qint64's range is undefined behaviour, so the range is checked
+    // first: -2^63 is the lowest qint64, 2^63 the first double above the highest.
+    constexpr double limit = 9223372036854775808.0;
+    if (!(*n >= -limit && *n < limit) || *n != std::trunc(*n)) {
+        fail(key, QStringLiteral("a whole number within 64 bits"), m_object.value(key));
         return std::nullopt;
     }
     return qint64(*n);

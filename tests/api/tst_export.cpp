@@ -2,6 +2,7 @@
 // `kitedeck export` end to end: the real executable against the sandbox over loopback.
 #include "jsonliteral.h"
 #include "sandboxserver.h"
+#include "scriptedserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -152,6 +153,66 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(file));
         QVERIFY(
             QDir(m_dir.path()).entryList({ QStringLiteral("fail-%1*").arg(scenario) }).isEmpty());
+    }
+
+    // The value was multiplied by 1000 unchecked: negatives were taken, large values overflowed.
+    void rateLimitWaitIsValidated_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("negative") << QStringLiteral("-5");
+        QTest::newRow("over an hour") << QStringLiteral("3601");
+        QTest::newRow("overflows when * 1000") << QStringLiteral("2147484");
+        QTest::newRow("beyond 32 bits") << QStringLiteral("99999999999");
+        QTest::newRow("not a number") << QStringLiteral("ten");
+        QTest::newRow("fraction") << QStringLiteral("1.5");
+        QTest::newRow("empty") << QString();
+    }
+    void rateLimitWaitIsValidated()
+    {
+        QFETCH(QString, value);
+        const QString file = m_dir.filePath(QStringLiteral("wait.json"));
+        const Run run = exportWith(m_server->readOnlyToken(),
+            { QStringLiteral("--rate-limit-wait"), value, QStringLiteral("--output"), file });
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err,
+            "kitedeck export: --rate-limit-wait takes whole seconds from 0 to 3600, not \""
+                + value.toUtf8() + "\"\n");
+        QVERIFY(!QFile::exists(file));
+        QCOMPARE(m_server->requests().size(), 0); // refused before anything was sent
+    }
+
+    void rateLimitWaitTakesAnHour()
+    {
+        const Run run = exportWith(m_server->readOnlyToken(),
+            { QStringLiteral("--rate-limit-wait"), QStringLiteral("3600") });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+    }
+
+    // A server's message reached stderr raw: escapes could retitle or clear the terminal, and a
+    // newline broke the one-line error in two.
+    void serverTextReachesTheTerminalAsOneSafeLine_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("line");
+        QTest::newRow("JSON message")
+            << 403
+            << QByteArray(JSON({"message":"\u001b]0;owned\u0007Forbidden\u001b[2J\nsecond line\r\n\u009b31mthird\u0007"}))
+                   << QByteArray("Permission: Forbidden second line third (HTTP 403)");
+        QTest::newRow("text body") << 400 << QByteArray("bad \x1b]0;t\x07request\n\x1b[1mhere\r\n")
+                                   << QByteArray("Bad response: bad request here (HTTP 400)");
+    }
+    void serverTextReachesTheTerminalAsOneSafeLine()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, line);
+        ScriptedServer api;
+        api.setFallback(ScriptedServer::Reply { status, {}, body });
+        const Run run = exportWith(QStringLiteral("token"), {}, api.url());
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err, "kitedeck export: " + line + "\n");
+        QCOMPARE(api.requests().size(), 1);
     }
 
     void failureKeepsAnExistingFileIntact()

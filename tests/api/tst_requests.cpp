@@ -327,6 +327,109 @@ private Q_SLOTS:
         QVERIFY(e.toString().contains(message));
     }
 
+    // Server text went to stderr as-is: escapes could retitle or clear the terminal, and a
+    // newline split `kitedeck export`'s one-line error in two.
+    void displayTextIsOneSafeLine_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("shown");
+        const auto nul = QString(QChar(0));
+        QTest::newRow("plain") << QStringLiteral("Validation failed: Key has already been taken")
+                               << QStringLiteral("Validation failed: Key has already been taken");
+        QTest::newRow("CSI colour")
+            << QStringLiteral("\x1b[1;31mred\x1b[0m text") << QStringLiteral("red text");
+        QTest::newRow("CSI clear screen")
+            << QStringLiteral("\x1b[2J\x1b[Hgone") << QStringLiteral("gone");
+        QTest::newRow("OSC title, BEL")
+            << QStringLiteral("\x1b]0;pwned\x07Hello") << QStringLiteral("Hello");
+        QTest::newRow("OSC 8 link, ST")
+            << QStringLiteral("\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\")
+            << QStringLiteral("link");
+        QTest::newRow("DCS") << QStringLiteral("a\x1bPq#0;2;0;0;0\x1b\\b") << QStringLiteral("ab");
+        QTest::newRow("charset and save") << QStringLiteral("\x1b(Bok\x1b"
+                                                            "7")
+                                          << QStringLiteral("ok");
+        QTest::newRow("unterminated OSC")
+            << QStringLiteral("ok\x1b]0;never ends") << QStringLiteral("ok");
+        QTest::newRow("lone ESC at the end") << QStringLiteral("ok\x1b") << QStringLiteral("ok");
+        QTest::newRow("BEL, NUL, backspace")
+            << (QStringLiteral("ding\x07") + nul + QStringLiteral("do\x08ng"))
+            << QStringLiteral("dingdong");
+        QTest::newRow("newlines and tabs") << QStringLiteral("line one\r\n\r\n  line two\tthree")
+                                           << QStringLiteral("line one line two three");
+        QTest::newRow("C1 CSI") << QStringLiteral("a\u009b31mb") << QStringLiteral("ab");
+        QTest::newRow("C1 OSC") << QStringLiteral("a\u009d0;title\u009cb") << QStringLiteral("ab");
+        QTest::newRow("C1 other") << QStringLiteral("a\u0084\u008db") << QStringLiteral("ab");
+        QTest::newRow("NEL breaks") << QStringLiteral("a\u0085b") << QStringLiteral("a b");
+        QTest::newRow("line separator")
+            << QStringLiteral("a\u2028\u2029b") << QStringLiteral("a b");
+        QTest::newRow("DEL") << QStringLiteral("a\x7f"
+                                               "b")
+                             << QStringLiteral("ab");
+        QTest::newRow("bidi override")
+            << QStringLiteral("abc\u202edcba\u202c\u2066x\u2069") << QStringLiteral("abcdcbax");
+        QTest::newRow("non-ASCII kept")
+            << QStringLiteral("Café 🚀 naïve") << QStringLiteral("Café 🚀 naïve");
+        QTest::newRow("trimmed") << QStringLiteral("  \n hi \n ") << QStringLiteral("hi");
+        QTest::newRow("only controls") << QStringLiteral("\x1b[2J\x07\n") << QString();
+    }
+    void displayTextIsOneSafeLine()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, shown);
+        QCOMPARE(ApiError::displayText(text), shown);
+    }
+
+    void displayTextIsBounded()
+    {
+        const QString shown = ApiError::displayText(QString(1000, QLatin1Char('a')));
+        QCOMPARE(shown.size(), 300);
+        QVERIFY(shown.endsWith(QChar(0x2026)));
+        // A cut never splits a character made of two UTF-16 units.
+        QCOMPARE(
+            ApiError::displayText(QStringLiteral("aaaaaaaa🚀🚀"), 10), QStringLiteral("aaaaaaaa…"));
+        QCOMPARE(ApiError::displayText(QStringLiteral("exactly ten"), 11),
+            QStringLiteral("exactly ten"));
+        QCOMPARE(ApiError::displayText(QStringLiteral("abc"), 0), QString());
+    }
+
+    void toStringShowsServerTextOnOneSafeLine()
+    {
+        const ApiError e(ApiError::Kind::Validation,
+            QStringLiteral("\x1b]0;owned\x07"
+                           "Bad\nthing\x1b[2J\r\n"),
+            422);
+        QCOMPARE(e.toString(), QStringLiteral("Validation: Bad thing (HTTP 422)"));
+        QCOMPARE(e.message(),
+            QStringLiteral("\x1b]0;owned\x07"
+                           "Bad\nthing\x1b[2J\r\n"));
+        QCOMPARE(ApiError(ApiError::Kind::Server, QStringLiteral("\x1b[0m"), 500).toString(),
+            QStringLiteral("Server (HTTP 500)"));
+        const ApiError text = ApiError::fromTransfer(
+            QNetworkReply::InternalServerError, QString(), 502, "upstream \x1b]0;x\x07gone\nbad");
+        QCOMPARE(text.toString(), QStringLiteral("Server: upstream gone bad (HTTP 502)"));
+    }
+
+    void outcomeUnknownIsNamedAndNeverRetried()
+    {
+        const ApiError closed = ApiError::outcomeUnknown(
+            ApiError(ApiError::Kind::Network, QStringLiteral("Connection closed")),
+            QNetworkReply::RemoteHostClosedError);
+        QCOMPARE(closed.kind(), ApiError::Kind::OutcomeUnknown);
+        QCOMPARE(closed.toString(),
+            QStringLiteral("Outcome unknown: The server closed the connection before answering; "
+                           "the change may or may not have been made"));
+        QVERIFY(!closed.isTransient());
+        const ApiError late = ApiError::outcomeUnknown(
+            ApiError(ApiError::Kind::Timeout, QStringLiteral("timed out")),
+            QNetworkReply::OperationCanceledError);
+        QVERIFY(late.message().startsWith(QLatin1String("The server did not answer in time")));
+        const ApiError other = ApiError::outcomeUnknown(
+            ApiError(ApiError::Kind::Network, QStringLiteral("Broken pipe")),
+            QNetworkReply::UnknownNetworkError);
+        QVERIFY(other.message().contains(QLatin1String("(Broken pipe)")));
+    }
+
     void missingScopeIsNamed()
     {
         const ApiError e(ApiError::Kind::Forbidden,
