@@ -160,7 +160,7 @@ SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     // explanation. Below it rather than beside it, as a Banner's trailing button would be: the
     // explanation is long and would be squeezed into a narrow column.
     m_keychainBox->setObjectName(QStringLiteral("keychainBox"));
-    m_keychainMessage->setVisible(true);
+    m_keychainMessage->setVisible(true); // the box around it shows and hides the two together
     m_sessionOnly->setObjectName(QStringLiteral("sessionOnlyButton"));
     connect(m_sessionOnly, &QPushButton::clicked, m_flow, &SignInFlow::useSessionOnly);
     auto* keychainLayout = new QVBoxLayout(m_keychainBox);
