@@ -9,6 +9,8 @@
 #include "accounts/welcomepage.h"
 #include "fakeaccesstokenserver.h"
 #include "palette.h"
+#include "panes/banner.h"
+#include "panes/hintlabel.h"
 
 #include <QApplication>
 #include <QCommandLinkButton>
@@ -19,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QNetworkAccessManager>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStyle>
@@ -32,6 +35,13 @@ namespace {
 const QString readWrite = QStringLiteral("bkua_widgets_readwrite");
 const QString readOnly = QStringLiteral("bkua_widgets_readonly");
 const QString expiring = QStringLiteral("bkua_widgets_expiring");
+const QString noScopes = QStringLiteral("bkua_widgets_noscopes");
+
+// Icons compared by what they draw: QIcon has no identity for files loaded twice.
+bool sameIcon(const QIcon& icon, const QString& file)
+{
+    return !icon.isNull() && icon.pixmap(16).toImage() == QIcon(file).pixmap(16).toImage();
+}
 
 } // namespace
 
@@ -105,6 +115,8 @@ private Q_SLOTS:
         m_server.addToken(expiring,
             { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") },
             QDateTime::currentDateTimeUtc().addDays(3).addSecs(600), QStringLiteral("Short-lived"));
+        m_server.addToken(
+            noScopes, { QStringLiteral("read_pipelines") }, {}, QStringLiteral("Pipelines only"));
     }
 
     void init()
@@ -155,6 +167,14 @@ private Q_SLOTS:
         QTRY_VERIFY(error->isVisible());
         QVERIFY2(error->text().contains(FakeAccessTokenServer::unauthorizedMessage()),
             qPrintable(error->text()));
+        // In a Danger banner, as in every dialog, named for screen readers.
+        auto* errorBanner = child<Banner>(&dialog, "errorBanner");
+        QVERIFY(errorBanner && errorBanner->isVisible());
+        QCOMPARE(errorBanner->label(), error);
+        QCOMPARE(errorBanner->tone(), Tone::Danger);
+        QVERIFY(errorBanner->accessibleName().startsWith(QStringLiteral("Error: ")));
+        QVERIFY(!child<QWidget>(&dialog, "busyRow")->isVisible());
+        QVERIFY(submit->isEnabled());
         // Nothing typed is lost, and the token field is where the fix goes.
         QCOMPARE(child<QLineEdit>(&dialog, "organizationEdit")->text(), QStringLiteral("acme"));
         QCOMPARE(child<QLineEdit>(&dialog, "tokenEdit")->text(),
@@ -190,6 +210,8 @@ private Q_SLOTS:
         auto* missing = child<QLabel>(&dialog, "missingScopesLabel");
         QVERIFY(missing->isVisible());
         QVERIFY(missing->text().contains(QStringLiteral("write_clusters")));
+        // Browsing works without write_clusters: a warning, not an error.
+        QCOMPARE(child<Banner>(&dialog, "missingScopesBanner")->tone(), Tone::Warning);
         QCOMPARE(submit->text(), QStringLiteral("Connect"));
         screenshot(&dialog, QStringLiteral("signin-checked"));
 
@@ -226,6 +248,7 @@ private Q_SLOTS:
         QVERIFY2(expiry->text().contains(QStringLiteral("soon")), qPrintable(expiry->text()));
         QVERIFY(expiry->text().contains(QStringLiteral("in 3 days")));
         QVERIFY(expiry->property("flagged").toBool());
+        QCOMPARE(child<HintLabel>(&dialog, "tokenExpiry")->tone(), Tone::Warning);
         screenshot(&dialog, QStringLiteral("signin-expiring"));
     }
 
@@ -249,6 +272,7 @@ private Q_SLOTS:
                     ->text()
                     .contains(QStringLiteral("No keychain is available: Could not connect")));
         QVERIFY(!submit->isEnabled());
+        QCOMPARE(child<Banner>(&dialog, "keychainBanner")->tone(), Tone::Warning);
         QVERIFY(m_store->isEmpty());
         screenshot(&dialog, QStringLiteral("signin-nokeychain"));
 
@@ -331,6 +355,8 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(&dialog, "reasonLabel")
                     ->text()
                     .contains(QStringLiteral("Authentication required")));
+        // Why the dialog asks is a warning; red stays for what goes wrong with the new token.
+        QCOMPARE(child<Banner>(&dialog, "reasonBanner")->tone(), Tone::Warning);
         // Only the token can change.
         QVERIFY(!child<QLineEdit>(&dialog, "organizationEdit")->isVisible());
         QVERIFY(!child<QLineEdit>(&dialog, "apiUrlEdit")->isVisible());
@@ -342,6 +368,7 @@ private Q_SLOTS:
         auto* submit = child<QPushButton>(&dialog, "submitButton");
         QTest::mouseClick(submit, Qt::LeftButton);
         QTRY_VERIFY(child<QLabel>(&dialog, "errorLabel")->isVisible());
+        QCOMPARE(child<Banner>(&dialog, "errorBanner")->tone(), Tone::Danger);
         QCOMPARE(
             child<QLineEdit>(&dialog, "tokenEdit")->text(), QStringLiteral("bkua_still_wrong"));
 
@@ -360,6 +387,210 @@ private Q_SLOTS:
         m_manager->reportUnauthorized(
             ApiError(ApiError::Kind::Unauthorized, QStringLiteral("again"), 401));
         QCOMPARE(needed.size(), 2);
+    }
+
+    void welcomePageShowsMessagesInABanner()
+    {
+        WelcomePage page;
+        page.resize(760, 520);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* banner = child<Banner>(&page, "messageBanner");
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(page.message(), QString());
+
+        page.showMessage(QStringLiteral("The sandbox could not start: address in use"));
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->tone(), Tone::Danger);
+        QCOMPARE(child<QLabel>(&page, "messageLabel")->text(),
+            QStringLiteral("The sandbox could not start: address in use"));
+        QCOMPARE(page.message(), QStringLiteral("The sandbox could not start: address in use"));
+        // The choices stay usable under a message.
+        QVERIFY(child<QCommandLinkButton>(&page, "sandboxButton")->isEnabled());
+        screenshot(&page, QStringLiteral("welcome-message"));
+
+        page.showMessage(QStringLiteral("Signed out of Acme prod."), Tone::Info);
+        QCOMPARE(banner->tone(), Tone::Info);
+        page.showMessage({});
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(page.message(), QString());
+    }
+
+    void busyStateDisablesTheButtons()
+    {
+        SignInDialog dialog(m_manager.get());
+        QSignalSpy added(&dialog, &SignInDialog::accountAdded);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* submit = child<QPushButton>(&dialog, "submitButton");
+        auto* cancel = child<QPushButton>(&dialog, "cancelButton");
+        auto* busyRow = child<QWidget>(&dialog, "busyRow");
+        auto* busyLabel = child<QLabel>(&dialog, "busyLabel");
+        QVERIFY(submit && cancel && busyRow && busyLabel);
+        QVERIFY(child<QProgressBar>(&dialog, "busyIndicator"));
+        QVERIFY(!busyRow->isVisible());
+        type(&dialog, "organizationEdit", QStringLiteral("acme"));
+        type(&dialog, "tokenEdit", readWrite);
+        type(&dialog, "apiUrlEdit", m_server.baseUrl().toString());
+
+        // Checking: no second submit and no editing, but Cancel stays, since a check only reads.
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QVERIFY(dialog.form()->isBusy());
+        QVERIFY(busyRow->isVisible());
+        QCOMPARE(busyLabel->text(),
+            QStringLiteral("Checking the token with %1…").arg(m_server.baseUrl().host()));
+        QVERIFY(!submit->isEnabled());
+        QVERIFY(!child<QLineEdit>(&dialog, "tokenEdit")->isEnabled());
+        QVERIFY(!child<QLineEdit>(&dialog, "organizationEdit")->isEnabled());
+        QVERIFY(cancel->isEnabled());
+        screenshot(&dialog, QStringLiteral("signin-checking"));
+
+        QTRY_VERIFY(child<QFrame>(&dialog, "tokenSummary")->isVisible());
+        QVERIFY(!busyRow->isVisible());
+        QVERIFY(submit->isEnabled());
+        QVERIFY(child<QLineEdit>(&dialog, "tokenEdit")->isEnabled());
+
+        // Saving: the keychain write cannot be called back, so nothing closes the dialog.
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QVERIFY(busyRow->isVisible());
+        QCOMPARE(busyLabel->text(), QStringLiteral("Saving the token in the keychain…"));
+        QVERIFY(!submit->isEnabled());
+        QVERIFY(!cancel->isEnabled());
+        dialog.reject();
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(dialog.isVisible());
+
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(added.size(), 1);
+    }
+
+    void cancelWhileCheckingForgetsTheAnswer()
+    {
+        auto dialog = std::make_unique<SignInDialog>(m_manager.get());
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        type(dialog.get(), "organizationEdit", QStringLiteral("acme"));
+        type(dialog.get(), "tokenEdit", readWrite);
+        type(dialog.get(), "apiUrlEdit", m_server.baseUrl().toString());
+        const int requests = m_server.requestCount();
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "submitButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "cancelButton"), Qt::LeftButton);
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(dialog->result(), int(QDialog::Rejected));
+        // The answer arrives for a dialog that is gone, and changes nothing.
+        dialog.reset();
+        QTRY_COMPARE(m_server.requestCount(), requests + 1);
+        QTest::qWait(50);
+        QVERIFY(m_store->isEmpty());
+    }
+
+    void enterNeverCancels()
+    {
+        SignInDialog dialog(m_manager.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        type(&dialog, "organizationEdit", QStringLiteral("acme"));
+        type(&dialog, "tokenEdit", readWrite);
+        type(&dialog, "apiUrlEdit", m_server.baseUrl().toString());
+        // Enter in the last field checks; a second Enter while the fields are disabled (focus
+        // has fallen through to Cancel) must not close the dialog.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(dialog.form()->isBusy());
+        QCOMPARE(QApplication::focusWidget(), child<QPushButton>(&dialog, "cancelButton"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(dialog.isVisible());
+        QTRY_VERIFY(child<QFrame>(&dialog, "tokenSummary")->isVisible());
+        // Once checked, Enter connects.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    void tokenWithoutReadScopeIsAnError()
+    {
+        SignInDialog dialog(m_manager.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        type(&dialog, "organizationEdit", QStringLiteral("acme"));
+        type(&dialog, "tokenEdit", noScopes);
+        type(&dialog, "apiUrlEdit", m_server.baseUrl().toString());
+        QTest::mouseClick(child<QPushButton>(&dialog, "submitButton"), Qt::LeftButton);
+        QTRY_VERIFY(child<QFrame>(&dialog, "tokenSummary")->isVisible());
+        auto* banner = child<Banner>(&dialog, "missingScopesBanner");
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->tone(), Tone::Danger);
+        QVERIFY(child<QLabel>(&dialog, "missingScopesLabel")
+                    ->text()
+                    .contains(QStringLiteral("read_clusters")));
+        screenshot(&dialog, QStringLiteral("signin-noscopes"));
+    }
+
+    void switcherFlagsExpiryWithTheAppIcons()
+    {
+        const Account fine = addAccount(QStringLiteral("Fine"), readWrite);
+        AccountSwitcher switcher(m_store.get());
+        switcher.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&switcher));
+        QVERIFY(sameIcon(switcher.icon(), QStringLiteral(":/icons/account.svg")));
+        QMenu* menu = switcher.accountMenu();
+        QVERIFY(
+            menu->findChild<QAction*>(QStringLiteral("account:%1").arg(fine.id))->icon().isNull());
+        QVERIFY(sameIcon(menu->findChild<QAction*>(QStringLiteral("addAccountAction"))->icon(),
+            QStringLiteral(":/icons/add.svg")));
+        QVERIFY(sameIcon(menu->findChild<QAction*>(QStringLiteral("signOutAction"))->icon(),
+            QStringLiteral(":/icons/sign-out.svg")));
+
+        const Account soon = addAccount(QStringLiteral("Soon"), expiring,
+            QDateTime::currentDateTimeUtc().addDays(2).addSecs(600));
+        QCOMPARE(m_store->currentId(), soon.id);
+        QVERIFY(sameIcon(switcher.icon(), QStringLiteral(":/icons/warning.svg")));
+
+        // A token that stopped working is worse than one about to: the error icon.
+        const Account expired = addAccount(
+            QStringLiteral("Expired"), readOnly, QDateTime::currentDateTimeUtc().addDays(-1));
+        QCOMPARE(m_store->currentId(), expired.id);
+        QVERIFY(sameIcon(switcher.icon(), QStringLiteral(":/icons/error.svg")));
+        QVERIFY(switcher.toolTip().contains(QStringLiteral("token expired 1 day ago")));
+        auto* expiredAction
+            = menu->findChild<QAction*>(QStringLiteral("account:%1").arg(expired.id));
+        QVERIFY(sameIcon(expiredAction->icon(), QStringLiteral(":/icons/error.svg")));
+        QVERIFY(
+            sameIcon(menu->findChild<QAction*>(QStringLiteral("account:%1").arg(soon.id))->icon(),
+                QStringLiteral(":/icons/warning.svg")));
+
+        m_store->remove(fine.id);
+        m_store->remove(soon.id);
+        m_store->remove(expired.id);
+        QVERIFY(sameIcon(switcher.icon(), QStringLiteral(":/icons/account.svg")));
+    }
+
+    void reenterDialogHoldsWhileSaving()
+    {
+        const Account account = addAccount(QStringLiteral("Acme prod"), readWrite);
+        ReenterTokenDialog dialog(m_manager.get(), account, QString());
+        QSignalSpy signOut(&dialog, &ReenterTokenDialog::signOutRequested);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // No reason given: no empty banner.
+        QVERIFY(!child<Banner>(&dialog, "reasonBanner")->isVisible());
+        type(&dialog, "tokenEdit", readOnly);
+        auto* submit = child<QPushButton>(&dialog, "submitButton");
+        auto* signOutButton = child<QPushButton>(&dialog, "signOutButton");
+        QTest::mouseClick(submit, Qt::LeftButton);
+        // Checking only reads: signing out instead is still fine.
+        QVERIFY(signOutButton->isEnabled());
+        QTRY_COMPARE(submit->text(), QStringLiteral("Save Token"));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QVERIFY(!signOutButton->isEnabled());
+        QVERIFY(!child<QPushButton>(&dialog, "cancelButton")->isEnabled());
+        dialog.reject();
+        QVERIFY(dialog.isVisible());
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(signOut.size(), 0);
     }
 
     void reenterDialogCanSignOutInstead()

@@ -1,53 +1,35 @@
 // SPDX-License-Identifier: MIT
 #include "accountsui.h"
 
-#include "accounts/tokencheck.h"
 #include "format.h"
 
 #include <QCoreApplication>
-#include <QLabel>
 #include <QLayout>
-#include <QPalette>
+#include <QWidget>
 
 namespace AccountsUi {
-
-namespace {
-bool isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
-} // namespace
-
-QColor errorColor(const QPalette& palette)
-{
-    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
-}
-
-QColor warningColor(const QPalette& palette)
-{
-    return isDark(palette) ? QColor(0xff, 0xc1, 0x07) : QColor(0x8a, 0x5a, 0x00);
-}
-
-void styleMessageLabel(QLabel* label, const QColor& color)
-{
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
 
 void growToFit(QWidget* window)
 {
     QLayout* layout = window->layout();
     if (!layout)
         return;
+    // A label that just changed its text has only told its parent's layout; each level up
+    // hears of it through a posted event, possibly after this runs. Settle the layouts from the
+    // innermost out (findChildren lists parents before their children), so every cached size
+    // on the way up describes the new texts.
+    const QList<QWidget*> children = window->findChildren<QWidget*>();
+    for (auto it = children.crbegin(); it != children.crend(); ++it) {
+        if (QLayout* inner = (*it)->layout())
+            inner->activate();
+    }
     layout->activate();
-    const QSize hint = window->sizeHint();
-    const int width = qMax(window->width(), hint.width());
-    // The hint is the height at the (narrower) hint width, so it is enough at this width too;
-    // the height-for-width answer alone comes back stale after labels change their text.
-    int height = hint.height();
-    if (layout->hasHeightForWidth())
-        height = qMax(height, layout->totalHeightForWidth(width));
+    const int width = qMax(window->width(), window->sizeHint().width());
+    // Wrapped labels (the banners) need the height at the width the window really has: the
+    // size hint's height is for another width, and a top-level window does not grow by itself
+    // to fit its layout's height for width.
+    const int height = layout->hasHeightForWidth() ? layout->totalHeightForWidth(width)
+                                                   : window->sizeHint().height();
     window->resize(width, qMax(window->height(), height));
 }
 
@@ -63,6 +45,35 @@ QString expiryFlag(const QDateTime& expiresAt)
     case TokenCheck::Expiry::Expired:
         return QCoreApplication::translate("AccountsUi", "token expired %1")
             .arg(Format::relative(expiresAt));
+    }
+    return {};
+}
+
+Tone expiryTone(TokenCheck::Expiry expiry)
+{
+    switch (expiry) {
+    case TokenCheck::Expiry::Never:
+    case TokenCheck::Expiry::Later:
+        return Tone::Neutral;
+    case TokenCheck::Expiry::Soon:
+        return Tone::Warning;
+    case TokenCheck::Expiry::Expired:
+        return Tone::Danger;
+    }
+    return Tone::Neutral;
+}
+
+QIcon flagIcon(Tone tone)
+{
+    switch (tone) {
+    case Tone::Warning:
+        return QIcon(QStringLiteral(":/icons/warning.svg"));
+    case Tone::Danger:
+        return QIcon(QStringLiteral(":/icons/error.svg"));
+    case Tone::Neutral:
+    case Tone::Info:
+    case Tone::Success:
+        break;
     }
     return {};
 }

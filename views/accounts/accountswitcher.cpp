@@ -6,7 +6,6 @@
 
 #include <QActionGroup>
 #include <QMenu>
-#include <QStyle>
 
 AccountSwitcher::AccountSwitcher(AccountStore* store, QWidget* parent)
     : QToolButton(parent)
@@ -40,15 +39,16 @@ void AccountSwitcher::refresh()
         delete action;
 
     const QString currentId = m_store->currentId();
-    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     m_menu->addSection(tr("Accounts"));
     QString currentFlag;
+    Tone currentTone = Tone::Neutral;
     for (const Account& account : m_store->accounts()) {
         QString text = account.name;
         if (account.name != account.organization)
             text += QStringLiteral(" — %1").arg(account.organization);
         QStringList notes;
         const QString flag = AccountsUi::expiryFlag(account.tokenExpiresAt);
+        const Tone tone = AccountsUi::expiryTone(TokenCheck::expiryOf(account.tokenExpiresAt));
         if (!flag.isEmpty())
             notes.append(flag);
         if (m_store->isSessionOnly(account.id))
@@ -64,18 +64,21 @@ void AccountSwitcher::refresh()
         action->setCheckable(true);
         action->setChecked(account.id == currentId);
         action->setToolTip(account.apiUrl.toDisplayString());
-        if (!flag.isEmpty())
-            action->setIcon(warning);
+        // The app's warning and error icons, as in the panes: an expired token is worse than
+        // one about to expire.
+        action->setIcon(AccountsUi::flagIcon(tone));
         m_group->addAction(action);
         connect(action, &QAction::triggered, this, [this, id = account.id] {
             if (id != m_store->currentId())
                 Q_EMIT accountSelected(id);
         });
-        if (account.id == currentId)
+        if (account.id == currentId) {
             currentFlag = flag;
+            currentTone = tone;
+        }
     }
     m_menu->addSeparator();
-    QAction* add = m_menu->addAction(tr("Add Account…"));
+    QAction* add = m_menu->addAction(QIcon(QStringLiteral(":/icons/add.svg")), tr("Add Account…"));
     add->setObjectName(QStringLiteral("addAccountAction"));
     connect(add, &QAction::triggered, this, &AccountSwitcher::addAccountRequested);
 
@@ -85,6 +88,7 @@ void AccountSwitcher::refresh()
                   .arg(QString(current->name).replace(QLatin1Char('&'), QStringLiteral("&&")))
             : tr("Sign Out"));
     signOut->setObjectName(QStringLiteral("signOutAction"));
+    signOut->setIcon(QIcon(QStringLiteral(":/icons/sign-out.svg")));
     signOut->setEnabled(current.has_value());
     connect(signOut, &QAction::triggered, this, [this] {
         if (const std::optional<Account> account = m_store->current())
@@ -97,10 +101,11 @@ void AccountSwitcher::refresh()
         if (!currentFlag.isEmpty())
             tip += QLatin1Char('\n') + tr("The API %1.").arg(currentFlag);
         setToolTip(tip);
-        setIcon(currentFlag.isEmpty() ? QIcon() : warning);
+        const QIcon flag = AccountsUi::flagIcon(currentTone);
+        setIcon(flag.isNull() ? QIcon(QStringLiteral(":/icons/account.svg")) : flag);
     } else {
         setText(tr("No Account"));
         setToolTip(QString());
-        setIcon(QIcon());
+        setIcon(QIcon(QStringLiteral(":/icons/account.svg")));
     }
 }

@@ -2,96 +2,76 @@
 #include "reentertokendialog.h"
 
 #include "accounts/accountmanager.h"
-#include "accountsui.h"
+#include "panes/banner.h"
 #include "signinform.h"
 
-#include <QDialogButtonBox>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QTimer>
-#include <QVBoxLayout>
 
 ReenterTokenDialog::ReenterTokenDialog(
     AccountManager* manager, const Account& account, const QString& reason, QWidget* parent)
-    : QDialog(parent)
+    : SignInFormDialog(manager, parent)
     , m_manager(manager)
     , m_account(account)
-    , m_form(new SignInForm(manager, this))
-    , m_reason(new QLabel(this))
+    , m_reason(new Banner(this))
+    , m_signOut(new QPushButton(tr("Sign Out…"), this))
 {
     setObjectName(QStringLiteral("reenterTokenDialog"));
     setWindowTitle(tr("New Token for %1").arg(account.name));
-    m_form->setExistingAccount(account);
+    form()->setExistingAccount(account);
 
     auto* heading = new QLabel(
         tr("Kitedeck cannot use the token of “%1” (%2).").arg(account.name, account.organization),
         this);
     heading->setObjectName(QStringLiteral("headingLabel"));
+    heading->setTextFormat(Qt::PlainText);
     heading->setWordWrap(true);
     QFont bold = heading->font();
     bold.setBold(true);
     heading->setFont(bold);
 
+    // Why the dialog came up, as a warning: the red error banner stays for what goes wrong with
+    // the new token, so the two never read as the same failure.
+    m_reason->setObjectName(QStringLiteral("reasonBanner"));
+    m_reason->label()->setObjectName(QStringLiteral("reasonLabel"));
+    m_reason->setTone(Tone::Warning);
     m_reason->setText(reason);
-    m_reason->setObjectName(QStringLiteral("reasonLabel"));
-    AccountsUi::styleMessageLabel(m_reason, AccountsUi::errorColor(palette()));
     m_reason->setVisible(!reason.isEmpty());
 
     auto* explanation = new QLabel(tr("Enter a new API token for this account. Nothing else "
                                       "changes: what is open stays open."),
         this);
+    explanation->setObjectName(QStringLiteral("explanationLabel"));
     explanation->setWordWrap(true);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    addAboveForm(heading);
+    addAboveForm(m_reason);
+    addAboveForm(explanation);
+
     // Apart from the others, on the left: it ends the account rather than answering the question.
-    auto* signOut = new QPushButton(tr("Sign Out…"), this);
-    signOut->setObjectName(QStringLiteral("signOutButton"));
-    signOut->setAutoDefault(false);
-    m_submit = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_submit->setObjectName(QStringLiteral("submitButton"));
-    m_submit->setDefault(true);
-    connect(m_submit, &QPushButton::clicked, m_form, &SignInForm::submit);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(signOut, &QPushButton::clicked, this, [this] {
+    m_signOut->setObjectName(QStringLiteral("signOutButton"));
+    m_signOut->setAutoDefault(false);
+    buttonRow()->insertWidget(0, m_signOut);
+    connect(m_signOut, &QPushButton::clicked, this, [this] {
         Q_EMIT signOutRequested(m_account.id);
         reject();
     });
-    connect(m_form, &SignInForm::submitStateChanged, this, &ReenterTokenDialog::updateButtons);
-    connect(m_form, &SignInForm::finished, this, [this](const Account& updated) {
+    connect(form(), &SignInForm::finished, this, [this](const Account& updated) {
         m_account = updated;
         accept();
     });
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(heading);
-    layout->addWidget(m_reason);
-    layout->addWidget(explanation);
-    layout->addWidget(m_form, 1);
-    auto* buttonRow = new QHBoxLayout;
-    buttonRow->addWidget(signOut);
-    buttonRow->addStretch(1);
-    buttonRow->addWidget(buttons);
-    layout->addLayout(buttonRow);
     setMinimumWidth(480);
     updateButtons();
-    m_form->setFocus();
+    form()->setFocus();
 }
 
 void ReenterTokenDialog::updateButtons()
 {
-    m_submit->setText(m_form->submitText());
-    m_submit->setEnabled(m_form->canSubmit());
-    // The summary or the keychain message may have appeared: make room once laid out.
-    QTimer::singleShot(0, this, [this] { AccountsUi::growToFit(this); });
-}
-
-void ReenterTokenDialog::changeEvent(QEvent* event)
-{
-    QDialog::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        AccountsUi::styleMessageLabel(m_reason, AccountsUi::errorColor(palette()));
+    SignInFormDialog::updateButtons();
+    // Signing out while the new token is being written would race the write.
+    m_signOut->setEnabled(form()->canCancel());
 }
 
 void ReenterTokenDialog::done(int result)

@@ -2,20 +2,18 @@
 #pragma once
 
 #include "accounts/account.h"
-
-#include <QDialog>
+#include "signinformdialog.h"
 
 class AccountManager;
-class QLabel;
+class Banner;
 class QPushButton;
-class SignInForm;
 
 // Asks for a new token for one account: after a 401 during the session
 // (AccountManager::reauthenticationNeeded) or when its keychain entry is missing
 // (AccountManager::tokenNeeded). Only the token changes; the account, its organisation and
 // everything loaded stay. The new token is checked, then saved, and AccountManager emits
 // tokenReplaced (or accountActivated if the account was not active yet).
-class ReenterTokenDialog final : public QDialog {
+class ReenterTokenDialog final : public SignInFormDialog {
     Q_OBJECT
 public:
     // reason: the server's message or the keychain's, shown as is.
@@ -23,7 +21,6 @@ public:
         QWidget* parent = nullptr);
 
     Account account() const { return m_account; }
-    SignInForm* form() const { return m_form; }
 
 Q_SIGNALS:
     // The user chose to sign out of this account instead.
@@ -33,14 +30,11 @@ public Q_SLOTS:
     void done(int result) override;
 
 protected:
-    void changeEvent(QEvent* event) override;
+    void updateButtons() override;
 
 private:
-    void updateButtons();
-
     AccountManager* m_manager;
     Account m_account;
-    SignInForm* m_form;
-    QLabel* m_reason;
-    QPushButton* m_submit = nullptr;
+    Banner* m_reason;
+    QPushButton* m_signOut;
 };

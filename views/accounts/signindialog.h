@@ -2,23 +2,18 @@
 #pragma once
 
 #include "accounts/account.h"
-
-#include <QDialog>
+#include "signinformdialog.h"
 
 class AccountManager;
-class QDialogButtonBox;
-class QPushButton;
-class SignInForm;
 
 // "Connect to Buildkite": the sign-in form in a dialog, from the WelcomePage or the switcher's
 // "Add account…". Accepted once the account is stored; AccountManager has then emitted
 // signedIn and accountActivated, which is what the main window acts on.
-class SignInDialog final : public QDialog {
+class SignInDialog final : public SignInFormDialog {
     Q_OBJECT
 public:
     explicit SignInDialog(AccountManager* manager, QWidget* parent = nullptr);
 
-    SignInForm* form() const { return m_form; }
     // After acceptance: the new account.
     Account account() const { return m_account; }
 
@@ -26,10 +21,5 @@ Q_SIGNALS:
     void accountAdded(const Account& account);
 
 private:
-    void updateButtons();
-
-    SignInForm* m_form;
-    QDialogButtonBox* m_buttons;
-    QPushButton* m_submit;
     Account m_account;
 };

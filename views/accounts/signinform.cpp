@@ -4,8 +4,10 @@
 #include "accounts/accountmanager.h"
 #include "accountsui.h"
 #include "format.h"
+#include "panes/banner.h"
+#include "panes/busyrow.h"
+#include "panes/hintlabel.h"
 
-#include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
 #include <QLabel>
@@ -25,16 +27,28 @@ QLabel* valueLabel(QWidget* parent, const QString& objectName)
     return label;
 }
 
-QLabel* hintLabel(const QString& text, QWidget* parent)
+// Help under a field, neutral like the dialogs' hints. Not word-wrapped: QFormLayout reserves
+// the height of a wrapped label at a narrower width than it gets, leaving a gap under it; the
+// texts carry their own line breaks instead.
+HintLabel* fieldHint(const QString& objectName, const QString& text, QWidget* parent)
 {
-    // Not word-wrapped: QFormLayout gives wrapped labels unreliable heights; the texts carry
-    // their own line breaks instead.
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    label->setFont(font);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
+    auto* hint = new HintLabel(parent);
+    hint->setObjectName(objectName);
+    hint->setWordWrap(false);
+    hint->showHint(text, Tone::Neutral);
+    return hint;
+}
+
+// A Banner whose label tests and screen readers find by name.
+Banner* messageBanner(
+    const QString& objectName, const QString& labelObjectName, Tone tone, QWidget* parent)
+{
+    auto* banner = new Banner(parent);
+    banner->setObjectName(objectName);
+    banner->label()->setObjectName(labelObjectName);
+    banner->setTone(tone);
+    banner->setVisible(false);
+    return banner;
 }
 } // namespace
 
@@ -48,16 +62,20 @@ SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     , m_tokenHint(nullptr)
     , m_name(new QLineEdit(this))
     , m_apiUrl(new QLineEdit(this))
-    , m_error(new QLabel(this))
-    , m_progress(new QLabel(this))
+    , m_apiUrlHint(nullptr)
+    , m_error(messageBanner(
+          QStringLiteral("errorBanner"), QStringLiteral("errorLabel"), Tone::Danger, this))
+    , m_busy(new BusyRow(this))
     , m_summary(new QFrame(this))
     , m_description(valueLabel(m_summary, QStringLiteral("tokenDescription")))
     , m_owner(valueLabel(m_summary, QStringLiteral("tokenOwner")))
     , m_scopes(valueLabel(m_summary, QStringLiteral("tokenScopes")))
-    , m_expiry(valueLabel(m_summary, QStringLiteral("tokenExpiry")))
-    , m_missing(new QLabel(m_summary))
+    , m_expiry(new HintLabel(m_summary))
+    , m_missing(messageBanner(QStringLiteral("missingScopesBanner"),
+          QStringLiteral("missingScopesLabel"), Tone::Warning, this))
     , m_keychainBox(new QFrame(this))
-    , m_keychainMessage(new QLabel(m_keychainBox))
+    , m_keychainMessage(messageBanner(QStringLiteral("keychainBanner"),
+          QStringLiteral("keychainMessage"), Tone::Warning, m_keychainBox))
     , m_sessionOnly(new QPushButton(tr("Use for This Session Only"), m_keychainBox))
 {
     setObjectName(QStringLiteral("signInForm"));
@@ -86,10 +104,10 @@ SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(m_revealToken);
 
-    m_tokenHint
-        = hintLabel(tr("Create one on buildkite.com under Personal Settings → API Access Tokens.\n"
-                       "Give it read_clusters to browse, and write_clusters to make changes."),
-            this);
+    m_tokenHint = fieldHint(QStringLiteral("tokenHint"),
+        tr("Create one on buildkite.com under Personal Settings → API Access Tokens.\n"
+           "Give it read_clusters to browse, and write_clusters to make changes."),
+        this);
 
     m_name->setObjectName(QStringLiteral("nameEdit"));
     m_name->setPlaceholderText(tr("Optional: the organisation slug"));
@@ -99,7 +117,8 @@ SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     m_apiUrl->setPlaceholderText(Account::defaultApiUrl().toString());
     m_apiUrl->setAccessibleName(tr("API URL"));
     m_apiUrl->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
-    auto* apiUrlHint = hintLabel(tr("Change only for a proxy or another API endpoint."), this);
+    m_apiUrlHint = fieldHint(
+        QStringLiteral("apiUrlHint"), tr("Change only for a proxy or another API endpoint."), this);
 
     m_fields->setContentsMargins(0, 0, 0, 0);
     // Hints and messages are labels: they must take the field column's whole width too.
@@ -112,12 +131,9 @@ SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     m_fields->addRow(QString(), m_tokenHint);
     m_fields->addRow(tr("Account &name:"), m_name);
     m_fields->addRow(tr("API &URL:"), m_apiUrl);
-    m_fields->addRow(QString(), apiUrlHint);
+    m_fields->addRow(QString(), m_apiUrlHint);
 
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setVisible(false);
-    m_progress->setObjectName(QStringLiteral("progressLabel"));
-    m_progress->setVisible(false);
+    m_busy->setObjectName(QStringLiteral("busyRow"));
 
     // What the check found.
     m_summary->setObjectName(QStringLiteral("tokenSummary"));
@@ -132,34 +148,38 @@ SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     summaryForm->addRow(tr("Owner:"), m_owner);
     summaryForm->addRow(tr("Scopes:"), m_scopes);
     summaryForm->addRow(tr("Expires:"), m_expiry);
-    m_missing->setObjectName(QStringLiteral("missingScopesLabel"));
+    // Tinted by TokenCheck::Expiry (showSummary); selectable like the other values.
+    m_expiry->setObjectName(QStringLiteral("tokenExpiry"));
+    m_expiry->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* summaryLayout = new QVBoxLayout(m_summary);
     summaryLayout->addWidget(summaryTitle);
     summaryLayout->addLayout(summaryForm);
-    summaryLayout->addWidget(m_missing);
     m_summary->setVisible(false);
 
-    // No keychain: say so and offer to keep the token in memory for now.
+    // No keychain: say so, and offer to keep the token in memory for now right under the
+    // explanation. Below it rather than beside it, as a Banner's trailing button would be: the
+    // explanation is long and would be squeezed into a narrow column.
     m_keychainBox->setObjectName(QStringLiteral("keychainBox"));
-    m_keychainBox->setFrameShape(QFrame::StyledPanel);
-    m_keychainMessage->setObjectName(QStringLiteral("keychainMessage"));
-    m_keychainMessage->setWordWrap(true);
-    m_keychainMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_keychainMessage->setVisible(true); // the box around it shows and hides the two together
     m_sessionOnly->setObjectName(QStringLiteral("sessionOnlyButton"));
     connect(m_sessionOnly, &QPushButton::clicked, m_flow, &SignInFlow::useSessionOnly);
     auto* keychainLayout = new QVBoxLayout(m_keychainBox);
+    keychainLayout->setContentsMargins(0, 0, 0, 0);
     keychainLayout->addWidget(m_keychainMessage);
     keychainLayout->addWidget(m_sessionOnly, 0, Qt::AlignLeft);
     m_keychainBox->setVisible(false);
 
+    // The error under the fields it is about; what the check found, and what it means, below;
+    // the busy row last, just above the dialog's buttons, as in every FormDialog.
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(m_fields);
     layout->addWidget(m_error);
-    layout->addWidget(m_progress);
     layout->addWidget(m_summary);
+    layout->addWidget(m_missing);
     layout->addWidget(m_keychainBox);
     layout->addStretch(1);
+    layout->addWidget(m_busy);
 
     for (QLineEdit* edit : { m_organization, m_token, m_name, m_apiUrl })
         connect(edit, &QLineEdit::textEdited, this, &SignInForm::onEdited);
@@ -167,7 +187,6 @@ SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     connect(m_flow, &SignInFlow::errorChanged, this, &SignInForm::onErrorChanged);
     connect(m_flow, &SignInFlow::finished, this, &SignInForm::finished);
 
-    applyColors();
     setFocusProxy(m_organization);
 }
 
@@ -180,7 +199,7 @@ void SignInForm::setExistingAccount(const Account& account)
     for (QWidget* field : { static_cast<QWidget*>(m_organization), static_cast<QWidget*>(m_name),
              static_cast<QWidget*>(m_apiUrl) })
         m_fields->setRowVisible(field, false);
-    m_fields->setRowVisible(m_fields->rowCount() - 1, false); // the API URL hint
+    m_fields->setRowVisible(m_apiUrlHint, false);
     m_organization->setText(account.organization);
     setFocusProxy(m_token);
     Q_EMIT submitStateChanged();
@@ -226,6 +245,8 @@ bool SignInForm::isBusy() const
         || m_flow->step() == SignInFlow::Step::Saving;
 }
 
+bool SignInForm::canCancel() const { return m_flow->step() != SignInFlow::Step::Saving; }
+
 void SignInForm::onEdited() { m_flow->inputChanged(); }
 
 void SignInForm::onStepChanged(SignInFlow::Step step)
@@ -238,20 +259,21 @@ void SignInForm::onStepChanged(SignInFlow::Step step)
     if (step == SignInFlow::Step::Editing && !m_flow->errorText().isEmpty())
         focusField(m_flow->errorField());
 
-    m_progress->setVisible(busy);
+    m_busy->setVisible(busy);
     if (step == SignInFlow::Step::Checking)
-        m_progress->setText(tr("Checking the token with %1…")
-                                .arg(m_flow->existingAccount()
-                                        ? m_flow->existingAccount()->apiUrl.host()
-                                        : SignInFlow::apiUrlFromText(m_apiUrl->text()).host()));
+        m_busy->setText(tr("Checking the token with %1…")
+                            .arg(m_flow->existingAccount()
+                                    ? m_flow->existingAccount()->apiUrl.host()
+                                    : SignInFlow::apiUrlFromText(m_apiUrl->text()).host()));
     else if (step == SignInFlow::Step::Saving)
-        m_progress->setText(tr("Saving the token in the keychain…"));
+        m_busy->setText(tr("Saving the token in the keychain…"));
 
     const bool checked = step == SignInFlow::Step::Checked || step == SignInFlow::Step::Saving
         || step == SignInFlow::Step::KeychainUnavailable || step == SignInFlow::Step::Done;
     if (checked)
         showSummary(m_flow->tokenCheck());
     m_summary->setVisible(checked);
+    m_missing->setVisible(checked && !m_flow->tokenCheck().isComplete());
 
     m_keychainBox->setVisible(step == SignInFlow::Step::KeychainUnavailable);
     if (step == SignInFlow::Step::KeychainUnavailable) {
@@ -269,6 +291,7 @@ void SignInForm::onStepChanged(SignInFlow::Step step)
 void SignInForm::onErrorChanged(const QString& text, SignInFlow::Field field)
 {
     m_error->setText(text);
+    m_error->setAccessibleName(text.isEmpty() ? QString() : tr("Error: %1").arg(text));
     m_error->setVisible(!text.isEmpty());
     if (!text.isEmpty())
         focusField(field);
@@ -324,32 +347,11 @@ void SignInForm::showSummary(const TokenCheck& check)
         expiry = tr("%1 — expired").arg(Format::dateTimeWithRelative(token.expiresAt));
         break;
     }
-    m_expiry->setText(expiry);
-    m_expiry->setProperty("flagged",
-        check.expiry == TokenCheck::Expiry::Soon || check.expiry == TokenCheck::Expiry::Expired);
+    const Tone expiryTone = AccountsUi::expiryTone(check.expiry);
+    m_expiry->showHint(expiry, expiryTone);
+    m_expiry->setProperty("flagged", expiryTone != Tone::Neutral);
 
+    // Without read_clusters nothing at all works: that is an error, not a warning.
     m_missing->setText(check.missingScopesText());
-    m_missing->setVisible(!check.isComplete());
-    applyColors();
-}
-
-void SignInForm::applyColors()
-{
-    AccountsUi::styleMessageLabel(m_error, AccountsUi::errorColor(palette()));
-    const TokenCheck check = m_flow->tokenCheck();
-    AccountsUi::styleMessageLabel(m_missing,
-        check.canRead() ? AccountsUi::warningColor(palette()) : AccountsUi::errorColor(palette()));
-    QPalette expiryPalette = palette();
-    if (m_expiry->property("flagged").toBool())
-        expiryPalette.setColor(QPalette::WindowText, AccountsUi::warningColor(palette()));
-    m_expiry->setPalette(expiryPalette);
-}
-
-void SignInForm::changeEvent(QEvent* event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
-        // Children set their own palettes; recompute them from the new one.
-        applyColors();
-    }
+    m_missing->setTone(check.canRead() ? Tone::Warning : Tone::Danger);
 }

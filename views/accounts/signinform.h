@@ -7,6 +7,9 @@
 #include <QWidget>
 
 class AccountManager;
+class Banner;
+class BusyRow;
+class HintLabel;
 class QFormLayout;
 class QFrame;
 class QLabel;
@@ -18,6 +21,10 @@ class QToolButton;
 // API token, optional account name and API URL; then the token's description, owner, scopes,
 // expiry and what its missing scopes stop; errors inline next to the input, which is kept.
 // With an existing account (re-entering its token) only the token field is shown.
+//
+// It speaks the dialogs' language: the error in a Danger Banner (errorBanner, errorLabel) with
+// Buildkite's message, the BusyRow (busyIndicator, busyLabel) while a check or save runs, field
+// help in HintLabels, warnings about the token in Banners toned by how much they stop.
 //
 // It has no buttons of its own: the dialog around it calls submit() from its primary button
 // and shows submitText(); the "this session only" choice appears inside the form, where the
@@ -37,15 +44,16 @@ public:
     QString submitText() const;
     bool canSubmit() const;
     bool isBusy() const;
+    // False while the token is being saved: the keychain write cannot be called back, so closing
+    // the dialog then would still sign in, behind the user's back. A check only reads and may
+    // be abandoned at any time (an unreachable API URL takes a while to time out).
+    bool canCancel() const;
 
 Q_SIGNALS:
-    // submitText(), canSubmit() or isBusy() changed.
+    // submitText(), canSubmit(), isBusy() or canCancel() changed.
     void submitStateChanged();
     // The account is stored (or, for an existing account, has its new token).
     void finished(const Account& account);
-
-protected:
-    void changeEvent(QEvent* event) override;
 
 private:
     void onStepChanged(SignInFlow::Step step);
@@ -53,7 +61,6 @@ private:
     void onEdited();
     void focusField(SignInFlow::Field field);
     void showSummary(const TokenCheck& check);
-    void applyColors();
     SignInFlow::Input input() const;
 
     SignInFlow* m_flow;
@@ -61,18 +68,19 @@ private:
     QLineEdit* m_organization;
     QLineEdit* m_token;
     QToolButton* m_revealToken;
-    QLabel* m_tokenHint;
+    HintLabel* m_tokenHint;
     QLineEdit* m_name;
     QLineEdit* m_apiUrl;
-    QLabel* m_error;
-    QLabel* m_progress;
+    HintLabel* m_apiUrlHint;
+    Banner* m_error;
+    BusyRow* m_busy;
     QFrame* m_summary;
     QLabel* m_description;
     QLabel* m_owner;
     QLabel* m_scopes;
-    QLabel* m_expiry;
-    QLabel* m_missing;
+    HintLabel* m_expiry;
+    Banner* m_missing;
     QFrame* m_keychainBox;
-    QLabel* m_keychainMessage;
+    Banner* m_keychainMessage;
     QPushButton* m_sessionOnly;
 };

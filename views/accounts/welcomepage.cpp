@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "welcomepage.h"
 
+#include "panes/banner.h"
+
 #include <QCommandLinkButton>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -10,6 +12,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     : QWidget(parent)
     , m_connect(new QCommandLinkButton(this))
     , m_sandbox(new QCommandLinkButton(this))
+    , m_message(new Banner(this))
 {
     setObjectName(QStringLiteral("welcomePage"));
 
@@ -22,6 +25,7 @@ WelcomePage::WelcomePage(QWidget* parent)
 
     auto* subtitle = new QLabel(
         tr("Manage the clusters, queues and agent tokens of your Buildkite organisation."), this);
+    subtitle->setObjectName(QStringLiteral("welcomeSubtitle"));
     subtitle->setWordWrap(true);
 
     m_connect->setObjectName(QStringLiteral("connectButton"));
@@ -34,6 +38,10 @@ WelcomePage::WelcomePage(QWidget* parent)
     m_sandbox->setText(tr("Explore the sandbox organisation"));
     m_sandbox->setDescription(tr("Try Kitedeck on a demo organisation that runs on this computer. "
                                  "Nothing is sent to Buildkite."));
+
+    m_message->setObjectName(QStringLiteral("messageBanner"));
+    m_message->label()->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setVisible(false);
 
     connect(m_connect, &QCommandLinkButton::clicked, this, &WelcomePage::connectRequested);
     connect(m_sandbox, &QCommandLinkButton::clicked, this, &WelcomePage::exploreSandboxRequested);
@@ -49,6 +57,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     columnLayout->addSpacing(12);
     columnLayout->addWidget(m_connect);
     columnLayout->addWidget(m_sandbox);
+    columnLayout->addWidget(m_message);
 
     // Centred by stretches, not by alignment: an aligned widget gets only its size hint's
     // width, and the command link buttons then cut their descriptions short.
@@ -64,4 +73,16 @@ WelcomePage::WelcomePage(QWidget* parent)
     outer->addLayout(row);
     outer->addStretch(2);
     setFocusProxy(m_connect);
+}
+
+void WelcomePage::showMessage(const QString& text, Tone tone)
+{
+    m_message->setTone(tone);
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+QString WelcomePage::message() const
+{
+    return m_message->isVisibleTo(this) ? m_message->text() : QString();
 }

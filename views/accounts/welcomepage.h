@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "panes/tone.h"
+
 #include <QWidget>
 
+class Banner;
 class QCommandLinkButton;
 
 // What a first start shows, before any account exists: connect an organisation, or look
@@ -11,6 +14,12 @@ class WelcomePage final : public QWidget {
     Q_OBJECT
 public:
     explicit WelcomePage(QWidget* parent = nullptr);
+
+    // A message under the two choices (objectNames messageBanner, messageLabel), e.g. why the
+    // sandbox could not start: failures reach the page the user is looking at, not only the log.
+    // An empty text hides it.
+    void showMessage(const QString& text, Tone tone = Tone::Danger);
+    QString message() const;
 
 Q_SIGNALS:
     // Open the sign-in form (SignInDialog).
@@ -21,4 +30,5 @@ Q_SIGNALS:
 private:
     QCommandLinkButton* m_connect;
     QCommandLinkButton* m_sandbox;
+    Banner* m_message;
 };

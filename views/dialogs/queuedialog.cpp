@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "queuedialog.h"
 
-#include "emoji.h"
+#include "clustertitle.h"
 #include "panes/hintlabel.h"
 
 #include <QButtonGroup>
@@ -126,8 +126,7 @@ void QueueDialog::buildCommon(const Cluster& cluster)
     clusterLabel->setObjectName(QStringLiteral("clusterLabel"));
     clusterLabel->setTextFormat(Qt::PlainText);
     clusterLabel->setWordWrap(true);
-    const QString emoji = Emoji::render(cluster.emoji.trimmed());
-    clusterLabel->setText(emoji.isEmpty() ? cluster.name : emoji + QLatin1Char(' ') + cluster.name);
+    clusterLabel->setText(clusterTitle(cluster));
     form()->addRow(tr("Cluster:"), clusterLabel);
 
     m_description = new QLineEdit(this);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tokenrevealdialog.h"
 
-#include "emoji.h"
+#include "clustertitle.h"
 #include "panes/banner.h"
 #include "panes/hintlabel.h"
 
@@ -83,9 +83,7 @@ TokenRevealDialog::TokenRevealDialog(
     heading->setObjectName(QStringLiteral("headingLabel"));
     heading->setWordWrap(true);
     heading->setTextFormat(Qt::PlainText);
-    const QString emoji = Emoji::render(cluster.emoji.trimmed());
-    const QString clusterName
-        = emoji.isEmpty() ? cluster.name : emoji + QLatin1Char(' ') + cluster.name;
+    const QString clusterName = clusterTitle(cluster);
     heading->setText(token.description.isEmpty()
             ? tr("New agent token for the cluster %1.").arg(clusterName)
             : tr("New agent token “%1” for the cluster %2.").arg(token.description, clusterName));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "agenttokendetailpane.h"
 
+#include "clustertitle.h"
 #include "copyablefield.h"
-#include "emoji.h"
 #include "format.h"
 #include "statusbadge.h"
 
@@ -89,10 +89,7 @@ void AgentTokenDetailPane::setToken(const AgentToken& token, const Cluster& clus
     m_cluster = cluster;
 
     m_description->setText(token.description.isEmpty() ? tr("Untitled token") : token.description);
-    const QString emoji = Emoji::render(cluster.emoji.trimmed());
-    const QString clusterName = cluster.name.isEmpty() ? cluster.id : cluster.name;
-    m_clusterName->setText(emoji.isEmpty() ? tr("Agent token for %1").arg(clusterName)
-                                           : tr("Agent token for %1 %2").arg(emoji, clusterName));
+    m_clusterName->setText(tr("Agent token for %1").arg(clusterTitle(cluster)));
 
     const QStringList ips = token.allowedIpList();
     const bool any = ips.isEmpty() || ips.contains(QLatin1String("0.0.0.0/0"));

@@ -2,8 +2,8 @@
 #include "queuedetailpane.h"
 
 #include "banner.h"
+#include "clustertitle.h"
 #include "copyablefield.h"
-#include "emoji.h"
 #include "format.h"
 #include "statusbadge.h"
 
@@ -144,10 +144,7 @@ void QueueDetailPane::setQueue(const Queue& queue, const Cluster& cluster)
     m_cluster = cluster;
 
     m_key->setText(queue.key);
-    const QString emoji = Emoji::render(cluster.emoji.trimmed());
-    const QString clusterName = cluster.name.isEmpty() ? cluster.id : cluster.name;
-    m_clusterName->setText(emoji.isEmpty() ? tr("Queue in %1").arg(clusterName)
-                                           : tr("Queue in %1 %2").arg(emoji, clusterName));
+    m_clusterName->setText(tr("Queue in %1").arg(clusterTitle(cluster)));
     m_description->setText(queue.description.isEmpty() ? tr("No description") : queue.description);
     setMuted(m_description, queue.description.isEmpty());
 
