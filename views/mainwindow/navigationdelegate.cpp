@@ -5,6 +5,7 @@
 #include "emoji.h"
 #include "organizationtreemodel.h"
 #include "panes/tone.h"
+#include "rowtext.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -60,12 +61,13 @@ QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& ind
             out.append({ shortShape(index), int(Tone::Neutral) });
         break;
     case Kind::Token:
-        switch (index.data(OrganizationTreeModel::ExpiryStateRole).value<Expiry>()) {
+        switch (
+            const auto state = index.data(OrganizationTreeModel::ExpiryStateRole).value<Expiry>()) {
         case Expiry::Expired:
-            out.append({ tr("Expired"), int(Tone::Danger) });
+            out.append({ RowText::expiryText(state), int(Tone::Danger) });
             break;
         case Expiry::ExpiringSoon:
-            out.append({ tr("Expires soon"), int(Tone::Warning) });
+            out.append({ RowText::expiryText(state), int(Tone::Warning) });
             break;
         case Expiry::Never:
             out.append({ tr("No expiry"), int(Tone::Neutral) });
