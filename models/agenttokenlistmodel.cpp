@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "agenttokenlistmodel.h"
 
+#include "rowtext.h"
+
 #include <QLocale>
 
 #include <limits>
@@ -55,8 +57,8 @@ void AgentTokenListModel::moveClock(const QDateTime& now)
     // differently and nothing is worth reporting.
     bool anyChanges = false;
     for (const AgentToken& t : items())
-        anyChanges
-            = anyChanges || ModelRoles::tokenExpiry(t, m_now) != ModelRoles::tokenExpiry(t, now);
+        anyChanges = anyChanges
+            || TokenExpiry::classify(t.expiresAt, m_now) != TokenExpiry::classify(t.expiresAt, now);
     if (!anyChanges) {
         m_now = now;
         return;
@@ -84,14 +86,14 @@ QList<int> AgentTokenListModel::itemRoles() const
 
 QVariant AgentTokenListModel::itemData(const AgentToken& t, int column, int role) const
 {
-    const ExpiryState state = ModelRoles::tokenExpiry(t, m_now);
+    const ExpiryState state = TokenExpiry::classify(t.expiresAt, m_now);
     switch (role) {
     case IdRole:
         return t.id;
     case ClusterIdRole:
         return t.clusterId;
     case SearchTextRole:
-        return ModelRoles::searchText(t);
+        return RowText::searchText(t);
     case AgentTokenRole:
         return QVariant::fromValue(t);
     case ExpiryRole:
@@ -102,7 +104,7 @@ QVariant AgentTokenListModel::itemData(const AgentToken& t, int column, int role
         return t.description;
     case Qt::ToolTipRole:
         if (column == Expiry && !t.neverExpires())
-            return ModelRoles::tokenExpiryText(state);
+            return RowText::expiryText(state);
         if (column == AllowedIps && !t.allowedIpAddresses.isEmpty())
             return t.allowedIpList().join(QLatin1Char('\n'));
         return {};

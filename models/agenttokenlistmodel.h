@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/agenttoken.h"
+#include "domain/tokenexpiry.h"
 #include "idlistmodel.h"
 
 // The agent tokens of one cluster as a table, in the order given to setItems (the server's).
@@ -30,7 +31,7 @@ public:
         DescriptionRole = ModelRoles::Description,
     };
     Q_ENUM(Role)
-    using ExpiryState = ModelRoles::TokenExpiry;
+    using ExpiryState = TokenExpiry::State;
 
     explicit AgentTokenListModel(QObject* parent = nullptr);
 

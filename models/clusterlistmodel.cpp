@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "clusterlistmodel.h"
 
+#include "rowtext.h"
+
 ClusterListModel::ClusterListModel(QObject* parent)
     : IdListModel<Cluster>(parent)
 {
@@ -47,7 +49,7 @@ QVariant ClusterListModel::itemData(const Cluster& c, int column, int role) cons
     case ClusterIdRole:
         return c.id;
     case SearchTextRole:
-        return ModelRoles::searchText(c);
+        return RowText::searchText(c);
     case ClusterRole:
         return QVariant::fromValue(c);
     case EmojiRole:

@@ -55,6 +55,10 @@ OrganizationSession::~OrganizationSession() = default;
 
 bool OrganizationSession::isRefreshing() const { return m_loader->isLoading(); }
 
+int OrganizationSession::requestsPerRefresh() const { return 1 + 2 * m_model->summary().clusters; }
+
+RateLimitStatus OrganizationSession::rateLimit() const { return m_client->rateLimit(); }
+
 void OrganizationSession::refresh()
 {
     if (m_loader->isLoading() || m_organization.isEmpty())
@@ -158,6 +162,70 @@ void OrganizationSession::send(const Request& request, const QString& descriptio
         });
 }
 
+namespace {
+// How each kind of object is written into the model and taken out of it.
+template <class Object>
+struct ModelOps;
+
+template <>
+struct ModelOps<Cluster> {
+    static void upsert(OrganizationTreeModel* model, const Cluster& c) { model->upsertCluster(c); }
+    static void remove(OrganizationTreeModel* model, const QString&, const QString& id)
+    {
+        model->removeCluster(id);
+    }
+};
+
+template <>
+struct ModelOps<Queue> {
+    static void upsert(OrganizationTreeModel* model, const Queue& q) { model->upsertQueue(q); }
+    static void remove(OrganizationTreeModel* model, const QString& clusterId, const QString& id)
+    {
+        model->removeQueue(clusterId, id);
+    }
+};
+
+template <>
+struct ModelOps<AgentToken> {
+    static void upsert(OrganizationTreeModel* model, const AgentToken& t) { model->upsertToken(t); }
+    // The listed token only: the value goes to the caller and nowhere else.
+    static void upsert(OrganizationTreeModel* model, const CreatedAgentToken& created)
+    {
+        model->upsertToken(created.token);
+    }
+    static void remove(OrganizationTreeModel* model, const QString& clusterId, const QString& id)
+    {
+        model->removeToken(clusterId, id);
+    }
+};
+} // namespace
+
+template <class Object, OrganizationSession::OnRejected onRejected>
+auto OrganizationSession::follow(const QString& clusterId, const QString& id)
+{
+    return [this, clusterId, id](const auto& result) {
+        using Ops = ModelOps<Object>;
+        using Value = std::decay_t<decltype(result.value())>;
+        if (result) {
+            if constexpr (std::is_same_v<Value, NoContent>)
+                Ops::remove(m_model, clusterId, id);
+            else
+                Ops::upsert(m_model, result.value());
+            return;
+        }
+        const ApiError::Kind kind = result.error().kind();
+        // A create has no id yet: its 404 is about the cluster, which a refresh will sort out.
+        if (kind == ApiError::Kind::NotFound && !id.isEmpty()) {
+            Ops::remove(m_model, clusterId, id);
+        } else if (kind == ApiError::Kind::Validation) {
+            if constexpr (onRejected == OnRejected::Reload) {
+                static_assert(std::is_same_v<Object, Queue>, "only queues are reloaded");
+                reloadQueue(clusterId, id);
+            }
+        }
+    };
+}
+
 void OrganizationSession::createCluster(
     const ClusterInput& input, QObject* context, Callback<Cluster> done)
 {
@@ -179,23 +247,14 @@ void OrganizationSession::updateCluster(
 {
     send(UpdateCluster { m_organization, id, input },
         tr("Updating cluster “%1”…").arg(clusterName(id)), context, std::move(done),
-        [this, id](const Result<Cluster>& r) {
-            if (r)
-                m_model->upsertCluster(r.value());
-            else if (r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeCluster(id);
-        });
+        follow<Cluster>(id, id));
 }
 
 void OrganizationSession::deleteCluster(
     const QString& id, QObject* context, Callback<NoContent> done)
 {
     send(DeleteCluster { m_organization, id }, tr("Deleting cluster “%1”…").arg(clusterName(id)),
-        context, std::move(done), [this, id](const Result<NoContent>& r) {
-            // Gone is gone, whoever deleted it.
-            if (r || r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeCluster(id);
-        });
+        context, std::move(done), follow<Cluster>(id, id));
 }
 
 void OrganizationSession::createQueue(
@@ -203,10 +262,7 @@ void OrganizationSession::createQueue(
 {
     send(CreateQueue { m_organization, clusterId, input },
         tr("Creating queue “%1” in %2…").arg(input.key, clusterName(clusterId)), context,
-        std::move(done), [this](const Result<Queue>& r) {
-            if (r)
-                m_model->upsertQueue(r.value());
-        });
+        std::move(done), follow<Queue>(clusterId, {}));
 }
 
 void OrganizationSession::updateQueue(const QString& clusterId, const QString& id,
@@ -214,12 +270,7 @@ void OrganizationSession::updateQueue(const QString& clusterId, const QString& i
 {
     send(UpdateQueue { m_organization, clusterId, id, input },
         tr("Updating queue “%1”…").arg(queueName(id)), context, std::move(done),
-        [this, clusterId, id](const Result<Queue>& r) {
-            if (r)
-                m_model->upsertQueue(r.value());
-            else if (r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeQueue(clusterId, id);
-        });
+        follow<Queue>(clusterId, id));
 }
 
 void OrganizationSession::deleteQueue(
@@ -227,10 +278,7 @@ void OrganizationSession::deleteQueue(
 {
     send(DeleteQueue { m_organization, clusterId, id },
         tr("Deleting queue “%1”…").arg(queueName(id)), context, std::move(done),
-        [this, clusterId, id](const Result<NoContent>& r) {
-            if (r || r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeQueue(clusterId, id);
-        });
+        follow<Queue>(clusterId, id));
 }
 
 void OrganizationSession::pauseQueue(const QString& clusterId, const QString& id,
@@ -238,14 +286,7 @@ void OrganizationSession::pauseQueue(const QString& clusterId, const QString& id
 {
     send(PauseQueue { m_organization, clusterId, id, note },
         tr("Pausing queue “%1”…").arg(queueName(id)), context, std::move(done),
-        [this, clusterId, id](const Result<Queue>& r) {
-            if (r)
-                m_model->upsertQueue(r.value());
-            else if (r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeQueue(clusterId, id);
-            else if (r.error().kind() == ApiError::Kind::Validation)
-                reloadQueue(clusterId, id);
-        });
+        follow<Queue, OnRejected::Reload>(clusterId, id));
 }
 
 void OrganizationSession::resumeQueue(
@@ -253,25 +294,13 @@ void OrganizationSession::resumeQueue(
 {
     send(ResumeQueue { m_organization, clusterId, id },
         tr("Resuming queue “%1”…").arg(queueName(id)), context, std::move(done),
-        [this, clusterId, id](const Result<Queue>& r) {
-            if (r)
-                m_model->upsertQueue(r.value());
-            else if (r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeQueue(clusterId, id);
-            else if (r.error().kind() == ApiError::Kind::Validation)
-                reloadQueue(clusterId, id);
-        });
+        follow<Queue, OnRejected::Reload>(clusterId, id));
 }
 
 void OrganizationSession::reloadQueue(const QString& clusterId, const QString& id)
 {
     send(GetQueue { m_organization, clusterId, id }, tr("Reloading queue “%1”…").arg(queueName(id)),
-        nullptr, {}, [this, clusterId, id](const Result<Queue>& r) {
-            if (r)
-                m_model->upsertQueue(r.value());
-            else if (r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeQueue(clusterId, id);
-        });
+        nullptr, {}, follow<Queue>(clusterId, id));
 }
 
 void OrganizationSession::createToken(const QString& clusterId, const AgentTokenInput& input,
@@ -279,11 +308,7 @@ void OrganizationSession::createToken(const QString& clusterId, const AgentToken
 {
     send(CreateAgentToken { m_organization, clusterId, input },
         tr("Creating agent token “%1”…").arg(input.description), context, std::move(done),
-        [this](const Result<CreatedAgentToken>& r) {
-            // The listed token only: the value goes to the caller and nowhere else.
-            if (r)
-                m_model->upsertToken(r.value().token);
-        });
+        follow<AgentToken>(clusterId, {}));
 }
 
 void OrganizationSession::updateToken(const QString& clusterId, const QString& id,
@@ -291,12 +316,7 @@ void OrganizationSession::updateToken(const QString& clusterId, const QString& i
 {
     send(UpdateAgentToken { m_organization, clusterId, id, input },
         tr("Updating agent token “%1”…").arg(tokenName(id)), context, std::move(done),
-        [this, clusterId, id](const Result<AgentToken>& r) {
-            if (r)
-                m_model->upsertToken(r.value());
-            else if (r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeToken(clusterId, id);
-        });
+        follow<AgentToken>(clusterId, id));
 }
 
 void OrganizationSession::deleteToken(
@@ -304,8 +324,5 @@ void OrganizationSession::deleteToken(
 {
     send(DeleteAgentToken { m_organization, clusterId, id },
         tr("Deleting agent token “%1”…").arg(tokenName(id)), context, std::move(done),
-        [this, clusterId, id](const Result<NoContent>& r) {
-            if (r || r.error().kind() == ApiError::Kind::NotFound)
-                m_model->removeToken(clusterId, id);
-        });
+        follow<AgentToken>(clusterId, id));
 }

@@ -22,6 +22,9 @@ class OrganizationTreeModel;
 // OrganizationTreeModel, and sends every write (models/api/requests), merging the answer into
 // the model on success before calling back. Owns no network: it uses the ApiClient it is given.
 //
+// Views reach everything through the session (the model, the activity, the rate limit and the
+// cost of a refresh), never the ApiClient behind it.
+//
 // Callbacks take a context object: if it is destroyed before the answer, the callback is dropped
 // (the model is still updated: the server did change). A null context always calls back.
 //
@@ -37,13 +40,17 @@ public:
     ~OrganizationSession() override;
 
     QString organization() const { return m_organization; }
-    ApiClient* client() const { return m_client; }
     OrganizationTreeModel* treeModel() const { return m_model; }
 
     // Loads the whole organisation: clusters merge as soon as they are listed, each cluster's
     // queues and tokens as they arrive, failures show inline on their node. A refresh already
-    // running is not restarted (each costs 1 + 2 x clusters requests of the rate limit).
+    // running is not restarted.
     void refresh();
+    // What one refresh costs of the rate limit, as far as the loaded organisation tells: the
+    // cluster list, then the queues and the tokens of each cluster (one page each).
+    int requestsPerRefresh() const;
+    // The latest rate-limit headers of any request (rateLimitChanged says when they change).
+    RateLimitStatus rateLimit() const;
     bool isRefreshing() const;
     // When a refresh last listed the clusters successfully; invalid before.
     QDateTime lastRefreshed() const { return m_lastRefreshed; }
@@ -98,9 +105,19 @@ Q_SIGNALS:
     void rateLimitChanged(const RateLimitStatus& status);
 
 private:
+    // What a 422 on a write means for the model.
+    enum class OnRejected {
+        Keep, // the input was invalid: the model is right
+        Reload, // the object was not in the state the model had ("already paused"): fetch it
+    };
+
     template <class Request, class Merge>
     void send(const Request& request, const QString& description, QObject* context,
         Callback<typename Request::Value> done, Merge merge);
+    // The merge of a write on one object: the answer replaces it, a deletion or a 404 removes it
+    // (gone is gone, whoever deleted it), a 422 keeps or reloads it.
+    template <class Object, OnRejected onRejected = OnRejected::Keep>
+    auto follow(const QString& clusterId, const QString& id);
     int beginOperation(const QString& description);
     void endOperation(int id);
     QString queueName(const QString& id) const;

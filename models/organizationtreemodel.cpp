@@ -4,7 +4,7 @@
 #include "idmerge.h"
 #include "modelslogging.h"
 #include "organizationsnapshot.h"
-#include "queuelistmodel.h"
+#include "rowtext.h"
 
 #include <QLocale>
 #include <QMetaEnum>
@@ -49,9 +49,14 @@ struct OrganizationTreeModel::Node {
         renumber();
         return raw;
     }
-    const Cluster& cluster() const { return std::get<Cluster>(value); }
-    const Queue& queue() const { return std::get<Queue>(value); }
-    const AgentToken& token() const { return std::get<AgentToken>(value); }
+    template <class T>
+    const T& as() const
+    {
+        return std::get<T>(value);
+    }
+    const Cluster& cluster() const { return as<Cluster>(); }
+    const Queue& queue() const { return as<Queue>(); }
+    const AgentToken& token() const { return as<AgentToken>(); }
 };
 
 struct OrganizationTreeModel::Snapshot {
@@ -59,28 +64,44 @@ struct OrganizationTreeModel::Snapshot {
     QList<QVariant> values;
 };
 
-// Collects changedIds over one public call, however many merges it makes, and emits them once.
+// One public call, however many merges it makes: the clock is read once, before any value is
+// merged (so new tokens are judged against the same time as the old ones), and changedIds and
+// summaryChanged are emitted once, at the end.
 class OrganizationTreeModel::ChangeBatch final {
 public:
-    explicit ChangeBatch(OrganizationTreeModel* model)
+    enum Clock {
+        KeepClock,
+        ReadClock,
+    };
+    explicit ChangeBatch(OrganizationTreeModel* model, Clock clock = KeepClock)
         : m_model(model)
+        , m_outermost(m_model->m_batchDepth++ == 0)
+        , m_summaryBefore(m_model->m_summary)
     {
-        ++m_model->m_batchDepth;
+        if (m_outermost && clock == ReadClock && !m_model->m_fixedNow.isValid())
+            m_model->moveClock(QDateTime::currentDateTimeUtc());
     }
     ~ChangeBatch()
     {
-        if (--m_model->m_batchDepth > 0 || m_model->m_changed.isEmpty())
+        --m_model->m_batchDepth;
+        if (!m_outermost)
             return;
-        QStringList ids;
-        ids.swap(m_model->m_changed);
-        ids.removeDuplicates();
-        Q_EMIT m_model->changedIds(ids);
+        if (!m_model->m_changed.isEmpty()) {
+            QStringList ids;
+            ids.swap(m_model->m_changed);
+            ids.removeDuplicates();
+            Q_EMIT m_model->changedIds(ids);
+        }
+        if (m_model->m_summary != m_summaryBefore)
+            Q_EMIT m_model->summaryChanged();
     }
     ChangeBatch(const ChangeBatch&) = delete;
     ChangeBatch& operator=(const ChangeBatch&) = delete;
 
 private:
     OrganizationTreeModel* m_model;
+    bool m_outermost;
+    OrganizationSummary m_summaryBefore;
 };
 
 namespace {
@@ -103,11 +124,31 @@ QString errorText(const ApiError& error)
     return error.message().isEmpty() ? error.toString() : error.message();
 }
 
-bool itemLess(const Queue& a, const Queue& b) { return OrganizationTreeModel::queueLessThan(a, b); }
-bool itemLess(const AgentToken& a, const AgentToken& b)
-{
-    return OrganizationTreeModel::tokenLessThan(a, b);
-}
+// What differs between the kinds of item, for the operations written once for all of them.
+template <class T>
+struct ItemKind;
+template <>
+struct ItemKind<Cluster> {
+    static constexpr NodeKind kind = NodeKind::Cluster;
+};
+template <>
+struct ItemKind<Queue> {
+    static constexpr NodeKind kind = NodeKind::Queue;
+    static constexpr size_t group = 0; // the cluster's child holding them
+    static bool less(const Queue& a, const Queue& b)
+    {
+        return OrganizationTreeModel::queueLessThan(a, b);
+    }
+};
+template <>
+struct ItemKind<AgentToken> {
+    static constexpr NodeKind kind = NodeKind::Token;
+    static constexpr size_t group = 1;
+    static bool less(const AgentToken& a, const AgentToken& b)
+    {
+        return OrganizationTreeModel::tokenLessThan(a, b);
+    }
+};
 
 QString joined(std::initializer_list<QString> parts)
 {
@@ -275,7 +316,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case SortRole:
             return c.name;
         case SearchTextRole:
-            return ModelRoles::searchText(c);
+            return RowText::searchText(c);
         case ClusterRole:
             return QVariant::fromValue(c);
         case EmojiRole:
@@ -326,7 +367,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case IdRole:
             return q.id;
         case SearchTextRole:
-            return ModelRoles::searchText(q);
+            return RowText::searchText(q);
         case QueueRole:
             return QVariant::fromValue(q);
         case PausedRole:
@@ -358,13 +399,13 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case IdRole:
             return t.id;
         case SearchTextRole:
-            return ModelRoles::searchText(t);
+            return RowText::searchText(t);
         case AgentTokenRole:
             return QVariant::fromValue(t);
         case ExpiryRole:
             return t.expiresAt;
         case ExpiryStateRole:
-            return QVariant::fromValue(ModelRoles::tokenExpiry(t, m_now));
+            return QVariant::fromValue(TokenExpiry::classify(t.expiresAt, m_now));
         }
         return {};
     }
@@ -411,8 +452,8 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
     case NodeKind::Queue: {
         const Queue& q = node->queue();
         const bool isDefault = nodeData(node, IsDefaultQueueRole).toBool();
-        return joined({ q.key, q.description, QueueListModel::pauseText(q),
-            q.hosted ? QueueListModel::hostingText(q) : QString(),
+        return joined({ q.key, q.description, RowText::pauseText(q),
+            q.hosted ? RowText::hostingText(q) : QString(),
             isDefault ? tr("Default queue of the cluster") : QString() });
     }
     case NodeKind::Token: {
@@ -423,9 +464,9 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
         } else {
             expiry = tr("Expires %1")
                          .arg(QLocale().toString(t.expiresAt.toLocalTime(), QLocale::LongFormat));
-            const auto state = ModelRoles::tokenExpiry(t, m_now);
+            const auto state = TokenExpiry::classify(t.expiresAt, m_now);
             if (state == ExpiryState::Expired || state == ExpiryState::ExpiringSoon)
-                expiry += QStringLiteral(" (%1)").arg(ModelRoles::tokenExpiryText(state));
+                expiry += QStringLiteral(" (%1)").arg(RowText::expiryText(state));
         }
         const QString ips = t.allowedIpAddresses.isEmpty()
             ? QString()
@@ -507,6 +548,33 @@ std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::makeClusterN
     return node;
 }
 
+template <class T>
+std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::makeNode(
+    const T& value, const QString& clusterId)
+{
+    if constexpr (std::is_same_v<T, Cluster>) {
+        return makeClusterNode(value);
+    } else {
+        auto node = std::make_unique<Node>();
+        node->kind = ItemKind<T>::kind;
+        node->id = value.id;
+        node->clusterId = clusterId;
+        node->value = value;
+        return node;
+    }
+}
+
+template <class T>
+OrganizationTreeModel::Node* OrganizationTreeModel::containerOf(const QString& clusterId) const
+{
+    if constexpr (std::is_same_v<T, Cluster>) {
+        return organizationNode();
+    } else {
+        Node* cluster = clusterNode(clusterId);
+        return cluster ? cluster->children.at(ItemKind<T>::group).get() : nullptr;
+    }
+}
+
 void OrganizationTreeModel::registerTree(Node* node)
 {
     if (!node->id.isEmpty() && node->kind != NodeKind::Organization) {
@@ -514,6 +582,7 @@ void OrganizationTreeModel::registerTree(Node* node)
             qCWarning(lcModels) << "duplicate id in the tree:" << node->id;
         m_nodes.insert(node->id, node);
     }
+    count(node, +1);
     for (const auto& child : node->children)
         registerTree(child.get());
 }
@@ -522,10 +591,54 @@ void OrganizationTreeModel::unregisterTree(Node* node)
 {
     for (const auto& child : node->children)
         unregisterTree(child.get());
+    count(node, -1);
     if (!node->id.isEmpty()) {
         const auto it = m_nodes.constFind(node->id);
         if (it != m_nodes.cend() && it.value() == node)
             m_nodes.erase(it);
+    }
+}
+
+void OrganizationTreeModel::count(Node* node, int sign)
+{
+    switch (node->kind) {
+    case NodeKind::Cluster:
+        m_summary.clusters += sign;
+        break;
+    case NodeKind::Queue:
+        m_summary.queues += sign;
+        if (node->queue().dispatchPaused)
+            m_summary.pausedQueues += sign;
+        break;
+    case NodeKind::Token: {
+        const QDateTime& expiresAt = node->token().expiresAt;
+        m_summary.tokens += sign;
+        countExpiry(TokenExpiry::classify(expiresAt, m_now), sign);
+        if (sign > 0)
+            m_expiring.insert(expiresAt, node);
+        else
+            m_expiring.remove(expiresAt, node);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void OrganizationTreeModel::countExpiry(ExpiryState state, int sign)
+{
+    switch (state) {
+    case ExpiryState::Never:
+        m_summary.neverExpiringTokens += sign;
+        break;
+    case ExpiryState::ExpiringSoon:
+        m_summary.expiringSoonTokens += sign;
+        break;
+    case ExpiryState::Expired:
+        m_summary.expiredTokens += sign;
+        break;
+    case ExpiryState::Valid:
+        break;
     }
 }
 
@@ -587,93 +700,80 @@ void moveChild(Node* container, int from, int to)
 } // namespace
 
 template <class T>
-void OrganizationTreeModel::mergeItems(Node* group, QList<T> items, bool report)
+void OrganizationTreeModel::mergeItems(Node* container, QList<T> items, bool report)
 {
-    constexpr NodeKind kind = std::is_same_v<T, Queue> ? NodeKind::Queue : NodeKind::Token;
     items = IdMerge::uniqueById(items);
-    for (T& item : items)
-        item.clusterId = group->clusterId; // the tree is the authority on where an item lives
-    std::stable_sort(
-        items.begin(), items.end(), [](const T& a, const T& b) { return itemLess(a, b); });
+    if constexpr (!std::is_same_v<T, Cluster>) {
+        // Clusters keep the server's order; queues and tokens are sorted, and the tree is the
+        // authority on where they live.
+        for (T& item : items)
+            item.clusterId = container->clusterId;
+        std::stable_sort(items.begin(), items.end(), &ItemKind<T>::less);
+    }
 
     QStringList current;
-    for (int i = 0; i < group->itemCount(); ++i)
-        current.append(group->children.at(size_t(i))->id);
-    const QModelIndex parent = indexFor(group);
+    for (int i = 0; i < container->itemCount(); ++i)
+        current.append(container->children.at(size_t(i))->id);
+    const QModelIndex parent = indexFor(container);
 
     IdMerge::apply(
         current, IdMerge::idsOf(items),
-        [this, group](
-            qsizetype first, qsizetype last) { removeRows(group, int(first), int(last)); },
-        [this, group, &parent](qsizetype from, qsizetype to) {
+        [this, container](
+            qsizetype first, qsizetype last) { removeRows(container, int(first), int(last)); },
+        [this, container, &parent](qsizetype from, qsizetype to) {
             beginMoveRows(parent, int(from), int(from), parent, int(to > from ? to + 1 : to));
-            moveChild(group, int(from), int(to));
+            moveChild(container, int(from), int(to));
             endMoveRows();
         },
-        [this, group, &parent, &items, report](qsizetype first, qsizetype last) {
+        [this, container, &parent, &items, report](qsizetype first, qsizetype last) {
             beginInsertRows(parent, int(first), int(last));
             for (qsizetype i = first; i <= last; ++i) {
-                auto node = std::make_unique<Node>();
-                node->kind = kind;
-                node->id = items.at(i).id;
-                node->clusterId = group->clusterId;
-                node->value = items.at(i);
-                registerTree(group->add(std::move(node), int(i)));
+                registerTree(container->add(makeNode(items.at(i), container->clusterId), int(i)));
                 if (report)
                     noteChanged(items.at(i).id);
             }
             endInsertRows();
         },
-        [this, group, &items](
-            qsizetype row) { updateValue(group->children.at(size_t(row)).get(), items.at(row)); });
+        [this, container, &items](qsizetype row) {
+            updateValue(container->children.at(size_t(row)).get(), items.at(row));
+        });
 }
 
-void OrganizationTreeModel::updateValue(Node* node, const Cluster& cluster)
+template <class T>
+void OrganizationTreeModel::updateValue(Node* node, const T& value)
 {
-    const Cluster& old = node->cluster();
-    if (old == cluster)
+    if (node->as<T>() == value)
         return;
-    // The default queue badge lives on queue rows: the old and the new default read differently.
     QList<Node*> affected { node };
-    for (const QString& queueId : { old.defaultQueueId, cluster.defaultQueueId }) {
-        Node* q = queueId.isEmpty() ? nullptr : m_nodes.value(queueId);
-        if (q && q->kind == NodeKind::Queue && q->clusterId == node->id && !affected.contains(q))
-            affected.append(q);
+    if constexpr (std::is_same_v<T, Cluster>) {
+        // The default queue badge lives on queue rows: the old and the new default read
+        // differently.
+        for (const QString& queueId : { node->cluster().defaultQueueId, value.defaultQueueId }) {
+            Node* q = queueId.isEmpty() ? nullptr : m_nodes.value(queueId);
+            if (q && q->kind == NodeKind::Queue && q->clusterId == node->id
+                && !affected.contains(q))
+                affected.append(q);
+        }
     }
     const QList<Snapshot> before = snapshot(affected);
-    node->value = cluster;
+    count(node, -1);
+    node->value = value;
+    count(node, +1);
     emitChanges(before);
-    noteChanged(cluster.id);
-}
-
-void OrganizationTreeModel::updateValue(Node* node, const Queue& queue)
-{
-    if (node->queue() == queue)
-        return;
-    const QList<Snapshot> before = snapshot({ node });
-    node->value = queue;
-    emitChanges(before);
-    noteChanged(queue.id);
-}
-
-void OrganizationTreeModel::updateValue(Node* node, const AgentToken& token)
-{
-    if (node->token() == token)
-        return;
-    const QList<Snapshot> before = snapshot({ node });
-    node->value = token;
-    emitChanges(before);
-    noteChanged(token.id);
+    noteChanged(value.id);
 }
 
 // ---- organisation state
 
 void OrganizationTreeModel::setOrganization(const QString& slug)
 {
+    ChangeBatch batch(this);
     beginResetModel();
     m_root->children.clear();
     m_nodes.clear();
     m_changed.clear();
+    m_summary = {};
+    m_expiring.clear();
     m_organization = slug;
     m_loading = false;
     if (!slug.isEmpty()) {
@@ -743,37 +843,9 @@ void OrganizationTreeModel::mergeClusters(const QList<Cluster>& clusters)
     Node* org = organizationNode();
     if (!org)
         return;
-    ChangeBatch batch(this);
-    updateExpiry();
-    const bool report = org->childrenKnown;
-    const QList<Cluster> target = IdMerge::uniqueById(clusters);
+    ChangeBatch batch(this, ChangeBatch::ReadClock);
     const QList<Snapshot> before = snapshot({ org });
-
-    QStringList current;
-    for (int i = 0; i < org->itemCount(); ++i)
-        current.append(org->children.at(size_t(i))->id);
-    const QModelIndex parent = indexFor(org);
-
-    IdMerge::apply(
-        current, IdMerge::idsOf(target),
-        [this, org](qsizetype first, qsizetype last) { removeRows(org, int(first), int(last)); },
-        [this, org, &parent](qsizetype from, qsizetype to) {
-            beginMoveRows(parent, int(from), int(from), parent, int(to > from ? to + 1 : to));
-            moveChild(org, int(from), int(to));
-            endMoveRows();
-        },
-        [this, org, &parent, &target, report](qsizetype first, qsizetype last) {
-            beginInsertRows(parent, int(first), int(last));
-            for (qsizetype i = first; i <= last; ++i) {
-                registerTree(org->add(makeClusterNode(target.at(i)), int(i)));
-                if (report)
-                    noteChanged(target.at(i).id);
-            }
-            endInsertRows();
-        },
-        [this, org, &target](
-            qsizetype row) { updateValue(org->children.at(size_t(row)).get(), target.at(row)); });
-
+    mergeItems(org, clusters, org->childrenKnown);
     org->childrenKnown = true;
     org->error = ApiError();
     syncPlaceholder(org);
@@ -786,10 +858,9 @@ bool OrganizationTreeModel::mergeClusterChildren(
     Node* cluster = clusterNode(clusterId);
     if (!cluster)
         return false;
-    ChangeBatch batch(this);
-    updateExpiry();
-    Node* queueGroup = cluster->children.at(0).get();
-    Node* tokenGroup = cluster->children.at(1).get();
+    ChangeBatch batch(this, ChangeBatch::ReadClock);
+    Node* queueGroup = containerOf<Queue>(clusterId);
+    Node* tokenGroup = containerOf<AgentToken>(clusterId);
     const QList<Snapshot> before = snapshot({ cluster, queueGroup, tokenGroup });
     mergeItems(queueGroup, queues, queueGroup->childrenKnown);
     mergeItems(tokenGroup, tokens, tokenGroup->childrenKnown);
@@ -820,7 +891,7 @@ bool OrganizationTreeModel::setClusterError(const QString& clusterId, const ApiE
 
 void OrganizationTreeModel::mergeSnapshot(const OrganizationSnapshot& snapshot)
 {
-    ChangeBatch batch(this);
+    ChangeBatch batch(this, ChangeBatch::ReadClock);
     QList<Cluster> clusters;
     for (const ClusterSnapshot& c : snapshot.clusters)
         clusters.append(c.cluster);
@@ -840,11 +911,13 @@ void OrganizationTreeModel::upsertCluster(const Cluster& cluster)
     Node* org = organizationNode();
     if (!org || cluster.id.isEmpty())
         return;
-    ChangeBatch batch(this);
+    ChangeBatch batch(this, ChangeBatch::ReadClock);
     if (Node* node = clusterNode(cluster.id)) {
         updateValue(node, cluster);
         return;
     }
+    // A new cluster goes last, where the server lists the newest; the next refresh has the
+    // final word on the order.
     const QList<Snapshot> before = snapshot({ org });
     const int row = org->itemCount();
     beginInsertRows(indexFor(org), row, row);
@@ -854,79 +927,54 @@ void OrganizationTreeModel::upsertCluster(const Cluster& cluster)
     emitChanges(before);
 }
 
-bool OrganizationTreeModel::removeCluster(const QString& id)
-{
-    Node* node = clusterNode(id);
-    if (!node)
-        return false;
-    Node* org = node->parent;
-    const QList<Snapshot> before = snapshot({ org });
-    removeRows(org, node->row, node->row);
-    emitChanges(before);
-    return true;
-}
+bool OrganizationTreeModel::removeCluster(const QString& id) { return removeItem<Cluster>(id, id); }
 
-bool OrganizationTreeModel::upsertQueue(const Queue& queue)
-{
-    Node* cluster = clusterNode(queue.clusterId);
-    if (!cluster || queue.id.isEmpty())
-        return false;
-    ChangeBatch batch(this);
-    Node* group = cluster->children.at(0).get();
-    QList<Queue> items = queues(queue.clusterId);
-    const auto it = std::find_if(
-        items.begin(), items.end(), [&](const Queue& q) { return q.id == queue.id; });
-    if (it != items.end())
-        *it = queue;
-    else
-        items.append(queue);
-    const QList<Snapshot> before = snapshot({ group });
-    mergeItems(group, items, true);
-    emitChanges(before);
-    return true;
-}
-
-bool OrganizationTreeModel::upsertToken(const AgentToken& token)
-{
-    Node* cluster = clusterNode(token.clusterId);
-    if (!cluster || token.id.isEmpty())
-        return false;
-    ChangeBatch batch(this);
-    updateExpiry();
-    Node* group = cluster->children.at(1).get();
-    QList<AgentToken> items = tokens(token.clusterId);
-    const auto it = std::find_if(
-        items.begin(), items.end(), [&](const AgentToken& t) { return t.id == token.id; });
-    if (it != items.end())
-        *it = token;
-    else
-        items.append(token);
-    const QList<Snapshot> before = snapshot({ group });
-    mergeItems(group, items, true);
-    emitChanges(before);
-    return true;
-}
+bool OrganizationTreeModel::upsertQueue(const Queue& queue) { return upsertItem(queue); }
 
 bool OrganizationTreeModel::removeQueue(const QString& clusterId, const QString& id)
 {
-    Node* node = m_nodes.value(id);
-    if (!node || node->kind != NodeKind::Queue || node->clusterId != clusterId)
+    return removeItem<Queue>(clusterId, id);
+}
+
+bool OrganizationTreeModel::upsertToken(const AgentToken& token) { return upsertItem(token); }
+
+bool OrganizationTreeModel::removeToken(const QString& clusterId, const QString& id)
+{
+    return removeItem<AgentToken>(clusterId, id);
+}
+
+template <class T>
+bool OrganizationTreeModel::upsertItem(const T& item)
+{
+    Node* group = containerOf<T>(item.clusterId);
+    if (!group || item.id.isEmpty())
         return false;
-    Node* group = node->parent;
+    ChangeBatch batch(this, ChangeBatch::ReadClock);
+    // Merged like a refresh of the group that changed only this item, so it lands in (or moves
+    // to) its sorted place with the same signals.
+    QList<T> target = items<T>(item.clusterId);
+    const auto it
+        = std::find_if(target.begin(), target.end(), [&](const T& t) { return t.id == item.id; });
+    if (it != target.end())
+        *it = item;
+    else
+        target.append(item);
     const QList<Snapshot> before = snapshot({ group });
-    removeRows(group, node->row, node->row);
+    mergeItems(group, target, true);
     emitChanges(before);
     return true;
 }
 
-bool OrganizationTreeModel::removeToken(const QString& clusterId, const QString& id)
+template <class T>
+bool OrganizationTreeModel::removeItem(const QString& clusterId, const QString& id)
 {
     Node* node = m_nodes.value(id);
-    if (!node || node->kind != NodeKind::Token || node->clusterId != clusterId)
+    if (!node || node->kind != ItemKind<T>::kind || node->clusterId != clusterId)
         return false;
-    Node* group = node->parent;
-    const QList<Snapshot> before = snapshot({ group });
-    removeRows(group, node->row, node->row);
+    ChangeBatch batch(this);
+    Node* container = node->parent;
+    const QList<Snapshot> before = snapshot({ container });
+    removeRows(container, node->row, node->row);
     emitChanges(before);
     return true;
 }
@@ -935,24 +983,26 @@ bool OrganizationTreeModel::removeToken(const QString& clusterId, const QString&
 
 void OrganizationTreeModel::setNow(const QDateTime& now)
 {
+    ChangeBatch batch(this);
     m_fixedNow = now;
     moveClock(now.isValid() ? now : QDateTime::currentDateTimeUtc());
 }
 
 void OrganizationTreeModel::updateExpiry()
 {
+    ChangeBatch batch(this);
     if (!m_fixedNow.isValid())
         moveClock(QDateTime::currentDateTimeUtc());
 }
 
 void OrganizationTreeModel::moveClock(const QDateTime& now)
 {
-    // Only the expiry state (and the tooltip that names it) depends on the clock.
+    // Only the expiry state (and the tooltip that names it) depends on the clock, and it changes
+    // only for the tokens the index finds between the two times.
     QList<Node*> affected;
-    for (Node* node : std::as_const(m_nodes)) {
-        if (node->kind == NodeKind::Token
-            && ModelRoles::tokenExpiry(node->token(), m_now)
-                != ModelRoles::tokenExpiry(node->token(), now))
+    for (Node* node : m_expiring.crossing(m_now, now)) {
+        const QDateTime& expiresAt = node->token().expiresAt;
+        if (TokenExpiry::classify(expiresAt, m_now) != TokenExpiry::classify(expiresAt, now))
             affected.append(node);
     }
     if (affected.isEmpty()) {
@@ -960,7 +1010,11 @@ void OrganizationTreeModel::moveClock(const QDateTime& now)
         return;
     }
     const QList<Snapshot> before = snapshot(affected);
+    for (Node* node : std::as_const(affected))
+        countExpiry(TokenExpiry::classify(node->token().expiresAt, m_now), -1);
     m_now = now;
+    for (Node* node : std::as_const(affected))
+        countExpiry(TokenExpiry::classify(node->token().expiresAt, m_now), +1);
     emitChanges(before);
 }
 
@@ -1006,34 +1060,26 @@ std::optional<AgentToken> OrganizationTreeModel::token(const QString& id) const
                                                  : std::nullopt;
 }
 
-QList<Cluster> OrganizationTreeModel::clusters() const
+template <class T>
+QList<T> OrganizationTreeModel::items(const QString& clusterId) const
 {
-    QList<Cluster> out;
-    if (const Node* org = organizationNode()) {
-        for (int i = 0; i < org->itemCount(); ++i)
-            out.append(org->children.at(size_t(i))->cluster());
+    QList<T> out;
+    if (const Node* container = containerOf<T>(clusterId)) {
+        out.reserve(container->itemCount());
+        for (int i = 0; i < container->itemCount(); ++i)
+            out.append(container->children.at(size_t(i))->as<T>());
     }
     return out;
 }
 
+QList<Cluster> OrganizationTreeModel::clusters() const { return items<Cluster>({}); }
+
 QList<Queue> OrganizationTreeModel::queues(const QString& clusterId) const
 {
-    QList<Queue> out;
-    if (const Node* cluster = clusterNode(clusterId)) {
-        const Node* group = cluster->children.at(0).get();
-        for (int i = 0; i < group->itemCount(); ++i)
-            out.append(group->children.at(size_t(i))->queue());
-    }
-    return out;
+    return items<Queue>(clusterId);
 }
 
 QList<AgentToken> OrganizationTreeModel::tokens(const QString& clusterId) const
 {
-    QList<AgentToken> out;
-    if (const Node* cluster = clusterNode(clusterId)) {
-        const Node* group = cluster->children.at(1).get();
-        for (int i = 0; i < group->itemCount(); ++i)
-            out.append(group->children.at(size_t(i))->token());
-    }
-    return out;
+    return items<AgentToken>(clusterId);
 }

@@ -5,7 +5,10 @@
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
+#include "domain/tokenexpiry.h"
+#include "expiryindex.h"
 #include "modelroles.h"
+#include "organizationsummary.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
@@ -35,6 +38,10 @@ struct OrganizationSnapshot;
 // inserted, removed and moved, and dataChanged names exactly the roles that read differently, so
 // selection, expansion and scroll survive a refresh, and a refresh that finds nothing new emits
 // nothing at all. Only setOrganization() resets.
+//
+// The model also keeps the organisation's summary (counts of clusters, queues, paused queues and
+// tokens by expiry state), updated as rows come, go and change, and tracks the tokens that have
+// an expiry date by that date, so the clock moving touches only the tokens that cross a line.
 class OrganizationTreeModel final : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -49,7 +56,7 @@ public:
         Error
     };
     Q_ENUM(NodeKind)
-    using ExpiryState = ModelRoles::TokenExpiry;
+    using ExpiryState = TokenExpiry::State;
 
     enum Role {
         KindRole = ModelRoles::Kind, // NodeKind
@@ -126,11 +133,16 @@ public:
     bool removeToken(const QString& clusterId, const QString& id);
 
     // The clock expiry states are computed against. An invalid time (the default) follows the
-    // system clock, sampled at construction, at every merge and by updateExpiry(); a valid one
-    // fixes it. Tokens whose state changes are reported with dataChanged.
+    // system clock, sampled at construction, once at the start of every merge or upsert and by
+    // updateExpiry(); a valid one fixes it. Tokens whose state changes are reported with
+    // dataChanged. The cost is that of the tokens whose state changes, found by expiry date.
     void setNow(const QDateTime& now);
     QDateTime now() const { return m_now; }
     void updateExpiry();
+
+    // The counts of what is loaded now, against now(). Kept up to date as rows merge, are
+    // inserted and removed, and as the clock moves; O(1).
+    OrganizationSummary summary() const { return m_summary; }
 
     QModelIndex organizationIndex() const;
     // Clusters, queues, tokens and the group ids below; invalid if unknown.
@@ -156,6 +168,8 @@ Q_SIGNALS:
     // changed, for a brief highlight. Rows filling a container for the first time (the initial
     // load) are not changes and are not listed.
     void changedIds(const QStringList& ids);
+    // summary() reads differently: at most once per public call, after its row signals.
+    void summaryChanged();
 
 private:
     struct Node;
@@ -170,15 +184,29 @@ private:
     QString nodeTooltip(const Node* node) const;
 
     std::unique_ptr<Node> makeClusterNode(const Cluster& cluster);
+    template <class T>
+    std::unique_ptr<Node> makeNode(const T& value, const QString& clusterId);
     void registerTree(Node* node);
     void unregisterTree(Node* node);
     void removeRows(Node* container, int first, int last);
+    // Adds (+1) or takes away (-1) what one node contributes to the summary and expiry index.
+    void count(Node* node, int sign);
+    void countExpiry(ExpiryState state, int sign);
 
+    // One implementation for each operation on clusters, queues and tokens alike.
     template <class T>
-    void mergeItems(Node* group, QList<T> items, bool report);
-    void updateValue(Node* node, const Cluster& cluster);
-    void updateValue(Node* node, const Queue& queue);
-    void updateValue(Node* node, const AgentToken& token);
+    void mergeItems(Node* container, QList<T> items, bool report);
+    template <class T>
+    void updateValue(Node* node, const T& value);
+    template <class T>
+    bool upsertItem(const T& item);
+    template <class T>
+    bool removeItem(const QString& clusterId, const QString& id);
+    template <class T>
+    QList<T> items(const QString& clusterId) const;
+    // The organisation for clusters, the cluster's group for queues and tokens.
+    template <class T>
+    Node* containerOf(const QString& clusterId) const;
 
     QList<Snapshot> snapshot(const QList<Node*>& nodes) const;
     void emitChanges(const QList<Snapshot>& before);
@@ -195,4 +223,6 @@ private:
     QDateTime m_now;
     int m_batchDepth = 0;
     QStringList m_changed;
+    OrganizationSummary m_summary;
+    ExpiryIndex<Node*> m_expiring; // tokens that have an expiry date
 };

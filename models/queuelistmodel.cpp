@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "queuelistmodel.h"
 
-#include <QCoreApplication>
+#include "rowtext.h"
 
 QueueListModel::QueueListModel(QObject* parent)
     : IdListModel<Queue>(parent)
@@ -34,25 +34,6 @@ QVariant QueueListModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-QString QueueListModel::pauseText(const Queue& q)
-{
-    if (!q.dispatchPaused)
-        return {};
-    QString text = q.dispatchPausedBy && !q.dispatchPausedBy->isEmpty()
-        ? tr("Paused by %1").arg(q.dispatchPausedBy->displayName())
-        : tr("Paused");
-    if (!q.dispatchPausedNote.isEmpty())
-        text += QStringLiteral(": ") + q.dispatchPausedNote;
-    return text;
-}
-
-QString QueueListModel::hostingText(const Queue& q)
-{
-    if (!q.hosted)
-        return tr("Self-hosted");
-    return q.instanceShape.isValid() ? q.instanceShape.displayName() : tr("Hosted");
-}
-
 QList<int> QueueListModel::itemRoles() const
 {
     return { Qt::DisplayRole, Qt::ToolTipRole, IdRole, ClusterIdRole, SortRole, SearchTextRole,
@@ -67,7 +48,7 @@ QVariant QueueListModel::itemData(const Queue& q, int column, int role) const
     case ClusterIdRole:
         return q.clusterId;
     case SearchTextRole:
-        return ModelRoles::searchText(q);
+        return RowText::searchText(q);
     case QueueRole:
         return QVariant::fromValue(q);
     case PausedRole:
@@ -84,7 +65,7 @@ QVariant QueueListModel::itemData(const Queue& q, int column, int role) const
         case Description:
             return q.description.isEmpty() ? q.key : q.key + QLatin1Char('\n') + q.description;
         case State:
-            return pauseText(q);
+            return RowText::pauseText(q);
         case Hosted:
             return q.hosted ? q.instanceShape.name : QString();
         }
@@ -108,7 +89,7 @@ QVariant QueueListModel::itemData(const Queue& q, int column, int role) const
         // Sort self-hosted first, then hosted by machine size.
         if (role == SortRole)
             return q.hosted ? q.instanceShape.cpu * 10000 + q.instanceShape.memoryGb + 1 : 0;
-        return hostingText(q);
+        return RowText::hostingText(q);
     case Affinity:
         return q.retryAgentAffinity;
     case Id:

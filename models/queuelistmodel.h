@@ -37,11 +37,6 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // "Paused by Sam Kim: deploy freeze", for tooltips and detail panes.
-    static QString pauseText(const Queue& queue);
-    // The shape's display name for a hosted queue, "Self-hosted" otherwise.
-    static QString hostingText(const Queue& queue);
-
 protected:
     QVariant itemData(const Queue& queue, int column, int role) const override;
     QList<int> itemRoles() const override;

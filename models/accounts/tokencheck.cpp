@@ -15,13 +15,17 @@ TokenCheck TokenCheck::of(const AccessToken& token, const QDateTime& now)
 
 TokenCheck::Expiry TokenCheck::expiryOf(const QDateTime& expiresAt, const QDateTime& now)
 {
-    if (!expiresAt.isValid())
+    switch (TokenExpiry::classify(expiresAt, now)) {
+    case TokenExpiry::State::Never:
         return Expiry::Never;
-    if (expiresAt <= now)
-        return Expiry::Expired;
-    if (now.secsTo(expiresAt) <= qint64(soonDays) * 24 * 3600)
+    case TokenExpiry::State::Valid:
+        return Expiry::Later;
+    case TokenExpiry::State::ExpiringSoon:
         return Expiry::Soon;
-    return Expiry::Later;
+    case TokenExpiry::State::Expired:
+        return Expiry::Expired;
+    }
+    return Expiry::Never;
 }
 
 QString TokenCheck::ownerText() const

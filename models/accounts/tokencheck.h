@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/accesstoken.h"
+#include "domain/tokenexpiry.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,6 +13,7 @@
 struct TokenCheck {
     Q_DECLARE_TR_FUNCTIONS(TokenCheck)
 public:
+    // TokenExpiry's states in the words of the account screens.
     enum class Expiry {
         Never, // expires_at is null
         Later,
@@ -19,8 +21,8 @@ public:
         Expired,
     };
 
-    // A week gives time to mint a new token before work stops.
-    static constexpr int soonDays = 7;
+    // The shared threshold, named here for the account screens that quote it.
+    static constexpr int soonDays = TokenExpiry::soonDays;
 
     AccessToken token;
     QStringList missingScopes; // of read_clusters and write_clusters, in that order

@@ -260,6 +260,23 @@ private Q_SLOTS:
         QCOMPARE(h.network.requests().first().authorization, QByteArray("Bearer test-token"));
     }
 
+    void theSessionStatesTheCostOfARefreshAndTheRateLimit()
+    {
+        Harness h;
+        QCOMPARE(h.session.requestsPerRefresh(), 1); // only the cluster list is known to come
+        QVERIFY(!h.session.rateLimit().tightest().isKnown());
+        QVERIFY(h.refresh());
+        QCOMPARE(h.session.requestsPerRefresh(), int(h.network.requests().size()));
+        QCOMPARE(h.session.rateLimit().organization.remaining, 199);
+
+        ClusterInput input;
+        input.name = QStringLiteral("Third");
+        Answer<Cluster> created;
+        h.session.createCluster(input, nullptr, created.callback());
+        QVERIFY(created.wait());
+        QCOMPARE(h.session.requestsPerRefresh(), 1 + 2 * 3);
+    }
+
     void aRefreshRunsOnceAtATime()
     {
         Harness h;
@@ -489,6 +506,30 @@ private Q_SLOTS:
             QStringLiteral("c1"), QStringLiteral("q1"), QueueInput {}, nullptr, update.callback());
         QVERIFY(update.wait());
         QVERIFY(!h.model()->indexForId(QStringLiteral("q1")).isValid());
+
+        // Every kind alike: a 404 on a change removes the object, a failed create changes
+        // nothing.
+        h.api.queues[QStringLiteral("c1")].clear();
+        Answer<Queue> resume;
+        h.session.resumeQueue(
+            QStringLiteral("c1"), QStringLiteral("q2"), nullptr, resume.callback());
+        QVERIFY(resume.wait());
+        QVERIFY(!h.model()->indexForId(QStringLiteral("q2")).isValid());
+
+        h.api.clusters.removeLast(); // c2
+        ModelSpies spies(h.model());
+        Answer<Queue> createIn;
+        QueueInput queueInput;
+        queueInput.key = QStringLiteral("late");
+        h.session.createQueue(QStringLiteral("c2"), queueInput, nullptr, createIn.callback());
+        QVERIFY(createIn.wait());
+        QCOMPARE(createIn.result->error().kind(), ApiError::Kind::NotFound);
+        QCOMPARE(spies.total(), 0);
+        Answer<Cluster> rename;
+        h.session.updateCluster(QStringLiteral("c2"), ClusterInput {}, nullptr, rename.callback());
+        QVERIFY(rename.wait());
+        QVERIFY(!h.model()->indexForId(QStringLiteral("c2")).isValid());
+        QVERIFY(!h.model()->indexForId(QStringLiteral("q3")).isValid());
     }
 
     void pausingAPausedQueueReloadsIt()

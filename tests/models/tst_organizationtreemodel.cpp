@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "expiryindex.h"
 #include "modeltesthelpers.h"
 #include "organizationsnapshot.h"
 #include "organizationtreemodel.h"
@@ -90,7 +91,58 @@ QList<int> roles(std::initializer_list<int> list) { return sortedRoles(QList<int
 
 Kind kindOf(const QModelIndex& index) { return index.data(M::KindRole).value<Kind>(); }
 
+// The summary the slow way, from the model's lists, to check the one kept incrementally.
+OrganizationSummary recount(const OrganizationTreeModel& model)
+{
+    OrganizationSummary s;
+    const QList<Cluster> clusters = model.clusters();
+    s.clusters = int(clusters.size());
+    for (const Cluster& c : clusters) {
+        for (const Queue& q : model.queues(c.id)) {
+            ++s.queues;
+            s.pausedQueues += q.dispatchPaused ? 1 : 0;
+        }
+        for (const AgentToken& t : model.tokens(c.id)) {
+            ++s.tokens;
+            switch (TokenExpiry::classify(t.expiresAt, model.now())) {
+            case TokenExpiry::State::Never:
+                ++s.neverExpiringTokens;
+                break;
+            case TokenExpiry::State::ExpiringSoon:
+                ++s.expiringSoonTokens;
+                break;
+            case TokenExpiry::State::Expired:
+                ++s.expiredTokens;
+                break;
+            case TokenExpiry::State::Valid:
+                break;
+            }
+        }
+    }
+    return s;
+}
+
+OrganizationSummary summaryOf(
+    int clusters, int queues, int paused, int tokens, int never, int soon, int expired)
+{
+    return { clusters, queues, paused, tokens, never, soon, expired };
+}
+
 } // namespace
+
+// For QCOMPARE's failure message (found by argument-dependent lookup).
+char* toString(const OrganizationSummary& s)
+{
+    return QTest::toString(QStringLiteral("clusters %1, queues %2 (%3 paused), tokens %4 (%5 never "
+                                          "expire, %6 expire soon, %7 expired)")
+                               .arg(s.clusters)
+                               .arg(s.queues)
+                               .arg(s.pausedQueues)
+                               .arg(s.tokens)
+                               .arg(s.neverExpiringTokens)
+                               .arg(s.expiringSoonTokens)
+                               .arg(s.expiredTokens));
+}
 
 class TestOrganizationTreeModel final : public QObject {
     Q_OBJECT
@@ -686,6 +738,160 @@ private Q_SLOTS:
         QVERIFY(qAbs(model.now().secsTo(QDateTime::currentDateTimeUtc())) < 60);
     }
 
+    void summaryCountsWhatIsLoaded()
+    {
+        TESTED_MODEL(model);
+        QSignalSpy summaryChanged(&model, &OrganizationTreeModel::summaryChanged);
+        model.setNow(t0);
+        model.setOrganization(QStringLiteral("acme"));
+        QCOMPARE(model.summary(), OrganizationSummary {});
+        QCOMPARE(summaryChanged.size(), 0);
+
+        Org org = standardOrg();
+        org.queues[QStringLiteral("c2")][0]
+            = paused(org.queues[QStringLiteral("c2")][0], QStringLiteral("freeze"));
+        org.tokens[QStringLiteral("c2")]
+            = { token(QStringLiteral("t3"), QStringLiteral("c2"), QStringLiteral("Soon"),
+                    t0.addDays(TokenExpiry::soonDays)),
+                  token(QStringLiteral("t4"), QStringLiteral("c2"), QStringLiteral("Gone"),
+                      t0.addSecs(-1)) };
+        model.mergeSnapshot(org.snapshot());
+        // One signal for the whole snapshot, however many merges it made.
+        QCOMPARE(summaryChanged.size(), 1);
+        QCOMPARE(model.summary(), summaryOf(2, 3, 1, 4, 1, 1, 1));
+        QCOMPARE(model.summary(), recount(model));
+
+        // Nothing new: no signal.
+        model.mergeSnapshot(org.snapshot());
+        QCOMPARE(summaryChanged.size(), 1);
+
+        // Changing the organisation starts from nothing again.
+        model.setOrganization(QStringLiteral("other"));
+        QCOMPARE(summaryChanged.size(), 2);
+        QCOMPARE(model.summary(), OrganizationSummary {});
+    }
+
+    void summaryFollowsInsertsRemovalsAndPauses()
+    {
+        TESTED_MODEL(model);
+        load(model, standardOrg());
+        QCOMPARE(model.summary(), summaryOf(2, 3, 0, 2, 1, 0, 0));
+        QSignalSpy summaryChanged(&model, &OrganizationTreeModel::summaryChanged);
+        ModelSpies spies(&model);
+
+        // A queue inserted, then paused, then removed.
+        Queue canary = queue(QStringLiteral("q4"), QStringLiteral("c2"), QStringLiteral("canary"));
+        QVERIFY(model.upsertQueue(canary));
+        QCOMPARE(summaryChanged.size(), 1);
+        QCOMPARE(model.summary(), summaryOf(2, 4, 0, 2, 1, 0, 0));
+        QVERIFY(model.upsertQueue(paused(canary, QStringLiteral("freeze"))));
+        QCOMPARE(summaryChanged.size(), 2);
+        QCOMPARE(model.summary().pausedQueues, 1);
+        QVERIFY(model.upsertQueue(paused(canary, QStringLiteral("freeze")))); // no news
+        QCOMPARE(summaryChanged.size(), 2);
+        QVERIFY(model.removeQueue(QStringLiteral("c2"), QStringLiteral("q4")));
+        QCOMPARE(summaryChanged.size(), 3);
+        QCOMPARE(model.summary(), summaryOf(2, 3, 0, 2, 1, 0, 0));
+
+        // A token that expires soon, then revoked.
+        QVERIFY(model.upsertToken(token(QStringLiteral("t9"), QStringLiteral("c2"),
+            QStringLiteral("Short-lived"), t0.addDays(1))));
+        QCOMPARE(model.summary(), summaryOf(2, 3, 0, 3, 1, 1, 0));
+        QVERIFY(model.removeToken(QStringLiteral("c2"), QStringLiteral("t9")));
+        QCOMPARE(model.summary(), summaryOf(2, 3, 0, 2, 1, 0, 0));
+        QCOMPARE(summaryChanged.size(), 5);
+
+        // A cluster removed takes its queues and tokens out of the counts, in one signal.
+        QVERIFY(model.removeCluster(QStringLiteral("c1")));
+        QCOMPARE(summaryChanged.size(), 6);
+        QCOMPARE(model.summary(), summaryOf(1, 1, 0, 0, 0, 0, 0));
+        QCOMPARE(model.summary(), recount(model));
+
+        // A refresh that brings it back, with a queue paused elsewhere, is one signal too.
+        Org again = standardOrg();
+        again.queues[QStringLiteral("c1")][1]
+            = paused(again.queues[QStringLiteral("c1")][1], QStringLiteral("CLI"));
+        model.mergeSnapshot(again.snapshot());
+        QCOMPARE(summaryChanged.size(), 7);
+        QCOMPARE(model.summary(), summaryOf(2, 3, 1, 2, 1, 0, 0));
+        QCOMPARE(model.summary(), recount(model));
+
+        // Refused calls change nothing and say nothing.
+        QVERIFY(!model.removeQueue(QStringLiteral("c2"), QStringLiteral("q1")));
+        QVERIFY(!model.upsertToken(
+            token(QStringLiteral("tx"), QStringLiteral("nope"), QStringLiteral("x"))));
+        QCOMPARE(summaryChanged.size(), 7);
+        QCOMPARE(spies.reset.size(), 0);
+    }
+
+    void summaryFollowsTheClock()
+    {
+        TESTED_MODEL(model);
+        Org org = standardOrg(); // t2 expires at t0 + 60 days, t1 never
+        org.tokens[QStringLiteral("c2")] = { token(
+            QStringLiteral("t3"), QStringLiteral("c2"), QStringLiteral("Soon"), t0.addDays(10)) };
+        load(model, org);
+        QCOMPARE(model.summary(), summaryOf(2, 3, 0, 3, 1, 0, 0));
+        QSignalSpy summaryChanged(&model, &OrganizationTreeModel::summaryChanged);
+        ModelSpies spies(&model);
+
+        model.setNow(t0.addDays(2)); // crosses nothing
+        QCOMPARE(summaryChanged.size(), 0);
+        QCOMPARE(spies.total(), 0);
+
+        model.setNow(t0.addDays(4)); // t3 has 6 days left
+        QCOMPARE(summaryChanged.size(), 1);
+        QCOMPARE(model.summary(), summaryOf(2, 3, 0, 3, 1, 1, 0));
+        QCOMPARE(spies.changed.size(), 1);
+        QCOMPARE(spies.rolesFor(model.indexForId(QStringLiteral("t3"))),
+            roles({ Qt::ToolTipRole, M::ExpiryStateRole }));
+
+        // A jump across both lines of two tokens: one signal, each token reported once.
+        spies.clear();
+        model.setNow(t0.addDays(70));
+        QCOMPARE(summaryChanged.size(), 2);
+        QCOMPARE(model.summary(), summaryOf(2, 3, 0, 3, 1, 0, 2));
+        QCOMPARE(spies.changed.size(), 2);
+        QCOMPARE(model.summary(), recount(model));
+
+        // And back: the clock may move either way (a fixed clock set earlier, or the system's).
+        model.setNow(t0.addDays(55));
+        QCOMPARE(model.summary(), summaryOf(2, 3, 0, 3, 1, 1, 1));
+        QCOMPARE(model.summary(), recount(model));
+        QCOMPARE(summaryChanged.size(), 3);
+    }
+
+    void expiryIndexFindsOnlyTheTokensNearALine()
+    {
+        ExpiryIndex<int> index;
+        const qint64 day = 86400;
+        index.insert(t0.addSecs(-2 * day), 1); // expired
+        index.insert(t0.addSecs(3 * day), 2); // expires soon
+        index.insert(t0.addSecs(9 * day), 3); // enters "soon" in 2 days
+        index.insert(t0.addSecs(40 * day), 4);
+        index.insert({}, 5); // never expires: not held
+        QCOMPARE(index.size(), 4);
+
+        auto crossing = [&index](const QDateTime& from, const QDateTime& to) {
+            QList<int> keys = index.crossing(from, to);
+            std::sort(keys.begin(), keys.end());
+            return keys;
+        };
+        // An hour: nothing near a line.
+        QCOMPARE(crossing(t0, t0.addSecs(3600)), QList<int>());
+        // Three days: token 2 expires, token 3 comes within the week; either direction.
+        QCOMPARE(crossing(t0, t0.addSecs(3 * day)), (QList<int> { 2, 3 }));
+        QCOMPARE(crossing(t0.addSecs(3 * day), t0), (QList<int> { 2, 3 }));
+        // More than a week: the two ranges overlap and are searched once.
+        QCOMPARE(crossing(t0.addSecs(-3 * day), t0.addSecs(10 * day)), (QList<int> { 1, 2, 3 }));
+        QCOMPARE(crossing(t0, t0), QList<int>());
+
+        index.remove(t0.addSecs(3 * day), 2);
+        index.remove({}, 5);
+        QCOMPARE(index.size(), 3);
+        QCOMPARE(crossing(t0, t0.addSecs(3 * day)), QList<int> { 3 });
+    }
+
     void upsertsAndRemovals()
     {
         TESTED_MODEL(model);
@@ -834,8 +1040,11 @@ private Q_SLOTS:
                 org.clusters.swapItemsAt(i, random.bounded(i + 1));
 
             ModelSpies spies(&model);
+            QSignalSpy summaryChanged(&model, &OrganizationTreeModel::summaryChanged);
             model.mergeSnapshot(org.snapshot());
             QCOMPARE(spies.reset.size(), 0);
+            QVERIFY(summaryChanged.size() <= 1);
+            QCOMPARE(model.summary(), recount(model));
 
             QCOMPARE(model.clusters(), org.clusters);
             for (const Cluster& c : std::as_const(org.clusters)) {
@@ -866,8 +1075,23 @@ private Q_SLOTS:
 
             // And the same again changes nothing.
             spies.clear();
+            summaryChanged.clear();
             model.mergeSnapshot(org.snapshot());
             QCOMPARE(spies.total(), 0);
+            QCOMPARE(summaryChanged.size(), 0);
+
+            // The clock moves either way by up to two weeks: the tokens crossing a line, and
+            // only those, change state and counts.
+            const QDateTime before = model.now();
+            model.setNow(t0.addSecs(random.bounded(-14 * 86400, 14 * 86400)));
+            QCOMPARE(model.summary(), recount(model));
+            for (const Cluster& c : std::as_const(org.clusters)) {
+                for (const AgentToken& t : org.tokens.value(c.id)) {
+                    const bool crossed = TokenExpiry::classify(t.expiresAt, before)
+                        != TokenExpiry::classify(t.expiresAt, model.now());
+                    QCOMPARE(spies.changesOf(model.indexForId(t.id)), crossed ? 1 : 0);
+                }
+            }
         }
     }
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "modeltesthelpers.h"
 #include "queuelistmodel.h"
+#include "rowtext.h"
 
 #include <QAbstractItemModelTester>
 
@@ -94,9 +95,10 @@ private Q_SLOTS:
                 { QStringLiteral("dispatch_paused_by"),
                     QJsonObject { { QStringLiteral("name"), QStringLiteral("Sam Kim") },
                         { QStringLiteral("email"), QStringLiteral("sam@example.com") } } } });
-        QCOMPARE(M::pauseText(q), QStringLiteral("Paused by Sam Kim <sam@example.com>: freeze"));
+        QCOMPARE(
+            RowText::pauseText(q), QStringLiteral("Paused by Sam Kim <sam@example.com>: freeze"));
         q.dispatchPaused = false;
-        QCOMPARE(M::pauseText(q), QString());
+        QCOMPARE(RowText::pauseText(q), QString());
     }
 
     void mergesByIdWithoutResets()

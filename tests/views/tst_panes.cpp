@@ -570,7 +570,7 @@ void TestPanes::organizationSummary()
 {
     OrganizationPane pane;
     pane.setOrganizationName(QStringLiteral("Acme"));
-    pane.setSummary(3, 12, 2, 7, 4, 1);
+    pane.setSummary({ 3, 12, 2, 7, 4, 1, 0 });
     QCOMPARE(text(&pane, "organizationNameLabel"), QStringLiteral("Acme"));
     QCOMPARE(text(&pane, "clustersCount"), QStringLiteral("3"));
     QCOMPARE(text(&pane, "queuesCount"), QStringLiteral("12"));

@@ -4,8 +4,9 @@
 #include "api/ratelimit.h"
 
 // When the next automatic refresh should run. A whole-organisation refresh costs
-// 1 + 2 x clusters requests of the user's 50/min budget, so the interval stretches when the
-// budget runs low, and no refresh runs while the window is minimised.
+// OrganizationSession::requestsPerRefresh() requests of the user's 50/min budget, so the
+// interval stretches when the budget runs low, and no refresh runs while the window is
+// minimised.
 class AutoRefreshPolicy final {
 public:
     explicit AutoRefreshPolicy(int baseIntervalSeconds = 60)

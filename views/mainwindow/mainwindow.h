@@ -4,43 +4,34 @@
 #include "api/apierror.h"
 #include "api/ratelimit.h"
 #include "autorefreshpolicy.h"
-#include "domain/agenttoken.h"
-#include "domain/cluster.h"
-#include "domain/queue.h"
 #include "organizationsession.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
-class AgentTokenDetailPane;
+class AutoRefreshTimer;
 class Banner;
 class ChangeHighlighter;
-class ClusterDetailPane;
-class MessagePane;
+class DetailStack;
+class MainStatusBar;
+class MainWindowActions;
 class NavigationFilterProxy;
-class OrganizationPane;
-
-class QAction;
-class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QPushButton;
+class NavigationPanel;
 class QSplitter;
 class QStackedWidget;
-class QTimer;
 class QToolBar;
 class QTreeView;
-class QueueDetailPane;
+class WriteFlows;
 
-// The main window: the navigation tree (organisation -> clusters -> queues and agent tokens) with
-// its filter on the left, the detail pane of the selection on the right, toolbar and status bar.
-// It shows one OrganizationSession at a time and turns pane and toolbar actions into session calls.
-// Nothing here blocks: every request runs in the background and reports where the user looks.
+// The main window: the navigation panel (organisation -> clusters -> queues and agent tokens,
+// with its filter) on the left, the detail pane of the selection on the right, menus, toolbar
+// and status bar. It lays these parts out and routes between them: the selection to a pane and
+// to the actions, the actions and the panes' requests to the write flows, the session's news to
+// the panes, the status bar and the auto-refresh. Nothing here blocks: every request runs in the
+// background and reports where the user looks.
 //
-// objectNames: filterEdit, navigationTree, detailStack, refreshAction, newClusterAction,
-// newQueueAction, newTokenAction, pauseAction, resumeAction, deleteAction, autoRefreshAction,
-// operationErrorBar, operationErrorLabel, statusActivity, statusBusy, statusRefreshed,
-// statusRateLimit, and the panes' own names.
+// objectNames: operationErrorBar, dismissErrorButton, mainToolBar, mainSplitter, centralStack,
+// and those of its parts (MainWindowActions, NavigationPanel, DetailStack, MainStatusBar).
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -60,10 +51,16 @@ public:
     // A warning above the detail pane (an expiring API token, a keychain problem).
     void showNotice(const QString& text);
 
-    QTreeView* navigationTree() const { return m_tree; }
-    NavigationFilterProxy* filterProxy() const { return m_proxy; }
-    AutoRefreshPolicy& autoRefresh() { return m_autoRefresh; }
-    ChangeHighlighter* highlighter() const { return m_highlighter; }
+    // The parts.
+    NavigationPanel* navigation() const { return m_navigation; }
+    DetailStack* details() const { return m_details; }
+    MainWindowActions* actions() const { return m_actions; }
+    WriteFlows* flows() const { return m_flows; }
+    QTreeView* navigationTree() const;
+    NavigationFilterProxy* filterProxy() const;
+    ChangeHighlighter* highlighter() const;
+    AutoRefreshPolicy& autoRefresh();
+
     // Selects the row of a cluster, queue or token id; false if it is not in the tree.
     bool selectId(const QString& id);
     QString selectedId() const;
@@ -90,89 +87,34 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void buildActions();
     void buildUi();
-    void connectPanes();
+    void connectParts();
     void restoreSettings();
     void saveSettings() const;
 
     void onCurrentChanged();
+    void onRowsChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
+    void onRefreshFinished(const ApiError& error);
     void showSelection();
     void updateActions();
     void updateWritePermission();
-    void updateSummary();
-    void updateStatusRefreshed();
     void updateRateLimit(const RateLimitStatus& status);
-    void scheduleAutoRefresh();
-    void onRefreshFinished(const ApiError& error);
     void showOperationError(const QString& what, const ApiError& error);
     void hideOperationError();
-
-    // What the selection is.
-    enum class Selected {
-        Nothing,
-        Organization,
-        Cluster,
-        Queue,
-        Token,
-        Other
-    };
-    Selected selectedKind() const;
-    std::optional<Cluster> selectedCluster() const; // the cluster of whatever is selected
-    std::optional<Queue> selectedQueue() const;
-    std::optional<AgentToken> selectedToken() const;
-
-    // Flows, each ending in a session call.
-    void editCluster(const Cluster& cluster);
-    void deleteCluster(const Cluster& cluster);
-    void setDefaultQueue(const QString& clusterId, const QString& queueId);
-    void createQueueIn(const Cluster& cluster);
-    void editQueue(const Queue& queue);
-    void deleteQueue(const Queue& queue);
-    void pauseQueue(const Queue& queue);
-    void resumeQueue(const Queue& queue);
-    void createTokenIn(const Cluster& cluster);
-    void editToken(const AgentToken& token);
-    void revokeToken(const AgentToken& token);
 
     QPointer<OrganizationSession> m_session;
     QList<QMetaObject::Connection> m_sessionConnections;
 
-    QTreeView* m_tree;
-    NavigationFilterProxy* m_proxy;
-    ChangeHighlighter* m_highlighter;
-    QLineEdit* m_filter;
-    QSplitter* m_splitter;
-    QStackedWidget* m_central;
-    QStackedWidget* m_stack;
-    MessagePane* m_messagePane;
-    OrganizationPane* m_organizationPane;
-    ClusterDetailPane* m_clusterPane;
-    QueueDetailPane* m_queuePane;
-    AgentTokenDetailPane* m_tokenPane;
-    Banner* m_errorBar;
-
-    QLabel* m_statusActivity;
-    QProgressBar* m_statusBusy;
-    QLabel* m_statusRefreshed;
-    QLabel* m_statusRateLimit;
-    QTimer* m_statusClock;
-
-    QAction* m_refreshAction;
-    QAction* m_autoRefreshAction;
-    QAction* m_newClusterAction;
-    QAction* m_newQueueAction;
-    QAction* m_newTokenAction;
-    QAction* m_pauseAction;
-    QAction* m_resumeAction;
-    QAction* m_deleteAction;
-    QAction* m_findAction;
+    MainWindowActions* m_actions;
+    WriteFlows* m_flows;
+    AutoRefreshTimer* m_autoRefresh;
+    NavigationPanel* m_navigation = nullptr;
+    MainStatusBar* m_statusBar = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_accountWidgetAction = nullptr;
-
-    AutoRefreshPolicy m_autoRefresh;
-    QTimer* m_autoRefreshTimer;
-    bool m_refreshWanted = false; // a refresh came due while minimised
+    QSplitter* m_splitter = nullptr;
+    QStackedWidget* m_central = nullptr;
+    DetailStack* m_details = nullptr;
+    Banner* m_errorBar = nullptr;
     bool m_shownOnce = false;
-    bool m_firstLoad = true;
 };

@@ -2,9 +2,11 @@
 #include "navigationdelegate.h"
 
 #include "changehighlighter.h"
+#include "clustertitle.h"
 #include "emoji.h"
 #include "organizationtreemodel.h"
 #include "panes/tone.h"
+#include "rowtext.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -39,11 +41,8 @@ QString NavigationDelegate::title(const QModelIndex& index)
 {
     const auto kind = index.data(OrganizationTreeModel::KindRole).value<Kind>();
     const QString text = index.data(Qt::DisplayRole).toString();
-    if (kind == Kind::Cluster) {
-        const QString emoji
-            = Emoji::render(index.data(OrganizationTreeModel::EmojiRole).toString());
-        return emoji.isEmpty() ? text : emoji + QLatin1Char(' ') + text;
-    }
+    if (kind == Kind::Cluster)
+        return clusterTitle(index.data(OrganizationTreeModel::EmojiRole).toString(), text);
     return text;
 }
 
@@ -60,12 +59,13 @@ QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& ind
             out.append({ shortShape(index), int(Tone::Neutral) });
         break;
     case Kind::Token:
-        switch (index.data(OrganizationTreeModel::ExpiryStateRole).value<Expiry>()) {
+        switch (
+            const auto state = index.data(OrganizationTreeModel::ExpiryStateRole).value<Expiry>()) {
         case Expiry::Expired:
-            out.append({ tr("Expired"), int(Tone::Danger) });
+            out.append({ RowText::expiryText(state), int(Tone::Danger) });
             break;
         case Expiry::ExpiringSoon:
-            out.append({ tr("Expires soon"), int(Tone::Warning) });
+            out.append({ RowText::expiryText(state), int(Tone::Warning) });
             break;
         case Expiry::Never:
             out.append({ tr("No expiry"), int(Tone::Neutral) });

@@ -3,6 +3,7 @@
 
 #include "clustertitle.h"
 #include "copyablefield.h"
+#include "domain/tokenexpiry.h"
 #include "format.h"
 #include "statusbadge.h"
 
@@ -74,12 +75,16 @@ AgentTokenDetailPane::AgentTokenDetailPane(QWidget* parent)
 AgentTokenDetailPane::ExpiryStatus AgentTokenDetailPane::expiryStatus(
     const AgentToken& token, const QDateTime& now)
 {
-    if (token.neverExpires())
+    switch (TokenExpiry::classify(token.expiresAt, now)) {
+    case TokenExpiry::State::Never:
         return { tr("Never expires"), Tone::Neutral };
-    if (token.isExpired(now))
+    case TokenExpiry::State::Expired:
         return { tr("Expired"), Tone::Danger };
-    if (token.expiresWithin(now, expiringSoonSeconds))
+    case TokenExpiry::State::ExpiringSoon:
         return { tr("Expires %1").arg(Format::relative(token.expiresAt, now)), Tone::Warning };
+    case TokenExpiry::State::Valid:
+        break;
+    }
     return {};
 }
 

@@ -30,9 +30,8 @@ public:
         QString badge; // empty: nothing to flag
         Tone tone = Tone::Neutral;
     };
-    // "Expired", "Expires in 3 days" (within a week), "Never expires", or nothing.
+    // "Expired", "Expires in 3 days" (TokenExpiry's soon), "Never expires", or nothing.
     static ExpiryStatus expiryStatus(const AgentToken& token, const QDateTime& now);
-    static constexpr qint64 expiringSoonSeconds = 7 * 24 * 3600;
 
 Q_SIGNALS:
     void editRequested(const AgentToken& token);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "organizationpane.h"
 
+#include "domain/tokenexpiry.h"
 #include "hintlabel.h"
 
 #include <QFrame>
@@ -38,9 +39,10 @@ OrganizationPane::OrganizationPane(QWidget* parent)
     m_tokens = addTile(grid, 1, 0, QStringLiteral("tokensCount"), tr("Agent tokens"));
     m_neverExpiring
         = addTile(grid, 1, 1, QStringLiteral("neverExpiringCount"), tr("Tokens that never expire"));
-    m_expiringSoon = addTile(
-        grid, 1, 2, QStringLiteral("expiringSoonCount"), tr("Tokens expiring within 7 days"));
-    for (int c = 0; c < 3; ++c)
+    m_expiringSoon = addTile(grid, 1, 2, QStringLiteral("expiringSoonCount"),
+        tr("Tokens expiring within %1 days").arg(TokenExpiry::soonDays));
+    m_expired = addTile(grid, 1, 3, QStringLiteral("expiredCount"), tr("Expired tokens"));
+    for (int c = 0; c < 4; ++c)
         grid->setColumnStretch(c, 1);
     contentLayout()->addSpacing(6);
     contentLayout()->addLayout(grid);
@@ -48,7 +50,7 @@ OrganizationPane::OrganizationPane(QWidget* parent)
 
     registerWriteControl(m_newCluster);
     connect(m_newCluster, &QPushButton::clicked, this, &OrganizationPane::createClusterRequested);
-    setSummary(0, 0, 0, 0, 0, 0);
+    setSummary({});
 }
 
 HintLabel* OrganizationPane::addTile(
@@ -82,13 +84,13 @@ void OrganizationPane::setCount(HintLabel* label, int count, Tone toneWhenNonZer
 
 void OrganizationPane::setOrganizationName(const QString& name) { m_name->setText(name); }
 
-void OrganizationPane::setSummary(
-    int clusters, int queues, int pausedQueues, int tokens, int neverExpiring, int expiringSoon)
+void OrganizationPane::setSummary(const OrganizationSummary& summary)
 {
-    setCount(m_clusters, clusters, Tone::Neutral);
-    setCount(m_queues, queues, Tone::Neutral);
-    setCount(m_paused, pausedQueues, Tone::Warning);
-    setCount(m_tokens, tokens, Tone::Neutral);
-    setCount(m_neverExpiring, neverExpiring, Tone::Info);
-    setCount(m_expiringSoon, expiringSoon, Tone::Warning);
+    setCount(m_clusters, summary.clusters, Tone::Neutral);
+    setCount(m_queues, summary.queues, Tone::Neutral);
+    setCount(m_paused, summary.pausedQueues, Tone::Warning);
+    setCount(m_tokens, summary.tokens, Tone::Neutral);
+    setCount(m_neverExpiring, summary.neverExpiringTokens, Tone::Info);
+    setCount(m_expiringSoon, summary.expiringSoonTokens, Tone::Warning);
+    setCount(m_expired, summary.expiredTokens, Tone::Danger);
 }

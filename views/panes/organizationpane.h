@@ -2,6 +2,7 @@
 #pragma once
 
 #include "detailpane.h"
+#include "organizationsummary.h"
 #include "tone.h"
 
 class HintLabel;
@@ -10,18 +11,18 @@ class QLabel;
 class QPushButton;
 
 // The organisation root: counts an admin audits at a glance (paused queues, tokens that never
-// expire or expire within a week) and New Cluster.
+// expire, expire within a week or have expired) and New Cluster.
 //
 // objectNames: organizationNameLabel, clustersCount, queuesCount, pausedQueuesCount,
-// tokensCount, neverExpiringCount, expiringSoonCount (the numbers), newClusterButton.
+// tokensCount, neverExpiringCount, expiringSoonCount, expiredCount (the numbers),
+// newClusterButton.
 class OrganizationPane final : public DetailPane {
     Q_OBJECT
 public:
     explicit OrganizationPane(QWidget* parent = nullptr);
 
     void setOrganizationName(const QString& name);
-    void setSummary(int clusters, int queues, int pausedQueues, int tokens, int neverExpiring,
-        int expiringSoon);
+    void setSummary(const OrganizationSummary& summary);
 
 Q_SIGNALS:
     void createClusterRequested();
@@ -39,5 +40,6 @@ private:
     HintLabel* m_tokens;
     HintLabel* m_neverExpiring;
     HintLabel* m_expiringSoon;
+    HintLabel* m_expired;
     QPushButton* m_newCluster;
 };

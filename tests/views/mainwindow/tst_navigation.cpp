@@ -1,16 +1,27 @@
 // SPDX-License-Identifier: MIT
-// The navigation tree's presentation parts without a server: the filter proxy, the row chips
-// and the auto-refresh pacing.
+// The main window's parts without a server: the filter proxy, the row chips, the navigation
+// panel's selection, the actions' enablement, and the auto-refresh pacing and timer.
+#include "api/apiclient.h"
 #include "domain/json.h"
 #include "mainwindow/autorefreshpolicy.h"
+#include "mainwindow/autorefreshtimer.h"
+#include "mainwindow/changehighlighter.h"
+#include "mainwindow/mainwindowactions.h"
 #include "mainwindow/navigationdelegate.h"
 #include "mainwindow/navigationfilterproxy.h"
+#include "mainwindow/navigationpanel.h"
+#include "organizationsession.h"
 #include "organizationtreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QJsonDocument>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QTreeView>
 
 #define JSON(...) #__VA_ARGS__
 
@@ -147,6 +158,125 @@ private Q_SLOTS:
         policy.setMinimised(false);
         policy.setEnabled(false);
         QVERIFY(!policy.shouldRun());
+    }
+
+    void panelSaysWhatIsSelected()
+    {
+        NavigationPanel panel;
+        QAbstractItemModelTester tester(
+            panel.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(panel.selection().kind, NavigationSelection::Kind::Nothing);
+        QVERIFY(!panel.selectId(QStringLiteral("q1")));
+
+        QSignalSpy current(&panel, &NavigationPanel::currentChanged);
+        panel.setModel(&m_model);
+        QCOMPARE(panel.selection().kind, NavigationSelection::Kind::Organization);
+        QVERIFY(!panel.selection().cluster);
+        QVERIFY(current.size() >= 1);
+
+        QVERIFY(panel.selectId(QStringLiteral("q1")));
+        NavigationSelection s = panel.selection();
+        QCOMPARE(s.kind, NavigationSelection::Kind::Queue);
+        QCOMPARE(s.queue->id, QStringLiteral("q1"));
+        QCOMPARE(s.cluster->id, QStringLiteral("c1"));
+        QVERIFY(!s.token);
+        QVERIFY(s.isObject());
+        QCOMPARE(panel.selectedId(), QStringLiteral("q1"));
+
+        QVERIFY(panel.selectId(QStringLiteral("t3")));
+        QCOMPARE(panel.selection().token->description, QStringLiteral("Soon"));
+        QVERIFY(panel.selectId(OrganizationTreeModel::queueGroupId(QStringLiteral("c2"))));
+        s = panel.selection();
+        QCOMPARE(s.kind, NavigationSelection::Kind::Other);
+        QCOMPARE(s.cluster->name, QStringLiteral("Open Source"));
+        QVERIFY(!s.isObject());
+
+        // Changes are tinted only once asked to (not during the first load).
+        m_model.upsertQueue(parse<Queue>(
+            JSON({"id":"q2","key":"linux","description":"new"}), QStringLiteral("c1")));
+        QVERIFY(!panel.highlighter()->isHighlighted(QStringLiteral("q2")));
+        panel.setHighlightChanges(true);
+        m_model.upsertQueue(parse<Queue>(
+            JSON({"id":"q2","key":"linux","description":"newer"}), QStringLiteral("c1")));
+        QVERIFY(panel.highlighter()->isHighlighted(QStringLiteral("q2")));
+
+        // A new model starts unfiltered, at the organisation, without highlights.
+        panel.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->setText(QStringLiteral("x"));
+        panel.setModel(&m_model);
+        QVERIFY(panel.findChild<QLineEdit*>(QStringLiteral("filterEdit"))->text().isEmpty());
+        QCOMPARE(panel.selection().kind, NavigationSelection::Kind::Organization);
+        panel.setModel(nullptr);
+        QCOMPARE(panel.selection().kind, NavigationSelection::Kind::Nothing);
+    }
+
+    void actionsFollowTheSelection()
+    {
+        QWidget window;
+        MainWindowActions actions(&window);
+        auto enabled = [&actions] {
+            QStringList names;
+            for (QAction* a : { actions.refresh(), actions.newCluster(), actions.newQueue(),
+                     actions.newToken(), actions.pause(), actions.resume(), actions.remove() }) {
+                if (a->isEnabled())
+                    names.append(a->objectName());
+            }
+            return names;
+        };
+        actions.update(nullptr, {});
+        QCOMPARE(enabled(), QStringList());
+
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        OrganizationSession session(&client, QStringLiteral("acme"));
+        // The access token is not known yet: writes are offered, the server has the last word.
+        QCOMPARE(MainWindowActions::writeDeniedReason(&session), QString());
+        actions.update(&session, {});
+        QCOMPARE(enabled(),
+            (QStringList { QStringLiteral("refreshAction"), QStringLiteral("newClusterAction") }));
+        QCOMPARE(actions.newQueue()->toolTip(), QStringLiteral("Select a cluster first"));
+
+        NavigationSelection selection;
+        selection.kind = NavigationSelection::Kind::Queue;
+        selection.cluster = m_model.clusterForId(QStringLiteral("c1"));
+        selection.queue = m_model.queue(QStringLiteral("q1")); // paused
+        actions.update(&session, selection);
+        QCOMPARE(enabled(),
+            (QStringList { QStringLiteral("refreshAction"), QStringLiteral("newClusterAction"),
+                QStringLiteral("newQueueAction"), QStringLiteral("newTokenAction"),
+                QStringLiteral("resumeAction"), QStringLiteral("deleteAction") }));
+        selection.queue = m_model.queue(QStringLiteral("q2"));
+        actions.update(&session, selection);
+        QVERIFY(actions.pause()->isEnabled());
+        QVERIFY(!actions.resume()->isEnabled());
+    }
+
+    void autoRefreshWaitsForTheWindowToComeBack()
+    {
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        OrganizationSession session(&client, QStringLiteral("acme"));
+        AutoRefreshTimer timer;
+        QSignalSpy due(&timer, &AutoRefreshTimer::due);
+        timer.policy().setBaseInterval(1);
+        timer.schedule(); // no session: nothing to refresh
+        timer.setSession(&session);
+        QCOMPARE(session.requestsPerRefresh(), 1);
+
+        timer.setMinimised(true);
+        timer.schedule();
+        QTest::qWait(1300);
+        QCOMPARE(due.size(), 0); // owed, not run
+        timer.setMinimised(false);
+        QCOMPARE(due.size(), 1);
+        timer.setMinimised(true);
+        timer.setMinimised(false);
+        QCOMPARE(due.size(), 1); // paid
+
+        timer.schedule();
+        QVERIFY(due.wait(3000));
+        timer.setEnabled(false);
+        QTest::qWait(1300);
+        QCOMPARE(due.size(), 2);
     }
 };
 

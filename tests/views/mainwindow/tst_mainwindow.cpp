@@ -367,6 +367,36 @@ private Q_SLOTS:
         QTRY_VERIFY(paneText("dispatchLabel").contains(QLatin1String("Paused from the CLI")));
     }
 
+    void organizationPaneAndStatusBarFollowTheSession()
+    {
+        // The organisation row shows the model's summary, and follows it without a refresh.
+        m_window->navigationTree()->setCurrentIndex(m_window->filterProxy()->index(0, 0));
+        auto* stack = m_window->findChild<QStackedWidget*>(QStringLiteral("detailStack"));
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("organizationPane"));
+        const OrganizationSummary summary = model()->summary();
+        QCOMPARE(summary.clusters, int(model()->clusters().size()));
+        QCOMPARE(paneText("clustersCount"), QString::number(summary.clusters));
+        QCOMPARE(paneText("queuesCount"), QString::number(summary.queues));
+        QCOMPARE(paneText("pausedQueuesCount"), QString::number(summary.pausedQueues));
+        QCOMPARE(paneText("tokensCount"), QString::number(summary.tokens));
+        QCOMPARE(paneText("neverExpiringCount"), QString::number(summary.neverExpiringTokens));
+        QCOMPARE(paneText("expiringSoonCount"), QString::number(summary.expiringSoonTokens));
+        QCOMPARE(paneText("expiredCount"), QString::number(summary.expiredTokens));
+
+        const Queue queue = findQueue(false);
+        bool done = false;
+        m_session->pauseQueue(queue.clusterId, queue.id, QStringLiteral("counted"), nullptr,
+            [&done](const Result<Queue>&) { done = true; });
+        QTRY_VERIFY(done);
+        QCOMPARE(paneText("pausedQueuesCount"), QString::number(summary.pausedQueues + 1));
+
+        // The status bar: when the data was loaded and what the rate limit leaves.
+        QVERIFY(paneText("statusRefreshed").startsWith(QLatin1String("Updated")));
+        QVERIFY(paneText("statusRateLimit").startsWith(QLatin1String("API ")));
+        QCOMPARE(m_window->autoRefresh().isEnabled(),
+            m_window->findChild<QAction*>(QStringLiteral("autoRefreshAction"))->isChecked());
+    }
+
     void readOnlyTokenDisablesWritesWithTheReason()
     {
         m_client->setToken(m_server->readOnlyToken());

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#include "rowtext.h"
+
+#include "domain/agenttoken.h"
+#include "domain/cluster.h"
+#include "domain/queue.h"
+
+#include <QCoreApplication>
+
+namespace RowText {
+QString searchText(const Cluster& c)
+{
+    return QStringList { c.name, c.description, c.id }.join(QLatin1Char(' '));
+}
+
+QString searchText(const Queue& q)
+{
+    return QStringList { q.key, q.description, q.id }.join(QLatin1Char(' '));
+}
+
+QString searchText(const AgentToken& t)
+{
+    return QStringList { t.description, t.id }.join(QLatin1Char(' '));
+}
+
+QString pauseText(const Queue& q)
+{
+    if (!q.dispatchPaused)
+        return {};
+    QString text = q.dispatchPausedBy && !q.dispatchPausedBy->isEmpty()
+        ? QCoreApplication::translate("RowText", "Paused by %1")
+              .arg(q.dispatchPausedBy->displayName())
+        : QCoreApplication::translate("RowText", "Paused");
+    if (!q.dispatchPausedNote.isEmpty())
+        text += QStringLiteral(": ") + q.dispatchPausedNote;
+    return text;
+}
+
+QString hostingText(const Queue& q)
+{
+    if (!q.hosted)
+        return QCoreApplication::translate("RowText", "Self-hosted");
+    return q.instanceShape.isValid() ? q.instanceShape.displayName()
+                                     : QCoreApplication::translate("RowText", "Hosted");
+}
+
+QString expiryText(TokenExpiry::State state)
+{
+    switch (state) {
+    case TokenExpiry::State::Never:
+        return {};
+    case TokenExpiry::State::Valid:
+        return QCoreApplication::translate("RowText", "Valid");
+    case TokenExpiry::State::ExpiringSoon:
+        return QCoreApplication::translate("RowText", "Expires soon");
+    case TokenExpiry::State::Expired:
+        return QCoreApplication::translate("RowText", "Expired");
+    }
+    return {};
+}
+
+} // namespace RowText

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "domain/tokenexpiry.h"
+
+#include <QString>
+
+struct AgentToken;
+struct Cluster;
+struct Queue;
+
+// The words every model puts on a row of each kind, defined once so the navigation tree and the
+// flat lists say the same thing and a filter matches the same fields wherever it runs.
+namespace RowText {
+
+// SearchTextRole: cluster name, queue key or token description; description; id.
+QString searchText(const Cluster& cluster);
+QString searchText(const Queue& queue);
+QString searchText(const AgentToken& token);
+
+// "Paused by Sam Kim: deploy freeze"; empty for a queue that dispatches.
+QString pauseText(const Queue& queue);
+// The shape's display name for a hosted queue, "Self-hosted" otherwise.
+QString hostingText(const Queue& queue);
+
+// "Valid", "Expires soon", "Expired"; empty for Never.
+QString expiryText(TokenExpiry::State state);
+
+} // namespace RowText

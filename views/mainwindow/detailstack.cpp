@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+#include "detailstack.h"
+
+#include "panes/agenttokendetailpane.h"
+#include "panes/clusterdetailpane.h"
+#include "panes/messagepane.h"
+#include "panes/organizationpane.h"
+#include "panes/queuedetailpane.h"
+#include "writeflows.h"
+
+using Kind = OrganizationTreeModel::NodeKind;
+using Selected = NavigationSelection::Kind;
+
+DetailStack::DetailStack(QWidget* parent)
+    : QStackedWidget(parent)
+    , m_messagePane(new MessagePane(this))
+    , m_organizationPane(new OrganizationPane(this))
+    , m_clusterPane(new ClusterDetailPane(this))
+    , m_queuePane(new QueueDetailPane(this))
+    , m_tokenPane(new AgentTokenDetailPane(this))
+{
+    setObjectName(QStringLiteral("detailStack"));
+    addWidget(m_messagePane);
+    for (DetailPane* pane : detailPanes())
+        addWidget(pane);
+    showSelection({}, {}, nullptr);
+    connect(m_messagePane, &MessagePane::retryRequested, this, &DetailStack::retryRequested);
+}
+
+QList<DetailPane*> DetailStack::detailPanes() const
+{
+    return { m_organizationPane, m_clusterPane, m_queuePane, m_tokenPane };
+}
+
+void DetailStack::showSelection(const NavigationSelection& selection, const QModelIndex& index,
+    const OrganizationTreeModel* model)
+{
+    switch (selection.kind) {
+    case Selected::Nothing:
+        if (model)
+            m_messagePane->showMessage(
+                tr("Nothing selected"), tr("Select a cluster, queue or agent token."));
+        else
+            m_messagePane->showMessage(
+                tr("No organisation"), tr("Connect an account to browse its clusters."));
+        setCurrentWidget(m_messagePane);
+        break;
+    case Selected::Organization:
+        setCurrentWidget(m_organizationPane);
+        break;
+    case Selected::Cluster:
+        m_clusterPane->setCluster(*selection.cluster, model->queues(selection.cluster->id));
+        setCurrentWidget(m_clusterPane);
+        break;
+    case Selected::Queue:
+        m_queuePane->setQueue(*selection.queue, selection.cluster.value_or(Cluster {}));
+        setCurrentWidget(m_queuePane);
+        break;
+    case Selected::Token:
+        m_tokenPane->setToken(*selection.token, selection.cluster.value_or(Cluster {}));
+        setCurrentWidget(m_tokenPane);
+        break;
+    case Selected::Other:
+        showOther(index);
+        break;
+    }
+}
+
+void DetailStack::showOther(const QModelIndex& index)
+{
+    const auto kind = index.data(OrganizationTreeModel::KindRole).value<Kind>();
+    if (kind == Kind::Error)
+        m_messagePane->showError(tr("Could not load this part of the organisation"),
+            index.data(OrganizationTreeModel::ErrorRole).toString());
+    else if (kind == Kind::Loading)
+        m_messagePane->showMessage(tr("Loading…"));
+    else
+        m_messagePane->showMessage(index.data(Qt::DisplayRole).toString(),
+            kind == Kind::QueueGroup
+                ? tr("Select a queue to see its dispatch state.")
+                : tr("Select an agent token to see its expiry and IP allowlist."));
+    setCurrentWidget(m_messagePane);
+}
+
+void DetailStack::showLoadError(const QString& organization, const ApiError& error)
+{
+    m_messagePane->showError(tr("Could not load %1").arg(organization), error);
+    setCurrentWidget(m_messagePane);
+}
+
+bool DetailStack::isShowingMessage() const { return currentWidget() == m_messagePane; }
+
+void DetailStack::setOrganization(const QString& name)
+{
+    m_organizationPane->setOrganizationName(name);
+}
+
+void DetailStack::setSummary(const OrganizationSummary& summary)
+{
+    m_organizationPane->setSummary(summary);
+}
+
+void DetailStack::setWriteDenied(const QString& reason)
+{
+    for (DetailPane* pane : detailPanes())
+        pane->setWriteAllowed(reason.isEmpty(), reason);
+}
+
+void DetailStack::setBusy(Kind kind, bool busy)
+{
+    if (kind == Kind::Cluster)
+        m_clusterPane->setBusy(busy);
+    else if (kind == Kind::Queue)
+        m_queuePane->setBusy(busy);
+    else if (kind == Kind::Token)
+        m_tokenPane->setBusy(busy);
+}
+
+void DetailStack::connectFlows(WriteFlows* flows)
+{
+    connect(m_organizationPane, &OrganizationPane::createClusterRequested, flows,
+        &WriteFlows::newCluster);
+    connect(m_clusterPane, &ClusterDetailPane::editRequested, flows, &WriteFlows::editCluster);
+    connect(m_clusterPane, &ClusterDetailPane::deleteRequested, flows, &WriteFlows::deleteCluster);
+    connect(m_clusterPane, &ClusterDetailPane::setDefaultQueueRequested, flows,
+        &WriteFlows::setDefaultQueue);
+    connect(
+        m_clusterPane, &ClusterDetailPane::newQueueRequested, flows, &WriteFlows::createQueueIn);
+    connect(m_clusterPane, &ClusterDetailPane::newAgentTokenRequested, flows,
+        &WriteFlows::createTokenIn);
+    connect(m_queuePane, &QueueDetailPane::pauseRequested, flows, &WriteFlows::pauseQueue);
+    connect(m_queuePane, &QueueDetailPane::resumeRequested, flows, &WriteFlows::resumeQueue);
+    connect(m_queuePane, &QueueDetailPane::editRequested, flows, &WriteFlows::editQueue);
+    connect(m_queuePane, &QueueDetailPane::deleteRequested, flows, &WriteFlows::deleteQueue);
+    connect(m_tokenPane, &AgentTokenDetailPane::editRequested, flows, &WriteFlows::editToken);
+    connect(m_tokenPane, &AgentTokenDetailPane::revokeRequested, flows, &WriteFlows::revokeToken);
+    connect(flows, &WriteFlows::busyChanged, this, &DetailStack::setBusy);
+}

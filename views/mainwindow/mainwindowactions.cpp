@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindowactions.h"
+
+#include "navigationselection.h"
+#include "organizationsession.h"
+#include "panes/detailpane.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace {
+QIcon icon(const char* name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+QAction* makeAction(QObject* parent, const char* objectName, const QString& text,
+    const char* iconName, const QKeySequence& shortcut = {})
+{
+    auto* action = new QAction(text, parent);
+    action->setObjectName(QLatin1String(objectName));
+    if (iconName)
+        action->setIcon(icon(iconName));
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    return action;
+}
+} // namespace
+
+MainWindowActions::MainWindowActions(QWidget* window)
+    : QObject(window)
+{
+    setObjectName(QStringLiteral("mainWindowActions"));
+    m_refresh = makeAction(this, "refreshAction", tr("&Refresh"), "refresh", QKeySequence::Refresh);
+    if (m_refresh->shortcut() != QKeySequence(Qt::Key_F5))
+        m_refresh->setShortcuts({ QKeySequence(QKeySequence::Refresh), QKeySequence(Qt::Key_F5) });
+    m_refresh->setToolTip(tr("Reload the organisation (F5)"));
+
+    m_autoRefresh
+        = makeAction(this, "autoRefreshAction", tr("&Auto-refresh every minute"), nullptr);
+    m_autoRefresh->setCheckable(true);
+    m_autoRefresh->setChecked(true);
+
+    m_newCluster
+        = makeAction(this, "newClusterAction", tr("New &Cluster…"), "add", QKeySequence::New);
+    m_newQueue = makeAction(this, "newQueueAction", tr("New &Queue…"), "queue",
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    m_newToken = makeAction(this, "newTokenAction", tr("New Agent &Token…"), "token",
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_pause = makeAction(
+        this, "pauseAction", tr("&Pause Dispatch…"), "pause", QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_resume = makeAction(this, "resumeAction", tr("Res&ume Dispatch"), "resume",
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_delete = makeAction(this, "deleteAction", tr("&Delete…"), "delete", QKeySequence::Delete);
+    // Delete only acts from the widget it is added to (the tree); the panes bind their own key.
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_find = makeAction(this, "findAction", tr("&Find…"), "search", QKeySequence::Find);
+
+    m_quit = makeAction(this, "quitAction", tr("&Quit"), nullptr, QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    m_about = makeAction(this, "aboutAction", tr("&About Kitedeck"), nullptr);
+    m_about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindowActions::fillMenuBar(QMenuBar* menuBar) const
+{
+    QMenu* file = menuBar->addMenu(tr("&File"));
+    file->addActions({ m_newCluster, m_newQueue, m_newToken });
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu* edit = menuBar->addMenu(tr("&Edit"));
+    edit->addAction(m_find);
+    edit->addSeparator();
+    edit->addActions({ m_pause, m_resume, m_delete });
+
+    QMenu* view = menuBar->addMenu(tr("&View"));
+    view->addActions({ m_refresh, m_autoRefresh });
+
+    QMenu* help = menuBar->addMenu(tr("&Help"));
+    help->addAction(m_about);
+}
+
+void MainWindowActions::fillToolBar(QToolBar* toolBar) const
+{
+    toolBar->addAction(m_refresh);
+    toolBar->addSeparator();
+    auto* newButton = new QToolButton(toolBar);
+    newButton->setObjectName(QStringLiteral("newButton"));
+    newButton->setText(tr("New"));
+    newButton->setIcon(icon("add"));
+    newButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    newButton->setPopupMode(QToolButton::MenuButtonPopup);
+    auto* newMenu = new QMenu(newButton);
+    newMenu->addActions({ m_newCluster, m_newQueue, m_newToken });
+    newButton->setMenu(newMenu);
+    newButton->setDefaultAction(m_newCluster);
+    newButton->setAccessibleName(tr("New"));
+    toolBar->addWidget(newButton);
+    toolBar->addActions({ m_pause, m_resume, m_delete });
+}
+
+QString MainWindowActions::writeDeniedReason(const OrganizationSession* session)
+{
+    // Until the access token is known, writes are offered: the server has the last word.
+    if (session) {
+        if (const auto token = session->accessToken(); token && !token->canWrite())
+            return DetailPane::defaultWriteDeniedReason();
+    }
+    return {};
+}
+
+void MainWindowActions::update(
+    const OrganizationSession* session, const NavigationSelection& selection)
+{
+    const QString denied = writeDeniedReason(session);
+    const bool canWrite = session && denied.isEmpty();
+    const bool hasCluster = selection.cluster.has_value();
+    const auto& queue = selection.queue;
+
+    m_refresh->setEnabled(session != nullptr);
+    auto setWrite = [&](QAction* action, bool applicable, const QString& tip) {
+        action->setEnabled(canWrite && applicable);
+        action->setToolTip(denied.isEmpty() ? tip : denied);
+    };
+    setWrite(m_newCluster, true, tr("Create a cluster"));
+    setWrite(m_newQueue, hasCluster,
+        hasCluster ? tr("Create a queue in the selected cluster") : tr("Select a cluster first"));
+    setWrite(m_newToken, hasCluster,
+        hasCluster ? tr("Create an agent token for the selected cluster")
+                   : tr("Select a cluster first"));
+    setWrite(m_pause, queue && !queue->dispatchPaused, tr("Pause dispatch on the selected queue"));
+    setWrite(m_resume, queue && queue->dispatchPaused, tr("Resume dispatch on the selected queue"));
+    setWrite(m_delete, selection.isObject(),
+        tr("Delete the selected cluster or queue, or revoke the selected token"));
+}

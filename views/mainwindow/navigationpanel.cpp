@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "navigationpanel.h"
+
+#include "changehighlighter.h"
+#include "navigationdelegate.h"
+#include "navigationfilterproxy.h"
+#include "organizationtreemodel.h"
+
+#include <QIcon>
+#include <QKeySequence>
+#include <QLineEdit>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using Kind = OrganizationTreeModel::NodeKind;
+
+NavigationPanel::NavigationPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_filter(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+    , m_proxy(new NavigationFilterProxy(this))
+    , m_highlighter(new ChangeHighlighter(m_tree))
+    , m_expiryClock(new QTimer(this))
+{
+    setObjectName(QStringLiteral("navigationPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 0, 6);
+    layout->setSpacing(6);
+
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(
+        tr("Filter clusters, queues and tokens (%1)")
+            .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_filter->setAccessibleName(tr("Filter"));
+    layout->addWidget(m_filter);
+
+    m_tree->setObjectName(QStringLiteral("navigationTree"));
+    m_tree->setAccessibleName(tr("Organisation"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setItemDelegate(new NavigationDelegate(m_highlighter, m_tree));
+    m_tree->setModel(m_proxy);
+    layout->addWidget(m_tree, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setFilterText(text);
+        if (!text.trimmed().isEmpty())
+            m_tree->expandAll(); // matches are found in place
+    });
+    // The proxy keeps its selection model whatever source it shows.
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &NavigationPanel::currentChanged);
+
+    // Tokens expire on their own, between refreshes too.
+    m_expiryClock->setInterval(15000);
+    connect(m_expiryClock, &QTimer::timeout, this, [this] {
+        if (m_model)
+            m_model->updateExpiry();
+    });
+    m_expiryClock->start();
+}
+
+void NavigationPanel::setModel(OrganizationTreeModel* model)
+{
+    disconnect(m_changedIds);
+    m_model = model;
+    m_highlightChanges = false;
+    m_filter->clear();
+    m_proxy->setSourceModel(model);
+    if (!model)
+        return;
+    m_changedIds
+        = connect(model, &OrganizationTreeModel::changedIds, this, [this](const QStringList& ids) {
+              if (m_highlightChanges)
+                  m_highlighter->mark(ids);
+          });
+    m_tree->expand(m_proxy->index(0, 0));
+    m_tree->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+QModelIndex NavigationPanel::currentIndex() const
+{
+    return m_proxy->mapToSource(m_tree->currentIndex());
+}
+
+NavigationSelection NavigationPanel::selection() const
+{
+    NavigationSelection selection;
+    const QModelIndex index = currentIndex();
+    if (!index.isValid() || !m_model)
+        return selection;
+    selection.cluster
+        = m_model->clusterForId(index.data(OrganizationTreeModel::ClusterIdRole).toString());
+    switch (index.data(OrganizationTreeModel::KindRole).value<Kind>()) {
+    case Kind::Organization:
+        selection.kind = NavigationSelection::Kind::Organization;
+        break;
+    case Kind::Cluster:
+        selection.kind = NavigationSelection::Kind::Cluster;
+        selection.cluster = index.data(OrganizationTreeModel::ClusterRole).value<Cluster>();
+        break;
+    case Kind::Queue:
+        selection.kind = NavigationSelection::Kind::Queue;
+        selection.queue = index.data(OrganizationTreeModel::QueueRole).value<Queue>();
+        break;
+    case Kind::Token:
+        selection.kind = NavigationSelection::Kind::Token;
+        selection.token = index.data(OrganizationTreeModel::AgentTokenRole).value<AgentToken>();
+        break;
+    default:
+        selection.kind = NavigationSelection::Kind::Other;
+        break;
+    }
+    return selection;
+}
+
+QString NavigationPanel::selectedId() const
+{
+    return m_tree->currentIndex().data(OrganizationTreeModel::IdRole).toString();
+}
+
+bool NavigationPanel::selectId(const QString& id)
+{
+    if (!m_model)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->indexForId(id));
+    if (!index.isValid())
+        return false;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+void NavigationPanel::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}

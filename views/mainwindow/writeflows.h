@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/apierror.h"
+#include "domain/agenttoken.h"
+#include "domain/cluster.h"
+#include "domain/queue.h"
+#include "organizationtreemodel.h"
+
+#include <QObject>
+#include <QPointer>
+
+class OrganizationSession;
+class QWidget;
+
+// The eleven writes an admin makes from the main window. Each opens its dialog or confirmation
+// over the window, sends the session call, and reports the answer where the user is looking: a
+// form dialog keeps the input and shows the server's message, a write sent from a pane reports
+// through failed(). The session merges successes into the tree itself.
+class WriteFlows final : public QObject {
+    Q_OBJECT
+public:
+    // Dialogs open over `window`, which also owns the flows.
+    explicit WriteFlows(QWidget* window);
+
+    void setSession(OrganizationSession* session);
+
+public Q_SLOTS:
+    void newCluster();
+    void editCluster(const Cluster& cluster);
+    void deleteCluster(const Cluster& cluster);
+    void setDefaultQueue(const QString& clusterId, const QString& queueId);
+    void createQueueIn(const Cluster& cluster);
+    void editQueue(const Queue& queue);
+    void deleteQueue(const Queue& queue);
+    void pauseQueue(const Queue& queue);
+    void resumeQueue(const Queue& queue);
+    void createTokenIn(const Cluster& cluster);
+    void editToken(const AgentToken& token);
+    void revokeToken(const AgentToken& token);
+
+Q_SIGNALS:
+    // Where the selection should go after a success: what was created, or the cluster of what
+    // was removed.
+    void selectRequested(const QString& id);
+    // A write without a dialog of its own failed; `what` says which, for an error bar.
+    void failed(const QString& what, const ApiError& error);
+    // A write on an object of this kind, sent from its pane, is in flight (or no longer): the
+    // pane keeps its controls disabled so a second click cannot send it twice.
+    void busyChanged(OrganizationTreeModel::NodeKind kind, bool busy);
+
+private:
+    OrganizationTreeModel* model() const;
+    Cluster clusterOf(const QString& clusterId) const;
+
+    QWidget* m_window;
+    QPointer<OrganizationSession> m_session;
+};
