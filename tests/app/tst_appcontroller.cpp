@@ -40,8 +40,9 @@ class TestAppController final : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    SandboxFixture m_acme;
-    SandboxFixture m_globex;
+    // A few clusters each: every switch and refresh loads the whole organisation.
+    SandboxFixture m_acme { SandboxFixture::Seed::Empty };
+    SandboxFixture m_globex { SandboxFixture::Seed::Empty };
     std::unique_ptr<MemorySecretStore> m_keychain;
     std::unique_ptr<AppController> m_app;
 
@@ -110,8 +111,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        // Every refresh of the demo organisation is some seventy requests: one line each would
-        // bury the test's own output.
+        // One line per request would bury the test's own output.
         QLoggingCategory::setFilterRules(QStringLiteral("kitedeck.api.info=false"));
         // The user's settings (accounts, window geometry) go to the temporary directory.
         QCoreApplication::setOrganizationName(QStringLiteral("KitedeckTest"));
@@ -121,7 +121,9 @@ private Q_SLOTS:
         QVERIFY(QSettings().fileName().startsWith(m_dir.path()));
 
         m_acme.server().setOrganization(QStringLiteral("acme"));
+        m_acme.server().seedGenerated(3, 2, 1);
         m_globex.server().setOrganization(QStringLiteral("globex"));
+        m_globex.server().seedGenerated(2, 1, 1);
         QVERIFY2(m_acme.start(), qPrintable(m_acme.errorString()));
         QVERIFY2(m_globex.start(), qPrintable(m_globex.errorString()));
         QVERIFY(m_acme.baseUrl() != m_globex.baseUrl());
