@@ -34,6 +34,8 @@ public:
     bool start(bool sandbox);
     MainWindow* mainWindow() const { return m_window.get(); }
     OrganizationSession* session() const { return m_session; }
+    // The one API client every session of the app uses.
+    ApiClient* client() const { return m_client; }
     SandboxServer* sandbox() const { return m_sandbox.get(); }
 
     // Starts the in-process sandbox (once) and shows its organisation.

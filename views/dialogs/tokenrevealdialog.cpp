@@ -22,6 +22,93 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
+
+using std::chrono::milliseconds;
+
+// A single-shot timer on the dialog's clock. A QTimer wakes it; it fires only once its deadline
+// has passed on that clock (a coarse QTimer may wake a little early), and advanceClock() checks
+// every one at once.
+class TokenRevealTimer final : public QObject {
+public:
+    explicit TokenRevealTimer(QObject* parent)
+        : QObject(parent)
+    {
+        m_wakeUp.setSingleShot(true);
+        connect(&m_wakeUp, &QTimer::timeout, this, &TokenRevealTimer::check);
+        all().append(this);
+    }
+    ~TokenRevealTimer() override { all().removeOne(this); }
+
+    // What runs when the deadline has passed.
+    void onDue(std::function<void()> due) { m_due = std::move(due); }
+
+    static std::chrono::steady_clock::time_point now()
+    {
+        return std::chrono::steady_clock::now() + skipped();
+    }
+
+    void start(milliseconds delay)
+    {
+        m_deadline = now() + delay;
+        m_active = true;
+        m_wakeUp.start(delay);
+    }
+    void stop()
+    {
+        m_active = false;
+        m_wakeUp.stop();
+    }
+    bool isActive() const { return m_active; }
+    milliseconds remaining() const
+    {
+        return std::max(milliseconds(0), std::chrono::ceil<milliseconds>(m_deadline - now()));
+    }
+
+    static void advance(milliseconds elapsed)
+    {
+        skipped() += elapsed;
+        // A due callback may start or delete timers: go through the ones there were.
+        QList<QPointer<TokenRevealTimer>> timers;
+        for (TokenRevealTimer* timer : std::as_const(all()))
+            timers.append(timer);
+        for (const QPointer<TokenRevealTimer>& timer : std::as_const(timers)) {
+            if (timer)
+                timer->check();
+        }
+    }
+
+private:
+    static milliseconds& skipped()
+    {
+        static milliseconds time { 0 };
+        return time;
+    }
+    static QList<TokenRevealTimer*>& all()
+    {
+        static QList<TokenRevealTimer*> timers;
+        return timers;
+    }
+
+    void check()
+    {
+        if (!m_active)
+            return;
+        const milliseconds left = remaining();
+        if (left > milliseconds(0)) {
+            m_wakeUp.start(left);
+            return;
+        }
+        stop();
+        if (m_due)
+            m_due();
+    }
+
+    std::function<void()> m_due;
+    QTimer m_wakeUp;
+    std::chrono::steady_clock::time_point m_deadline;
+    bool m_active = false;
+};
 
 namespace {
 
@@ -44,20 +131,27 @@ void clearClipboardIfStill(const QByteArray& expected)
         clipboard->clear(QClipboard::Clipboard);
 }
 
-// One app-wide pending clear, parented to the application so closing the dialog right after
-// copying (to go and paste) does not cancel it.
-void scheduleClipboardClear(const QByteArray& expected, std::chrono::milliseconds delay)
+// The one app-wide pending clear, parented to the application so closing the dialog right after
+// copying (to go and paste) does not cancel it. A new copy replaces it.
+QPointer<TokenRevealTimer>& pendingClear()
 {
-    static QPointer<QTimer> pending;
-    if (pending)
+    static QPointer<TokenRevealTimer> pending;
+    return pending;
+}
+
+void scheduleClipboardClear(const QByteArray& expected, milliseconds delay)
+{
+    QPointer<TokenRevealTimer>& pending = pendingClear();
+    if (pending) {
+        pending->stop();
         pending->deleteLater();
-    auto* timer = new QTimer(QCoreApplication::instance());
-    pending = timer;
-    timer->setSingleShot(true);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, expected] {
+    }
+    auto* timer = new TokenRevealTimer(QCoreApplication::instance());
+    timer->onDue([timer, expected] {
         clearClipboardIfStill(expected);
         timer->deleteLater();
     });
+    pending = timer;
     // Leaving the app does not leave the token behind in the clipboard either.
     QObject::connect(qApp, &QCoreApplication::aboutToQuit, timer,
         [expected] { clearClipboardIfStill(expected); });
@@ -74,7 +168,7 @@ TokenRevealDialog::TokenRevealDialog(
     , m_copy(new QPushButton(tr("&Copy"), this))
     , m_done(new QPushButton(tr("Done"), this))
     , m_copyStatus(new HintLabel(this))
-    , m_copyFeedback(new QTimer(this))
+    , m_copyFeedback(new TokenRevealTimer(this))
 {
     setObjectName(QStringLiteral("tokenRevealDialog"));
     setWindowTitle(tr("Agent Token Created"));
@@ -121,9 +215,7 @@ TokenRevealDialog::TokenRevealDialog(
     valueRow->addWidget(m_copy);
 
     m_copyStatus->setObjectName(QStringLiteral("copyStatusLabel"));
-    m_copyFeedback->setSingleShot(true);
-    m_copyFeedback->setInterval(2000);
-    connect(m_copyFeedback, &QTimer::timeout, this, [this] { m_copy->setText(tr("&Copy")); });
+    m_copyFeedback->onDue([this] { resetCopyButton(); });
 
     auto* usage = new QLabel(tr("Agents use it as their token: BUILDKITE_AGENT_TOKEN, or token= in "
                                 "buildkite-agent.cfg."),
@@ -171,13 +263,28 @@ void TokenRevealDialog::copyToClipboard()
 
     m_copied = true;
     m_copy->setText(tr("Copied"));
-    m_copyFeedback->start();
+    m_copyFeedback->start(copyFeedbackDuration);
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_clearDelay).count();
     m_copyStatus->showHint(
         tr("Copied. The clipboard is cleared in %1 seconds unless you copy something else.")
             .arg(seconds),
         Tone::Success);
     Q_EMIT copied();
+}
+
+void TokenRevealDialog::resetCopyButton() { m_copy->setText(tr("&Copy")); }
+
+void TokenRevealDialog::advanceClock(std::chrono::milliseconds elapsed)
+{
+    TokenRevealTimer::advance(elapsed);
+}
+
+std::optional<std::chrono::milliseconds> TokenRevealDialog::pendingClipboardClear()
+{
+    const QPointer<TokenRevealTimer>& pending = pendingClear();
+    if (!pending || !pending->isActive())
+        return std::nullopt;
+    return pending->remaining();
 }
 
 bool TokenRevealDialog::eventFilter(QObject* watched, QEvent* event)

@@ -8,13 +8,14 @@
 #include <QPointer>
 
 #include <chrono>
+#include <optional>
 
 class HintLabel;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
 class QPushButton;
-class QTimer;
+class TokenRevealTimer;
 
 // Shows a newly created agent token's value, the one time Buildkite hands it out.
 //
@@ -23,6 +24,9 @@ class QTimer;
 // cleared from the clipboard after a delay (30 s) unless the clipboard has changed since; the
 // clearing outlives the dialog, because users close it and then paste. Closing by Done, the
 // window's close button or Escape first asks "You will not see this token again".
+//
+// Both delays (the clipboard clear, the "Copied" feedback) run on the dialog's clock: the steady
+// clock plus whatever advanceClock() has let pass. That is the seam that spares tests the wait.
 //
 // objectNames: tokenValueField, copyButton, doneButton, warningLabel, copyStatusLabel,
 // confirmCloseBox (the confirmation, a child QMessageBox opened window-modal) with its buttons
@@ -36,10 +40,18 @@ public:
     ~TokenRevealDialog() override;
 
     static constexpr std::chrono::milliseconds defaultClipboardClearDelay { 30000 };
-    // Tests shorten it.
+    // How long the Copy button says "Copied".
+    static constexpr std::chrono::milliseconds copyFeedbackDuration { 2000 };
     void setClipboardClearDelay(std::chrono::milliseconds delay) { m_clearDelay = delay; }
     std::chrono::milliseconds clipboardClearDelay() const { return m_clearDelay; }
     bool wasCopied() const { return m_copied; }
+
+    // The clock seam. advanceClock lets `elapsed` pass at once for the app-wide clipboard clear
+    // and for every dialog's "Copied" feedback: what falls due runs inside the call, the rest
+    // goes on with the time that is left. pendingClipboardClear is the time left before the
+    // clipboard is cleared; nullopt when no clear is pending.
+    static void advanceClock(std::chrono::milliseconds elapsed);
+    static std::optional<std::chrono::milliseconds> pendingClipboardClear();
 
 public Q_SLOTS:
     void copyToClipboard();
@@ -54,6 +66,7 @@ protected:
 
 private:
     void askToClose(int result);
+    void resetCopyButton();
     void wipe();
 
     QString m_value;
@@ -61,7 +74,7 @@ private:
     QPushButton* m_copy;
     QPushButton* m_done;
     HintLabel* m_copyStatus;
-    QTimer* m_copyFeedback;
+    TokenRevealTimer* m_copyFeedback;
     QPointer<QMessageBox> m_confirm;
     std::chrono::milliseconds m_clearDelay = defaultClipboardClearDelay;
     bool m_copied = false;

@@ -2,9 +2,9 @@
 #include "accounts/accountmanager.h"
 #include "accounts/accountstore.h"
 #include "accounts/signinflow.h"
-#include "fakeaccesstokenserver.h"
 #include "keychainsecretstore.h"
 #include "keychaintesthelpers.h"
+#include "sandboxfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -60,11 +60,10 @@ private Q_SLOTS:
     void signInFallsBackToThisSession()
     {
         QTemporaryDir dir;
-        FakeAccessTokenServer server;
-        QVERIFY(server.listen());
-        const QString token = QStringLiteral("bkua_session_only_token");
-        server.addToken(
-            token, { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") });
+        SandboxFixture server(SandboxFixture::Seed::Empty);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        const QString token = server.addToken(
+            { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") });
         QNetworkAccessManager nam;
         AccountStore accounts(dir.filePath(QStringLiteral("settings.ini")));
         AccountManager manager(&accounts, &m_store, &nam);

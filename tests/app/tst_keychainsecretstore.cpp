@@ -2,9 +2,9 @@
 #include "accounts/accountmanager.h"
 #include "accounts/accountstore.h"
 #include "accounts/signinflow.h"
-#include "fakeaccesstokenserver.h"
 #include "keychainsecretstore.h"
 #include "keychaintesthelpers.h"
+#include "sandboxfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -121,13 +121,11 @@ private Q_SLOTS:
     void accountManagerUsesTheKeychain()
     {
         QTemporaryDir dir;
-        FakeAccessTokenServer server;
-        QVERIFY(server.listen());
-        const QString tokenA = QStringLiteral("bkua_manager_token_a");
-        const QString tokenB = QStringLiteral("bkua_manager_token_b");
-        server.addToken(
-            tokenA, { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") });
-        server.addToken(tokenB, { QStringLiteral("read_clusters") });
+        SandboxFixture server(SandboxFixture::Seed::Empty);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        const QString tokenA = server.addToken(
+            { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") });
+        const QString tokenB = server.addToken({ QStringLiteral("read_clusters") });
         QNetworkAccessManager nam;
         AccountStore accounts(dir.filePath(QStringLiteral("settings.ini")));
         AccountManager manager(&accounts, &m_store, &nam);

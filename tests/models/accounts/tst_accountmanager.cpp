@@ -3,7 +3,7 @@
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
 #include "accounts/signinflow.h"
-#include "fakeaccesstokenserver.h"
+#include "sandboxfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -12,18 +12,17 @@
 
 #include <memory>
 
-namespace {
-const QString readWrite = QStringLiteral("bkua_readwrite0000000000000000000000000000");
-const QString readOnly = QStringLiteral("bkua_readonly00000000000000000000000000000");
-const QString other = QStringLiteral("bkua_other000000000000000000000000000000000");
-} // namespace
-
-// AccountManager and SignInFlow against a fake /v2/access-token and an in-memory keychain.
+// AccountManager and SignInFlow against the sandbox's /v2/access-token and an in-memory
+// keychain.
 class TestAccountManager final : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    FakeAccessTokenServer m_server;
+    SandboxFixture m_server { SandboxFixture::Seed::Empty };
+    // Tokens the sandbox accepts, minted in initTestCase.
+    QString readWrite;
+    QString readOnly;
+    QString other;
     QNetworkAccessManager m_nam;
     std::unique_ptr<AccountStore> m_store;
     std::unique_ptr<MemorySecretStore> m_keychain;
@@ -51,13 +50,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY(m_server.listen());
-        m_server.addToken(readWrite,
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        readWrite = m_server.addToken(
             { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") },
-            QDateTime::currentDateTimeUtc().addDays(3), QStringLiteral("CI admin"));
-        m_server.addToken(readOnly, { QStringLiteral("read_clusters") });
-        m_server.addToken(
-            other, { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") });
+            QStringLiteral("CI admin"), QDateTime::currentDateTimeUtc().addDays(3));
+        readOnly = m_server.addToken({ QStringLiteral("read_clusters") });
+        other = m_server.addToken(
+            { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") });
+        QCOMPARE(QSet<QString>({ readWrite, readOnly, other }).size(), 3);
     }
 
     void init()
@@ -80,7 +80,7 @@ private Q_SLOTS:
         QTRY_COMPARE(flow.step(), SignInFlow::Step::Checked);
         const TokenCheck check = flow.tokenCheck();
         QCOMPARE(check.token.scopes, QStringList { QStringLiteral("read_clusters") });
-        QCOMPARE(check.ownerText(), QStringLiteral("Ada Lovelace <ada@example.com>"));
+        QCOMPARE(check.ownerText(), SandboxFixture::ownerText());
         QCOMPARE(check.missingScopes, QStringList { QStringLiteral("write_clusters") });
         QVERIFY(check.missingScopesText().contains(QStringLiteral("write_clusters")));
         QCOMPARE(check.expiry, TokenCheck::Expiry::Never);
@@ -108,7 +108,7 @@ private Q_SLOTS:
         flow.check(input(QStringLiteral("bkua_wrong")));
         QTRY_COMPARE(flow.step(), SignInFlow::Step::Editing);
         QCOMPARE(flow.errorField(), SignInFlow::Field::Token);
-        QVERIFY2(flow.errorText().contains(FakeAccessTokenServer::unauthorizedMessage()),
+        QVERIFY2(flow.errorText().contains(SandboxFixture::unauthorizedMessage()),
             qPrintable(flow.errorText()));
         QVERIFY(!errors.isEmpty());
         QVERIFY(m_store->isEmpty());
@@ -289,12 +289,12 @@ private Q_SLOTS:
         QSignalSpy replaced(m_manager.get(), &AccountManager::tokenReplaced);
         QSignalSpy activated(m_manager.get(), &AccountManager::accountActivated);
         const ApiError error(
-            ApiError::Kind::Unauthorized, FakeAccessTokenServer::unauthorizedMessage(), 401);
+            ApiError::Kind::Unauthorized, SandboxFixture::unauthorizedMessage(), 401);
         m_manager->reportUnauthorized(error);
         m_manager->reportUnauthorized(error); // parallel requests: asked once
         QCOMPARE(needed.size(), 1);
         QCOMPARE(needed.first().at(0).value<Account>().id, account.id);
-        QCOMPARE(needed.first().at(1).toString(), FakeAccessTokenServer::unauthorizedMessage());
+        QCOMPARE(needed.first().at(1).toString(), SandboxFixture::unauthorizedMessage());
 
         SignInFlow flow(m_manager.get());
         flow.setExistingAccount(account);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "dialogs/tokenrevealdialog.h"
+#include "widgettesthelpers.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -38,15 +39,6 @@ Cluster cluster()
     return c;
 }
 
-template <class T>
-T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
-
 QMessageBox* confirmBox(QWidget* dialog)
 {
     return dialog->findChild<QMessageBox*>(QStringLiteral("confirmCloseBox"));
@@ -54,22 +46,34 @@ QMessageBox* confirmBox(QWidget* dialog)
 
 } // namespace
 
-class TestTokenReveal final : public QObject {
+using WidgetTest::child;
+
+// TokenRevealDialog. Its delays (clearing the clipboard after 30 s, the "Copied" feedback) are
+// moved on with its clock seam (TokenRevealDialog::advanceClock): no test waits for them.
+class TestTokenRevealDialog final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() { QGuiApplication::clipboard()->clear(); }
+    void init()
+    {
+        QGuiApplication::clipboard()->clear();
+        QVERIFY(!TokenRevealDialog::pendingClipboardClear());
+    }
+    // No pending clear outlives its test.
+    void cleanup() { TokenRevealDialog::advanceClock(std::chrono::hours(1)); }
     void showsValueOnce();
     void copyAndClear();
+    void copyFeedbackEnds();
     void copyKeyAlsoClears();
     void notClearedWhenClipboardChanged();
     void clearingOutlivesDialog();
+    void clearsOnTheRealClockToo();
     void doneAsksFirst();
     void escapeAndCloseAsk();
     void wipesValue();
 };
 
-void TestTokenReveal::showsValueOnce()
+void TestTokenRevealDialog::showsValueOnce()
 {
     TokenRevealDialog dialog(secret(), token(), cluster());
     dialog.open();
@@ -84,7 +88,7 @@ void TestTokenReveal::showsValueOnce()
     QVERIFY(!child<QPushButton>(&dialog, "copyButton")->accessibleName().isEmpty());
 }
 
-void TestTokenReveal::copyAndClear()
+void TestTokenRevealDialog::copyAndClear()
 {
     TokenRevealDialog dialog(secret(), token(), cluster());
     dialog.setClipboardClearDelay(300ms);
@@ -98,10 +102,47 @@ void TestTokenReveal::copyAndClear()
     QCOMPARE(copy->text(), QStringLiteral("Copied"));
     QVERIFY(child<QLabel>(&dialog, "copyStatusLabel")->text().startsWith(QStringLiteral("Copied")));
     QVERIFY(dialog.wasCopied());
-    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+    const std::optional<std::chrono::milliseconds> left
+        = TokenRevealDialog::pendingClipboardClear();
+    QVERIFY(left);
+    QVERIFY2(*left > 0ms && *left <= 300ms, qPrintable(QString::number(left->count())));
+    TokenRevealDialog::advanceClock(300ms);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+    QVERIFY(!TokenRevealDialog::pendingClipboardClear());
+
+    // The delay the app uses: 30 s, said as such, and not a moment earlier.
+    TokenRevealDialog standard(secret(), token(), cluster());
+    standard.copyToClipboard();
+    QVERIFY(child<QLabel>(&standard, "copyStatusLabel")
+                ->text()
+                .contains(QStringLiteral("cleared in 30 seconds")));
+    QVERIFY(TokenRevealDialog::pendingClipboardClear().value_or(0ms) > 29s);
+    TokenRevealDialog::advanceClock(29s);
+    QCOMPARE(QGuiApplication::clipboard()->text(), secret());
+    const std::chrono::milliseconds last = TokenRevealDialog::pendingClipboardClear().value_or(0ms);
+    QVERIFY2(last > 0ms && last <= 1s, qPrintable(QString::number(last.count())));
+    TokenRevealDialog::advanceClock(1s);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
 }
 
-void TestTokenReveal::copyKeyAlsoClears()
+void TestTokenRevealDialog::copyFeedbackEnds()
+{
+    TokenRevealDialog dialog(secret(), token(), cluster());
+    dialog.open();
+    auto* copy = child<QPushButton>(&dialog, "copyButton");
+    QCOMPARE(copy->text(), QStringLiteral("&Copy"));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(copy->text(), QStringLiteral("Copied"));
+    QCOMPARE(TokenRevealDialog::copyFeedbackDuration, 2s);
+    TokenRevealDialog::advanceClock(1s);
+    QCOMPARE(copy->text(), QStringLiteral("Copied"));
+    TokenRevealDialog::advanceClock(1s);
+    QCOMPARE(copy->text(), QStringLiteral("&Copy"));
+    // The clipboard keeps the token for the rest of the 30 s.
+    QCOMPARE(QGuiApplication::clipboard()->text(), secret());
+}
+
+void TestTokenRevealDialog::copyKeyAlsoClears()
 {
     TokenRevealDialog dialog(secret(), token(), cluster());
     dialog.setClipboardClearDelay(300ms);
@@ -109,31 +150,47 @@ void TestTokenReveal::copyKeyAlsoClears()
     QTest::keyClick(field, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QGuiApplication::clipboard()->text(), secret());
     QVERIFY(dialog.wasCopied());
-    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+    QVERIFY(TokenRevealDialog::pendingClipboardClear());
+    TokenRevealDialog::advanceClock(300ms);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
 }
 
-void TestTokenReveal::notClearedWhenClipboardChanged()
+void TestTokenRevealDialog::notClearedWhenClipboardChanged()
 {
     TokenRevealDialog dialog(secret(), token(), cluster());
     dialog.setClipboardClearDelay(200ms);
     dialog.copyToClipboard();
     QCOMPARE(QGuiApplication::clipboard()->text(), secret());
     QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
-    QTest::qWait(600);
+    TokenRevealDialog::advanceClock(600ms);
+    QVERIFY(!TokenRevealDialog::pendingClipboardClear()); // it ran, and left the text alone
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("something else"));
 }
 
-void TestTokenReveal::clearingOutlivesDialog()
+void TestTokenRevealDialog::clearingOutlivesDialog()
 {
     auto* dialog = new TokenRevealDialog(secret(), token(), cluster());
     dialog->setClipboardClearDelay(300ms);
     dialog->copyToClipboard();
     delete dialog; // closed right after copying, to go and paste
     QCOMPARE(QGuiApplication::clipboard()->text(), secret());
-    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+    QVERIFY(TokenRevealDialog::pendingClipboardClear());
+    TokenRevealDialog::advanceClock(300ms);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
 }
 
-void TestTokenReveal::doneAsksFirst()
+// Without the seam: the timers really fire (a delay short enough not to slow the suite).
+void TestTokenRevealDialog::clearsOnTheRealClockToo()
+{
+    TokenRevealDialog dialog(secret(), token(), cluster());
+    dialog.setClipboardClearDelay(20ms);
+    dialog.copyToClipboard();
+    QCOMPARE(QGuiApplication::clipboard()->text(), secret());
+    QTRY_VERIFY(QGuiApplication::clipboard()->text().isEmpty());
+    QVERIFY(!TokenRevealDialog::pendingClipboardClear());
+}
+
+void TestTokenRevealDialog::doneAsksFirst()
 {
     TokenRevealDialog dialog(secret(), token(), cluster());
     dialog.open();
@@ -161,7 +218,7 @@ void TestTokenReveal::doneAsksFirst()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
-void TestTokenReveal::escapeAndCloseAsk()
+void TestTokenRevealDialog::escapeAndCloseAsk()
 {
     TokenRevealDialog dialog(secret(), token(), cluster());
     dialog.open();
@@ -185,7 +242,7 @@ void TestTokenReveal::escapeAndCloseAsk()
     QVERIFY(!dialog.isVisible());
 }
 
-void TestTokenReveal::wipesValue()
+void TestTokenRevealDialog::wipesValue()
 {
     QString value = secret();
     const QString observer = value; // shares the buffer, as the API result's copy would
@@ -197,5 +254,5 @@ void TestTokenReveal::wipesValue()
     QCOMPARE(observer, QString(length, QChar(0)));
 }
 
-QTEST_MAIN(TestTokenReveal)
-#include "tst_dialogs_tokenreveal.moc"
+QTEST_MAIN(TestTokenRevealDialog)
+#include "tst_tokenrevealdialog.moc"

@@ -7,6 +7,7 @@
 #include "exportcommand.h"
 #include "keychainsecretstore.h"
 #include "keychaintesthelpers.h"
+#include "messagecapture.h"
 #include "organizationloader.h"
 #include "sandboxserver.h"
 #include "stderrcapture.h"
@@ -15,30 +16,14 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace KeychainTest;
-
-namespace {
-QMutex logMutex;
-QByteArray logText;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext& context, const QString& message)
-{
-    {
-        QMutexLocker lock(&logMutex);
-        logText += QByteArray(context.category ? context.category : "default") + ": "
-            + message.toUtf8() + '\n';
-    }
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
-} // namespace
 
 // The token's whole life in the app: sign in, browse, change something, export, sign out;
 // then the token's value is searched for in every file under the throwaway HOME (settings,
@@ -50,6 +35,7 @@ class TestTokenLeak final : public QObject {
     SandboxServer m_server;
     QTemporaryDir m_dir;
     QString m_token;
+    std::unique_ptr<MessageCapture> m_log;
 
     // Every readable file under the places the app, Qt and the keyring write to, that contains
     // needle; with the path of each.
@@ -80,11 +66,7 @@ class TestTokenLeak final : public QObject {
         return hits;
     }
 
-    QByteArray log() const
-    {
-        QMutexLocker lock(&logMutex);
-        return logText;
-    }
+    QByteArray log() const { return m_log->text(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -94,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         // Everything that could log, at every level.
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true\nqt.*.debug=false"));
-        previousHandler = qInstallMessageHandler(captureMessage);
+        m_log = std::make_unique<MessageCapture>();
 
         QCoreApplication::setOrganizationName(QStringLiteral("Kitedeck"));
         QCoreApplication::setApplicationName(QStringLiteral("Kitedeck"));
@@ -106,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(m_token.size() >= 16);
     }
 
-    void cleanupTestCase() { qInstallMessageHandler(previousHandler); }
+    void cleanupTestCase() { m_log.reset(); }
 
     // The search itself works: a planted copy is found.
     void searchFindsAPlantedToken()

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+#include "accounts/accountmanager.h"
+#include "accounts/accountstore.h"
+#include "accounts/accountswitcher.h"
+#include "accounts/memorysecretstore.h"
+#include "accounts/reentertokendialog.h"
+#include "accounts/signindialog.h"
+#include "appcontroller.h"
+#include "keychaintesthelpers.h"
+#include "mainwindow/mainwindow.h"
+#include "organizationsession.h"
+#include "organizationtreemodel.h"
+#include "sandboxfixture.h"
+#include "widgettesthelpers.h"
+
+#include <QAction>
+#include <QCommandLinkButton>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMenu>
+#include <QPointer>
+#include <QPushButton>
+#include <QSet>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+
+#include <memory>
+
+using WidgetTest::child;
+using WidgetTest::typeInto;
+
+// AppController, the composition root, with real widgets: an in-memory keychain, the settings in
+// a temporary directory, and two sandbox organisations on loopback (two accounts, two URLs).
+// Everything is waited for by condition (QTRY_*), never by time.
+class TestAppController final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    // A few clusters each: every switch and refresh loads the whole organisation.
+    SandboxFixture m_acme { SandboxFixture::Seed::Empty };
+    SandboxFixture m_globex { SandboxFixture::Seed::Empty };
+    std::unique_ptr<MemorySecretStore> m_keychain;
+    std::unique_ptr<AppController> m_app;
+
+    // An account saved as a previous run would have left it: metadata in the settings, token in
+    // the keychain. The last one saved is the current one.
+    Account saveAccount(const QString& name, SandboxFixture& sandbox, const QString& token)
+    {
+        const Account account = Account::create(name, sandbox.organization(), sandbox.baseUrl());
+        AccountStore store;
+        store.add(account);
+        store.setCurrentId(account.id);
+        if (const SecretStore::Error error = KeychainTest::write(*m_keychain, account.id, token))
+            qFatal("keychain: %s", qPrintable(SecretStore::describe(error)));
+        return account;
+    }
+
+    MainWindow* window() const { return m_app->mainWindow(); }
+
+    // The Authorization headers the sandbox received, each once.
+    static QSet<QString> authorizationsSent(const SandboxFixture& sandbox)
+    {
+        const QStringList all = sandbox.authorizations();
+        return QSet<QString>(all.cbegin(), all.cend());
+    }
+
+    // The app, started as `kitedeck` without --sandbox starts.
+    void start()
+    {
+        m_app = std::make_unique<AppController>(m_keychain.get());
+        QVERIFY(m_app->start(false));
+        QVERIFY(QTest::qWaitForWindowExposed(window()));
+    }
+
+    // Waits until the window shows a loaded session of this organisation.
+    void waitForOrganization(const SandboxFixture& sandbox)
+    {
+        QTRY_VERIFY(m_app->session() && m_app->session()->organization() == sandbox.organization()
+            && m_app->session()->lastRefreshed().isValid());
+        OrganizationSession* session = m_app->session();
+        QCOMPARE(window()->session(), session);
+        QCOMPARE(m_app->client()->baseUrl(), sandbox.baseUrl());
+        QVERIFY2(!session->lastRefreshError(), qPrintable(session->lastRefreshError().toString()));
+        QVERIFY(!session->treeModel()->clusters().isEmpty());
+        QVERIFY(window()->windowTitle().startsWith(sandbox.organization()));
+    }
+
+    QWidget* centralPage() const
+    {
+        return child<QStackedWidget>(window(), "centralStack")->currentWidget();
+    }
+
+    AccountSwitcher* switcher() const
+    {
+        return child<AccountSwitcher>(window(), "accountSwitcher");
+    }
+
+    QAction* menuAction(const QString& objectName) const
+    {
+        auto* action = switcher()->accountMenu()->findChild<QAction*>(objectName);
+        if (!action)
+            qFatal("no action %s", qPrintable(objectName));
+        return action;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // One line per request would bury the test's own output.
+        QLoggingCategory::setFilterRules(QStringLiteral("kitedeck.api.info=false"));
+        // The user's settings (accounts, window geometry) go to the temporary directory.
+        QCoreApplication::setOrganizationName(QStringLiteral("KitedeckTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_appcontroller"));
+        for (const QSettings::Format format : { QSettings::NativeFormat, QSettings::IniFormat })
+            QSettings::setPath(format, QSettings::UserScope, m_dir.path());
+        QVERIFY(QSettings().fileName().startsWith(m_dir.path()));
+
+        m_acme.server().setOrganization(QStringLiteral("acme"));
+        m_acme.server().seedGenerated(3, 2, 1);
+        m_globex.server().setOrganization(QStringLiteral("globex"));
+        m_globex.server().seedGenerated(2, 1, 1);
+        QVERIFY2(m_acme.start(), qPrintable(m_acme.errorString()));
+        QVERIFY2(m_globex.start(), qPrintable(m_globex.errorString()));
+        QVERIFY(m_acme.baseUrl() != m_globex.baseUrl());
+    }
+
+    void init()
+    {
+        QSettings settings;
+        settings.clear();
+        settings.sync();
+        m_keychain = std::make_unique<MemorySecretStore>();
+        m_acme.server().clearRequests();
+        m_globex.server().clearRequests();
+    }
+
+    void cleanup()
+    {
+        m_app.reset();
+        m_keychain.reset();
+    }
+
+    void welcomePageWithoutAccounts()
+    {
+        start();
+        QCOMPARE(centralPage()->objectName(), QStringLiteral("welcomePage"));
+        QVERIFY(!m_app->session());
+        QVERIFY(!window()->session());
+        QVERIFY(!child<QToolBar>(window(), "mainToolBar")->isVisible());
+    }
+
+    void signInFromTheWelcomePage()
+    {
+        start();
+        QTest::mouseClick(
+            child<QCommandLinkButton>(centralPage(), "connectButton"), Qt::LeftButton);
+        QPointer<SignInDialog> dialog;
+        QTRY_VERIFY((dialog = window()->findChild<SignInDialog*>()) && dialog->isVisible());
+        typeInto(dialog, "organizationEdit", m_acme.organization());
+        typeInto(dialog, "tokenEdit", m_acme.token());
+        typeInto(dialog, "nameEdit", QStringLiteral("Acme"));
+        typeInto(dialog, "apiUrlEdit", m_acme.baseUrl().toString());
+        auto* submit = child<QPushButton>(dialog, "submitButton");
+        QTest::mouseClick(submit, Qt::LeftButton); // check the token
+        QTRY_COMPARE(submit->text(), QStringLiteral("Connect"));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY(!dialog); // closed, and deleted on close
+
+        waitForOrganization(m_acme);
+        QCOMPARE(centralPage()->objectName(), QStringLiteral("mainSplitter"));
+        const Account account = m_app->accounts()->activeAccount().value();
+        QCOMPARE(account.name, QStringLiteral("Acme"));
+        QVERIFY(m_keychain->contains(account.id));
+        QCOMPARE(switcher()->text(), QStringLiteral("Acme"));
+        QVERIFY(m_acme.authorizations().contains(QStringLiteral("Bearer ") + m_acme.token()));
+        QCOMPARE(m_globex.requestCount(), 0);
+    }
+
+    void welcomePageOpensTheSandbox()
+    {
+        start();
+        QTest::mouseClick(
+            child<QCommandLinkButton>(centralPage(), "sandboxButton"), Qt::LeftButton);
+        QVERIFY(m_app->sandbox());
+        QTRY_VERIFY(m_app->session() && m_app->session()->lastRefreshed().isValid());
+        QCOMPARE(m_app->session()->organization(), m_app->sandbox()->organization());
+        QCOMPARE(m_app->client()->baseUrl(), m_app->sandbox()->baseUrl());
+        QVERIFY(!m_app->session()->treeModel()->clusters().isEmpty());
+        QVERIFY(!m_app->accounts()->activeAccount());
+    }
+
+    void restoresTheCurrentAccount()
+    {
+        saveAccount(QStringLiteral("Acme"), m_acme, m_acme.token());
+        const Account globex = saveAccount(QStringLiteral("Globex"), m_globex, m_globex.token());
+        start();
+        waitForOrganization(m_globex);
+        QCOMPARE(m_app->accounts()->activeAccount()->id, globex.id);
+        QCOMPARE(switcher()->text(), QStringLiteral("Globex"));
+        QVERIFY(menuAction(QStringLiteral("account:%1").arg(globex.id))->isChecked());
+        QCOMPARE(authorizationsSent(m_globex),
+            QSet<QString> { QStringLiteral("Bearer ") + m_globex.token() });
+        QCOMPARE(m_acme.requestCount(), 0);
+    }
+
+    void switchingAccountsReplacesTheSession()
+    {
+        const Account acme = saveAccount(QStringLiteral("Acme"), m_acme, m_acme.token());
+        const Account globex = saveAccount(QStringLiteral("Globex"), m_globex, m_globex.token());
+        start();
+        waitForOrganization(m_globex);
+        QPointer<OrganizationSession> old = m_app->session();
+
+        // Through the account menu, as the user does.
+        menuAction(QStringLiteral("account:%1").arg(acme.id))->trigger();
+        waitForOrganization(m_acme);
+        QVERIFY(old.isNull()); // the other organisation's session is gone, not kept beside it
+        QCOMPARE(m_app->accounts()->activeAccount()->id, acme.id);
+        QCOMPARE(m_app->accounts()->store()->currentId(), acme.id);
+        QCOMPARE(switcher()->text(), QStringLiteral("Acme"));
+        QCOMPARE(authorizationsSent(m_acme),
+            QSet<QString> { QStringLiteral("Bearer ") + m_acme.token() });
+
+        // And back: the account's own token goes to its own URL.
+        old = m_app->session();
+        m_globex.server().clearRequests();
+        menuAction(QStringLiteral("account:%1").arg(globex.id))->trigger();
+        waitForOrganization(m_globex);
+        QVERIFY(old.isNull());
+        QCOMPARE(m_app->accounts()->activeAccount()->id, globex.id);
+        QCOMPARE(authorizationsSent(m_globex),
+            QSet<QString> { QStringLiteral("Bearer ") + m_globex.token() });
+    }
+
+    void unauthorizedAsksForANewToken()
+    {
+        const QString first = m_acme.addToken(
+            { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") });
+        const Account acme = saveAccount(QStringLiteral("Acme"), m_acme, first);
+        start();
+        waitForOrganization(m_acme);
+        const QPointer<OrganizationSession> session = m_app->session();
+
+        // The token is revoked while the app runs: the next refresh meets a 401.
+        m_acme.server().revokeApiToken(first);
+        window()->findChild<QAction*>(QStringLiteral("refreshAction"))->trigger();
+        QPointer<ReenterTokenDialog> dialog;
+        QTRY_VERIFY((dialog = window()->findChild<ReenterTokenDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->account().id, acme.id);
+        QVERIFY2(child<QLabel>(dialog, "reasonLabel")
+                     ->text()
+                     .contains(SandboxFixture::unauthorizedMessage()),
+            qPrintable(child<QLabel>(dialog, "reasonLabel")->text()));
+        // Asked once, however many requests were refused.
+        QCOMPARE(window()->findChildren<ReenterTokenDialog*>().size(), 1);
+
+        // A new token for the same account: the session stays and refreshes with it.
+        const QString second = m_acme.addToken(
+            { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") });
+        QSignalSpy refreshed(session.data(), &OrganizationSession::refreshFinished);
+        typeInto(dialog, "tokenEdit", second);
+        auto* submit = child<QPushButton>(dialog, "submitButton");
+        QTest::mouseClick(submit, Qt::LeftButton); // check
+        QTRY_COMPARE(submit->text(), QStringLiteral("Save Token"));
+        m_acme.server().clearRequests();
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY(!dialog);
+        QTRY_VERIFY(!refreshed.isEmpty());
+        QVERIFY2(!refreshed.last().at(0).value<ApiError>(),
+            qPrintable(refreshed.last().at(0).value<ApiError>().toString()));
+        QCOMPARE(m_app->session(), session.data());
+        QCOMPARE(window()->session(), session.data());
+        QCOMPARE(m_app->accounts()->activeAccount()->id, acme.id);
+        QCOMPARE(KeychainTest::read(*m_keychain, acme.id).secret, second);
+        const QStringList sent
+            = m_acme.authorizations(QStringLiteral("/v2/organizations/acme/clusters"));
+        QVERIFY(!sent.isEmpty());
+        for (const QString& authorization : sent)
+            QCOMPARE(authorization, QStringLiteral("Bearer ") + second);
+    }
+
+    void signOutOfTheActiveAccountActivatesTheNext()
+    {
+        const Account acme = saveAccount(QStringLiteral("Acme"), m_acme, m_acme.token());
+        const Account globex = saveAccount(QStringLiteral("Globex"), m_globex, m_globex.token());
+        start();
+        waitForOrganization(m_globex);
+        const QPointer<OrganizationSession> old = m_app->session();
+
+        QString question;
+        WidgetTest::answerNextBox("confirmDestructiveBox", "confirmButton", &question);
+        menuAction(QStringLiteral("signOutAction"))->trigger();
+        QVERIFY2(question.contains(QStringLiteral("Globex")), qPrintable(question));
+        waitForOrganization(m_acme);
+        QVERIFY(old.isNull());
+        QCOMPARE(m_app->accounts()->activeAccount()->id, acme.id);
+        QVERIFY(!m_app->accounts()->store()->account(globex.id));
+        QVERIFY(!m_keychain->contains(globex.id));
+        QVERIFY(m_keychain->contains(acme.id));
+        QCOMPARE(switcher()->text(), QStringLiteral("Acme"));
+    }
+
+    void signOutCanBeCancelled()
+    {
+        const Account acme = saveAccount(QStringLiteral("Acme"), m_acme, m_acme.token());
+        start();
+        waitForOrganization(m_acme);
+        const QPointer<OrganizationSession> session = m_app->session();
+        WidgetTest::answerNextBox("confirmDestructiveBox", "cancelButton");
+        menuAction(QStringLiteral("signOutAction"))->trigger();
+        QCOMPARE(m_app->session(), session.data());
+        QVERIFY(m_app->accounts()->store()->account(acme.id));
+        QVERIFY(m_keychain->contains(acme.id));
+    }
+
+    void signOutOfTheLastAccountShowsTheWelcomePage()
+    {
+        const Account acme = saveAccount(QStringLiteral("Acme"), m_acme, m_acme.token());
+        start();
+        waitForOrganization(m_acme);
+        const QPointer<OrganizationSession> old = m_app->session();
+
+        WidgetTest::answerNextBox("confirmDestructiveBox", "confirmButton");
+        menuAction(QStringLiteral("signOutAction"))->trigger();
+        QTRY_COMPARE(centralPage()->objectName(), QStringLiteral("welcomePage"));
+        QVERIFY(old.isNull());
+        QVERIFY(!m_app->session());
+        QVERIFY(!window()->session());
+        QVERIFY(!child<QToolBar>(window(), "mainToolBar")->isVisible());
+        QVERIFY(m_app->accounts()->store()->isEmpty());
+        QCOMPARE(m_keychain->size(), 0);
+        QVERIFY(!AccountStore().hasSavedAccounts()); // and so the next start is a first start
+    }
+};
+
+QTEST_MAIN(TestAppController)
+#include "tst_appcontroller.moc"
