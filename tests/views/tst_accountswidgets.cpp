@@ -7,10 +7,10 @@
 #include "accounts/signindialog.h"
 #include "accounts/signinform.h"
 #include "accounts/welcomepage.h"
-#include "fakeaccesstokenserver.h"
 #include "palette.h"
 #include "panes/banner.h"
 #include "panes/hintlabel.h"
+#include "sandboxfixture.h"
 
 #include <QApplication>
 #include <QCommandLinkButton>
@@ -32,10 +32,6 @@
 #include <memory>
 
 namespace {
-const QString readWrite = QStringLiteral("bkua_widgets_readwrite");
-const QString readOnly = QStringLiteral("bkua_widgets_readonly");
-const QString expiring = QStringLiteral("bkua_widgets_expiring");
-const QString noScopes = QStringLiteral("bkua_widgets_noscopes");
 
 // Icons compared by what they draw: QIcon has no identity for files loaded twice.
 bool sameIcon(const QIcon& icon, const QString& file)
@@ -49,7 +45,9 @@ class TestAccountsWidgets final : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    FakeAccessTokenServer m_server;
+    SandboxFixture m_server { SandboxFixture::Seed::Empty };
+    // Tokens the sandbox minted for these tests.
+    QString readWrite, readOnly, expiring, noScopes;
     QNetworkAccessManager m_nam;
     std::unique_ptr<AccountStore> m_store;
     std::unique_ptr<MemorySecretStore> m_keychain;
@@ -106,17 +104,18 @@ private Q_SLOTS:
     {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QVERIFY(m_dir.isValid());
-        QVERIFY(m_server.listen());
-        m_server.addToken(readWrite,
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        readWrite = m_server.addToken(
             { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") },
-            QDateTime::currentDateTimeUtc().addDays(200), QStringLiteral("Kitedeck on my laptop"));
-        m_server.addToken(
-            readOnly, { QStringLiteral("read_clusters") }, {}, QStringLiteral("Read only"));
-        m_server.addToken(expiring,
+            QStringLiteral("Kitedeck on my laptop"), now.addDays(200));
+        readOnly
+            = m_server.addToken({ QStringLiteral("read_clusters") }, QStringLiteral("Read only"));
+        expiring = m_server.addToken(
             { QStringLiteral("read_clusters"), QStringLiteral("write_clusters") },
-            QDateTime::currentDateTimeUtc().addDays(3).addSecs(600), QStringLiteral("Short-lived"));
-        m_server.addToken(
-            noScopes, { QStringLiteral("read_pipelines") }, {}, QStringLiteral("Pipelines only"));
+            QStringLiteral("Short-lived"), now.addDays(3).addSecs(600));
+        noScopes = m_server.addToken(
+            { QStringLiteral("read_pipelines") }, QStringLiteral("Pipelines only"));
     }
 
     void init()
@@ -165,7 +164,7 @@ private Q_SLOTS:
         QTest::mouseClick(submit, Qt::LeftButton);
         auto* error = child<QLabel>(&dialog, "errorLabel");
         QTRY_VERIFY(error->isVisible());
-        QVERIFY2(error->text().contains(FakeAccessTokenServer::unauthorizedMessage()),
+        QVERIFY2(error->text().contains(SandboxFixture::unauthorizedMessage()),
             qPrintable(error->text()));
         // In a Danger banner, as in every dialog, named for screen readers.
         auto* errorBanner = child<Banner>(&dialog, "errorBanner");
@@ -203,8 +202,7 @@ private Q_SLOTS:
         auto* summary = child<QFrame>(&dialog, "tokenSummary");
         QTRY_VERIFY(summary->isVisible());
         QCOMPARE(child<QLabel>(&dialog, "tokenDescription")->text(), QStringLiteral("Read only"));
-        QCOMPARE(child<QLabel>(&dialog, "tokenOwner")->text(),
-            QStringLiteral("Ada Lovelace <ada@example.com>"));
+        QCOMPARE(child<QLabel>(&dialog, "tokenOwner")->text(), SandboxFixture::ownerText());
         QCOMPARE(child<QLabel>(&dialog, "tokenScopes")->text(), QStringLiteral("read_clusters"));
         QCOMPARE(child<QLabel>(&dialog, "tokenExpiry")->text(), QStringLiteral("Never"));
         auto* missing = child<QLabel>(&dialog, "missingScopesLabel");
@@ -344,8 +342,8 @@ private Q_SLOTS:
     {
         const Account account = addAccount(QStringLiteral("Acme prod"), readWrite);
         QSignalSpy needed(m_manager.get(), &AccountManager::reauthenticationNeeded);
-        m_manager->reportUnauthorized(ApiError(
-            ApiError::Kind::Unauthorized, FakeAccessTokenServer::unauthorizedMessage(), 401));
+        m_manager->reportUnauthorized(
+            ApiError(ApiError::Kind::Unauthorized, SandboxFixture::unauthorizedMessage(), 401));
         QCOMPARE(needed.size(), 1);
 
         QSignalSpy replaced(m_manager.get(), &AccountManager::tokenReplaced);

@@ -167,7 +167,8 @@ bool AgentTokenDialog::validate()
     }
 
     if (m_expires && m_expires->isChecked()) {
-        const QDateTime earliest = QDateTime::currentDateTimeUtc().addSecs(minimumLeadSeconds);
+        const QDateTime now = m_now ? m_now() : QDateTime::currentDateTimeUtc();
+        const QDateTime earliest = now.addSecs(minimumLeadSeconds);
         if (chosenExpiry() < earliest) {
             m_expiryHint->showHint(tr("The expiry must be at least 10 minutes from now."));
             ok = false;

@@ -6,6 +6,8 @@
 #include "domain/cluster.h"
 #include "formdialog.h"
 
+#include <functional>
+
 class HintLabel;
 class QCheckBox;
 class QDateTimeEdit;
@@ -33,6 +35,9 @@ public:
     // Buildkite refuses expiries closer than this.
     static constexpr qint64 minimumLeadSeconds = 10 * 60;
 
+    // The clock the expiry is checked against (tests); the system clock by default.
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+
 Q_SIGNALS:
     void submitted(const AgentTokenInput& input);
 
@@ -55,4 +60,5 @@ private:
     QDateTimeEdit* m_expiry = nullptr;
     HintLabel* m_expiryHint = nullptr;
     QTimer* m_recheck = nullptr;
+    std::function<QDateTime()> m_now;
 };

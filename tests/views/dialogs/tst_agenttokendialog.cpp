@@ -131,16 +131,18 @@ void TestAgentTokenDialog::tokenExpiryTooSoon()
 void TestAgentTokenDialog::tokenExpiryRecheckedOnSubmit()
 {
     AgentTokenDialog dialog(cluster());
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    dialog.setClock([&now] { return now; });
     dialog.open();
     typeInto(&dialog, "descriptionEdit", QStringLiteral("edge"));
     child<QCheckBox>(&dialog, "expiryCheck")->click();
     auto* expiry = child<QDateTimeEdit>(&dialog, "expiryEdit");
-    const QDateTime target = QDateTime::currentDateTime().addSecs(10 * 60 + 2);
+    const QDateTime target = now.toLocalTime().addSecs(10 * 60 + 2);
     expiry->setDateTime(target);
     if (expiry->dateTime() != target)
         QSKIP("the date-time edit rounds away seconds here");
     QVERIFY(ok(&dialog)->isEnabled());
-    QTest::qWait(3000); // now less than 10 minutes ahead, though nothing was typed
+    now = now.addSecs(3); // now less than 10 minutes ahead, though nothing was typed
     QSignalSpy spy(&dialog, &AgentTokenDialog::submitted);
     ok(&dialog)->click();
     QCOMPARE(spy.count(), 0);
