@@ -32,6 +32,16 @@ enum Role : int {
     Busy,
     Description,
     IsDefaultQueue,
+    // Agents (queues: that queue's; clusters and the organisation: totals). Invalid while the
+    // agents are unknown (not loaded yet, or the token lacks read_agents).
+    AgentsConnected,
+    AgentsBusy, // running a job
+    AgentsPaused,
+    // Clusters: what a collapsed row must still show.
+    PausedQueues,
+    ExpiredTokens,
+    // Clusters and queues: when the cluster's queues were last checked successfully (QDateTime).
+    CheckedAt,
 };
 Q_ENUM_NS(Role)
 
