@@ -199,7 +199,7 @@ bool AccountStore::setCurrentId(const QString& id)
 
 QString AccountStore::uniqueName(const QString& wanted, const QString& ignoreId) const
 {
-    const QString base = wanted.trimmed();
+    QString base = wanted.trimmed();
     auto taken = [&](const QString& candidate) {
         for (const Account& a : m_accounts) {
             if (a.id != ignoreId && a.name.compare(candidate, Qt::CaseInsensitive) == 0)
@@ -210,7 +210,7 @@ QString AccountStore::uniqueName(const QString& wanted, const QString& ignoreId)
     if (!taken(base))
         return base;
     for (int n = 2;; ++n) {
-        const QString candidate = QStringLiteral("%1 (%2)").arg(base).arg(n);
+        QString candidate = QStringLiteral("%1 (%2)").arg(base).arg(n);
         if (!taken(candidate))
             return candidate;
     }
