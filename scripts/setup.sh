@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
-  qt6-image-formats-plugins qt6-qpa-plugins libqt6svg6 qt6-l10n-tools
+  qt6-image-formats-plugins qt6-qpa-plugins libqt6svg6 qt6-l10n-tools qt6-tools-dev
   libxkbcommon-dev libgl-dev
   qtkeychain-qt6-dev libsecret-1-0 libsecret-tools gnome-keyring dbus dbus-x11
   xvfb xauth fonts-noto-color-emoji fonts-dejavu-core

@@ -15,29 +15,32 @@ QString dateTime(const QDateTime& when)
 
 QString relative(const QDateTime& when, const QDateTime& now)
 {
-    auto tr = [](const char* text) { return QCoreApplication::translate("Format", text); };
-    auto count = [](qint64 n, const char* one, const char* many) {
-        return n == 1 ? QCoreApplication::translate("Format", one)
-                      : QCoreApplication::translate("Format", many).arg(n);
-    };
     if (!when.isValid())
         return {};
     const qint64 seconds = now.secsTo(when);
     const qint64 magnitude = qAbs(seconds);
     if (magnitude < 60)
-        return tr("just now");
+        return QCoreApplication::translate("Format", "just now");
+    // Whole units, largest first. (The counts are plain ints before they reach translate():
+    // lupdate 6.4 hangs on a cast inside the call.)
+    const int minutes = int(magnitude / 60);
+    const int hours = int(magnitude / 3600);
+    const int days = int(magnitude / 86400);
+    const int months = int(magnitude / (86400 * 30));
+    const int years = int(magnitude / (86400 * 365));
     QString amount;
     if (magnitude < 3600)
-        amount = count(magnitude / 60, "1 minute", "%1 minutes");
+        amount = QCoreApplication::translate("Format", "%n minute(s)", nullptr, minutes);
     else if (magnitude < 86400)
-        amount = count(magnitude / 3600, "1 hour", "%1 hours");
+        amount = QCoreApplication::translate("Format", "%n hour(s)", nullptr, hours);
     else if (magnitude < 86400 * 60)
-        amount = count(magnitude / 86400, "1 day", "%1 days");
+        amount = QCoreApplication::translate("Format", "%n day(s)", nullptr, days);
     else if (magnitude < 86400 * 730)
-        amount = count(magnitude / (86400 * 30), "1 month", "%1 months");
+        amount = QCoreApplication::translate("Format", "%n month(s)", nullptr, months);
     else
-        amount = count(magnitude / (86400 * 365), "1 year", "%1 years");
-    return seconds > 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
+        amount = QCoreApplication::translate("Format", "%n year(s)", nullptr, years);
+    return seconds > 0 ? QCoreApplication::translate("Format", "in %1").arg(amount)
+                       : QCoreApplication::translate("Format", "%1 ago").arg(amount);
 }
 
 QString dateTimeWithRelative(const QDateTime& when, const QDateTime& now)

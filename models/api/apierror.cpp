@@ -27,7 +27,6 @@ bool ApiError::isTransient() const
 
 QString ApiError::kindName() const
 {
-    auto tr = [](const char* text) { return QCoreApplication::translate("ApiError", text); };
     switch (m_kind) {
     case Kind::None:
         return tr("no error");
@@ -197,7 +196,6 @@ QString ApiError::displayText(const QString& text, qsizetype maxLength)
 
 ApiError ApiError::outcomeUnknown(const ApiError& cause, QNetworkReply::NetworkError qtError)
 {
-    auto tr = [](const char* text) { return QCoreApplication::translate("ApiError", text); };
     if (cause.kind() == Kind::Timeout)
         return { Kind::OutcomeUnknown,
             tr("The server did not answer in time; the change may or may not have been made") };
@@ -231,7 +229,6 @@ QString ApiError::serverMessage(const QByteArray& body)
 ApiError ApiError::fromTransfer(QNetworkReply::NetworkError error, const QString& qtErrorString,
     int status, const QByteArray& body)
 {
-    auto tr = [](const char* text) { return QCoreApplication::translate("ApiError", text); };
     if (status >= 200 && status < 300 && error == QNetworkReply::NoError)
         return {};
     if (status > 0) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QNetworkReply>
 #include <QString>
@@ -16,6 +17,8 @@
 // that may be false or sending the write again (a second POST mints a second token). The client
 // never retries it, and prevents the transport from re-sending it on its own.
 class ApiError final {
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+
 public:
     enum class Kind {
         None,

@@ -103,7 +103,7 @@ void ClusterDialog::build()
     auto* emojiRow = new QHBoxLayout;
     m_emoji = new QLineEdit(this);
     m_emoji->setObjectName(QStringLiteral("emojiEdit"));
-    m_emoji->setPlaceholderText(QStringLiteral(":technologist:"));
+    m_emoji->setPlaceholderText(QStringLiteral(":technologist:")); // no tr: a shortcode
     m_emoji->setAccessibleName(tr("Emoji"));
     m_emojiPreview = new QLabel(this);
     m_emojiPreview->setObjectName(QStringLiteral("emojiPreview"));
@@ -124,7 +124,7 @@ void ClusterDialog::build()
     auto* colorRow = new QHBoxLayout;
     m_color = new QLineEdit(this);
     m_color->setObjectName(QStringLiteral("colorEdit"));
-    m_color->setPlaceholderText(QStringLiteral("#RRGGBB"));
+    m_color->setPlaceholderText(QStringLiteral("#RRGGBB")); // no tr: the format
     m_color->setAccessibleName(tr("Colour"));
     m_color->setMaxLength(7);
     m_swatch = new ColorSwatch(this);

@@ -6,12 +6,10 @@
 #include <QPushButton>
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("Confirm", text); }
-
-QString count(int n, const char* one, const char* many)
-{
-    return n == 1 ? tr(one) : tr(many).arg(n);
-}
+// The translation context of this file's words.
+struct Confirm {
+    Q_DECLARE_TR_FUNCTIONS(Confirm)
+};
 } // namespace
 
 bool confirmDestructive(QWidget* parent, const QString& title, const QString& text,
@@ -39,46 +37,49 @@ namespace ConfirmText {
 
 QString deleteClusterDetail(int queueCount, int tokenCount)
 {
-    const QString queues = count(queueCount, "1 queue", "%1 queues");
-    const QString tokens = count(tokenCount, "1 agent token", "%1 agent tokens");
+    const QString queues = Confirm::tr("%n queue(s)", nullptr, queueCount);
+    const QString tokens = Confirm::tr("%n agent token(s)", nullptr, tokenCount);
     if (queueCount == 0 && tokenCount == 0)
-        return tr("The cluster has no queues or agent tokens. This cannot be undone.");
-    return tr("Its %1 and %2 are deleted with it. This cannot be undone.").arg(queues, tokens);
+        return Confirm::tr("The cluster has no queues or agent tokens. This cannot be undone.");
+    return Confirm::tr("Its %1 and %2 are deleted with it. This cannot be undone.")
+        .arg(queues, tokens);
 }
 
 QString deleteQueueDetail(const Queue& queue)
 {
-    return tr("Agents and pipeline steps that use the key “%1” will need another queue. This "
-              "cannot be undone.")
+    return Confirm::tr(
+        "Agents and pipeline steps that use the key “%1” will need another queue. This "
+        "cannot be undone.")
         .arg(queue.key);
 }
 
 QString revokeTokenDetail(const AgentToken&)
 {
-    return tr("New agents can no longer start with this token. Agents already connected with it "
-              "stay connected until they stop. This cannot be undone.");
+    return Confirm::tr(
+        "New agents can no longer start with this token. Agents already connected with it "
+        "stay connected until they stop. This cannot be undone.");
 }
 
 } // namespace ConfirmText
 
 bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCount, int tokenCount)
 {
-    return confirmDestructive(parent, tr("Delete Cluster"),
-        tr("Delete the cluster “%1”?").arg(cluster.name), tr("Delete Cluster"),
+    return confirmDestructive(parent, Confirm::tr("Delete Cluster"),
+        Confirm::tr("Delete the cluster “%1”?").arg(cluster.name), Confirm::tr("Delete Cluster"),
         ConfirmText::deleteClusterDetail(queueCount, tokenCount));
 }
 
 bool confirmDeleteQueue(QWidget* parent, const Queue& queue)
 {
-    return confirmDestructive(parent, tr("Delete Queue"),
-        tr("Delete the queue “%1”?").arg(queue.key), tr("Delete Queue"),
+    return confirmDestructive(parent, Confirm::tr("Delete Queue"),
+        Confirm::tr("Delete the queue “%1”?").arg(queue.key), Confirm::tr("Delete Queue"),
         ConfirmText::deleteQueueDetail(queue));
 }
 
 bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token)
 {
     const QString name = token.description.isEmpty() ? token.id : token.description;
-    return confirmDestructive(parent, tr("Revoke Agent Token"),
-        tr("Revoke the agent token “%1”?").arg(name), tr("Revoke Token"),
+    return confirmDestructive(parent, Confirm::tr("Revoke Agent Token"),
+        Confirm::tr("Revoke the agent token “%1”?").arg(name), Confirm::tr("Revoke Token"),
         ConfirmText::revokeTokenDetail(token));
 }

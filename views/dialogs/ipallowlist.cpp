@@ -9,7 +9,6 @@
 namespace IpAllowlist {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("IpAllowlist", text); }
 
 // Decimal 0..255 without leading zeros: "010" is octal to some parsers and 10 to others, so it
 // is refused rather than guessed.
@@ -56,17 +55,21 @@ Parsed parse(const QString& text)
     for (const QString& word : words) {
         if (!isIpv4Cidr(word)) {
             if (isIpv4Address(word))
-                out.error
-                    = tr("“%1” needs a prefix length, e.g. %1/32 for that one address.").arg(word);
+                out.error = QCoreApplication::translate(
+                    "IpAllowlist", "“%1” needs a prefix length, e.g. %1/32 for that one address.")
+                                .arg(word);
             else
-                out.error = tr("“%1” is not an IPv4 CIDR like 192.0.2.0/24.").arg(word);
+                out.error = QCoreApplication::translate(
+                    "IpAllowlist", "“%1” is not an IPv4 CIDR like 192.0.2.0/24.")
+                                .arg(word);
             return out;
         }
         if (!out.entries.contains(word))
             out.entries.append(word);
     }
     if (out.entries.size() > maximumEntries)
-        out.error = tr("At most %1 addresses are allowed; this list has %2.")
+        out.error = QCoreApplication::translate(
+            "IpAllowlist", "At most %1 addresses are allowed; this list has %2.")
                         .arg(maximumEntries)
                         .arg(out.entries.size());
     return out;
