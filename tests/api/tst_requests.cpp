@@ -476,6 +476,22 @@ private Q_SLOTS:
         QVERIFY(other.message().contains(QLatin1String("(Broken pipe)")));
     }
 
+    // Found by fuzz/fuzz_errorbody.cpp (seed fuzz/seeds/errorbody/regression-split-character.bin):
+    // a text body was cut at 200 UTF-16 units, through the middle of a character beyond the BMP.
+    void serverMessageNeverSplitsACharacter()
+    {
+        const QByteArray emoji = QByteArrayLiteral("\xF0\x9F\x98\x80"); // U+1F600: two units
+        QByteArray body(199, 'a');
+        body += emoji + emoji;
+        const QString message = ApiError::serverMessage(body);
+        QCOMPARE(message.size(), 199);
+        QVERIFY(!message.back().isHighSurrogate());
+        body = QByteArray(198, 'a') + emoji + "b";
+        QCOMPARE(ApiError::serverMessage(body),
+            QString(198, QLatin1Char('a')) + QString::fromUtf8(emoji));
+        QCOMPARE(ApiError::serverMessage(QByteArray(250, 'x')).size(), 200);
+    }
+
     void missingScopeIsNamed()
     {
         const ApiError e(ApiError::Kind::Forbidden,
