@@ -6,6 +6,7 @@
 #include "dialogs/agenttokendialog.h"
 #include "dialogs/clusterdialog.h"
 #include "dialogs/pausequeuedialog.h"
+#include "dialogs/queuedialog.h"
 #include "dialogs/tokenrevealdialog.h"
 #include "mainwindow/mainwindow.h"
 #include "organizationsession.h"
@@ -13,6 +14,10 @@
 #include "sandboxserver.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -315,6 +320,50 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!create->errorText().isEmpty(), 10000);
         QVERIFY2(create->errorText().contains(QLatin1String("only administrators can create")),
             qPrintable(create->errorText()));
+    }
+
+    // Finding 5: a hosted Linux queue's image, edited in the queue dialog, kept by a resize.
+    void resizeKeepsTheAgentImage()
+    {
+        open(m_server->readWriteToken());
+        const Cluster cluster = model()->clusters().constFirst();
+        QueueInput input;
+        input.key = QStringLiteral("custom-image");
+        input.instanceShape = QStringLiteral("LINUX_AMD64_2X4");
+        input.agentImageRef = QStringLiteral("ghcr.io/acme/agent:2025-07");
+        std::optional<Result<Queue>> made;
+        m_session->createQueue(
+            cluster.id, input, nullptr, [&](const Result<Queue>& r) { made = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(made.has_value(), 10000);
+        QVERIFY2(made->ok(), qPrintable(made->error().toString()));
+        const Queue queue = made->value();
+        QCOMPARE(queue.agentImageRef, QStringLiteral("ghcr.io/acme/agent:2025-07"));
+
+        QVERIFY(m_window->selectId(queue.id));
+        QTRY_COMPARE(m_window->findChild<QLabel*>(QStringLiteral("agentImageLabel"))->text(),
+            QStringLiteral("ghcr.io/acme/agent:2025-07"));
+        m_window->findChild<QWidget*>(QStringLiteral("queueDetailPane"))
+            ->findChild<QPushButton*>(QStringLiteral("editButton"))
+            ->click();
+        QPointer<QueueDialog> dialog = waitForDialog<QueueDialog>();
+        QVERIFY(dialog);
+        auto* size = dialog->findChild<QComboBox*>(QStringLiteral("sizeCombo"));
+        size->setCurrentIndex(size->findData(QStringLiteral("LINUX_AMD64_8X32")));
+        dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+        const auto sent = m_server->requests().constLast();
+        QCOMPARE(sent.verb, QByteArray("PATCH"));
+        const QJsonObject hosted = QJsonDocument::fromJson(sent.body)
+                                       .object()
+                                       .value(QStringLiteral("hostedAgents"))
+                                       .toObject();
+        QCOMPARE(hosted.value(QStringLiteral("instanceShape")).toString(),
+            QStringLiteral("LINUX_AMD64_8X32"));
+        QCOMPARE(hosted.value(QStringLiteral("agentImageRef")).toString(),
+            QStringLiteral("ghcr.io/acme/agent:2025-07"));
+        QCOMPARE(model()->queue(queue.id)->instanceShape.name, QStringLiteral("LINUX_AMD64_8X32"));
+        QCOMPARE(
+            model()->queue(queue.id)->agentImageRef, QStringLiteral("ghcr.io/acme/agent:2025-07"));
     }
 
     // A write sent from a pane whose answer was lost and that was not made: "could not", with
