@@ -8,6 +8,7 @@
 #include "organizationtreemodel.h"
 
 #include <QPointer>
+#include <QSet>
 
 OrganizationSession::OrganizationSession(
     ApiClient* client, const QString& organization, QObject* parent)
@@ -51,7 +52,18 @@ OrganizationSession::OrganizationSession(
         });
 }
 
-OrganizationSession::~OrganizationSession() = default;
+OrganizationSession::~OrganizationSession()
+{
+    // The answers of writes still in flight will never be read (the client drops callbacks whose
+    // context is gone): tell their callers now rather than leave them waiting.
+    const auto pending = std::exchange(m_pendingWrites, {});
+    const ApiError gone(ApiError::Kind::OutcomeUnknown,
+        tr("Kitedeck left the organisation “%1” before Buildkite answered, so the change may or "
+           "may not have been made. Check when you open “%1” again.")
+            .arg(m_organization));
+    for (const auto& abandon : pending)
+        abandon(gone);
+}
 
 bool OrganizationSession::isRefreshing() const { return m_loader->isLoading(); }
 
@@ -141,25 +153,73 @@ QString OrganizationSession::tokenName(const QString& id) const
 
 template <class Request, class Merge>
 void OrganizationSession::send(const Request& request, const QString& description, QObject* context,
-    Callback<typename Request::Value> done, Merge merge)
+    Callback<typename Request::Value> done, Merge merge, Recheck<typename Request::Value> recheck)
 {
+    using Value = typename Request::Value;
     const int operation = beginOperation(description);
     const bool hasContext = context != nullptr;
     QPointer<QObject> guard(context);
+    auto answer = [guard, hasContext, done](const Result<Value>& result) {
+        if (done && (!hasContext || guard))
+            done(result);
+    };
+    if (!request.toApiRequest().isIdempotent())
+        m_pendingWrites.insert(operation, [answer](const ApiError& error) { answer(error); });
+    auto finish = [this, operation, description, answer, merge = std::move(merge)](
+                      const Result<Value>& result) {
+        m_pendingWrites.remove(operation);
+        endOperation(operation);
+        merge(result);
+        if (!result) {
+            qCInfo(lcModels).noquote() << description << "failed:" << result.error().toString();
+            Q_EMIT operationFailed(description, result.error());
+        }
+        answer(result);
+    };
     // The session, not the caller, is the request's context: the answer is merged even if the
     // dialog that asked is gone, because the server has changed either way.
     m_client->call(request, this,
-        [this, operation, description, hasContext, guard, done = std::move(done),
-            merge = std::move(merge)](const Result<typename Request::Value>& result) {
-            endOperation(operation);
-            merge(result);
-            if (!result) {
-                qCInfo(lcModels).noquote() << description << "failed:" << result.error().toString();
-                Q_EMIT operationFailed(description, result.error());
+        [this, operation, description, finish, recheck = std::move(recheck)](
+            const Result<Value>& result) {
+            if (!result && result.error().kind() == ApiError::Kind::OutcomeUnknown && recheck) {
+                // Neither a success nor a failure yet: read back what the write touched.
+                qCInfo(lcModels).noquote() << description << "was not answered; checking";
+                setOperationText(operation, tr("Checking whether Buildkite made the change…"));
+                recheck(result.error(), finish);
+                return;
             }
-            if (done && (!hasContext || guard))
-                done(result);
+            finish(result);
         });
+}
+
+template <class Read, class Value, class Decide>
+void OrganizationSession::readBack(
+    const Read& read, const ApiError& lost, const Callback<Value>& settle, Decide decide)
+{
+    m_client->call(read, this, [lost, settle, decide](const Result<typename Read::Value>& r) {
+        if (!r) {
+            settle(r.error().kind() == ApiError::Kind::NotFound ? r.error()
+                                                                : checkFailed(lost, r.error()));
+            return;
+        }
+        settle(decide(r.value()));
+    });
+}
+
+ApiError OrganizationSession::checkFailed(const ApiError& lost, const ApiError& check)
+{
+    return ApiError(ApiError::Kind::OutcomeUnknown,
+        tr("%1. Reading it back failed too (%2): refresh to see whether it was made.")
+            .arg(lost.message(), check.toString()));
+}
+
+void OrganizationSession::setOperationText(int id, const QString& description)
+{
+    for (auto& op : m_operations) {
+        if (op.first == id)
+            op.second = description;
+    }
+    Q_EMIT activity(currentActivity());
 }
 
 namespace {
@@ -198,6 +258,35 @@ struct ModelOps<AgentToken> {
         model->removeToken(clusterId, id);
     }
 };
+template <class T>
+QSet<QString> idsOf(const QList<T>& items)
+{
+    QSet<QString> ids;
+    for (const T& item : items)
+        ids.insert(item.id);
+    return ids;
+}
+
+template <class T>
+std::optional<T> findId(const QList<T>& items, const QString& id)
+{
+    for (const T& item : items) {
+        if (item.id == id)
+            return item;
+    }
+    return std::nullopt;
+}
+
+// Read back after a lost answer, a field the write set still holds the value it had before (and
+// that value is not what was asked): the change is not there. A field that changed in any way
+// counts as changed, since the server may store what it was sent in a normalised form.
+bool stillOld(const std::optional<QString>& asked, const QString& before, const QString& after)
+{
+    return asked && after == before && before != *asked;
+}
+
+// "Nothing changed" after a lost answer: safe to send again.
+ApiError notMade(const QString& message) { return ApiError(ApiError::Kind::Network, message); }
 } // namespace
 
 template <class Object, OrganizationSession::OnRejected onRejected>
@@ -229,7 +318,10 @@ auto OrganizationSession::follow(const QString& clusterId, const QString& id)
 void OrganizationSession::createCluster(
     const ClusterInput& input, QObject* context, Callback<Cluster> done)
 {
-    send(CreateCluster { m_organization, input },
+    const QString name = input.name.value_or(QString());
+    const QSet<QString> before = idsOf(m_model->clusters());
+    send(
+        CreateCluster { m_organization, input },
         tr("Creating cluster “%1”…").arg(input.name.value_or(QString())), context, std::move(done),
         [this](const Result<Cluster>& r) {
             if (!r)
@@ -239,46 +331,141 @@ void OrganizationSession::createCluster(
             // A cluster just created has neither queues nor tokens: no need to load them.
             if (isNew)
                 m_model->mergeClusterChildren(r.value().id, {}, {});
+        },
+        [this, name, before](const ApiError& lost, const Callback<Cluster>& settle) {
+            readBack(ListClusters { m_organization }, lost, settle,
+                [this, name, before](const QList<Cluster>& listed) -> Result<Cluster> {
+                    // The newest of the clusters that were not there before, with this name.
+                    for (auto it = listed.crbegin(); it != listed.crend(); ++it) {
+                        if (!before.contains(it->id) && it->name == name)
+                            return *it;
+                    }
+                    return notMade(tr("Buildkite did not answer, and its list of clusters has no "
+                                      "new “%1”: the cluster was not created. You can try again.")
+                                       .arg(name));
+                });
         });
 }
 
 void OrganizationSession::updateCluster(
     const QString& id, const ClusterInput& input, QObject* context, Callback<Cluster> done)
 {
+    const Cluster before = m_model->clusterForId(id).value_or(Cluster {});
     send(UpdateCluster { m_organization, id, input },
         tr("Updating cluster “%1”…").arg(clusterName(id)), context, std::move(done),
-        follow<Cluster>(id, id));
+        follow<Cluster>(id, id),
+        [this, id, input, before](const ApiError& lost, const Callback<Cluster>& settle) {
+            readBack(GetCluster { m_organization, id }, lost, settle,
+                [this, input, before](const Cluster& c) -> Result<Cluster> {
+                    if (stillOld(input.name, before.name, c.name)
+                        || stillOld(input.description, before.description, c.description)
+                        || stillOld(input.emoji, before.emoji, c.emoji)
+                        || stillOld(input.color, before.color, c.color)
+                        || stillOld(
+                            input.defaultQueueId, before.defaultQueueId, c.defaultQueueId)) {
+                        m_model->upsertCluster(c);
+                        return notMade(tr("Buildkite did not answer, and the cluster “%1” as it "
+                                          "reads now does not have the change: it was not saved. "
+                                          "You can try again.")
+                                           .arg(c.name));
+                    }
+                    return c;
+                });
+        });
 }
 
 void OrganizationSession::deleteCluster(
     const QString& id, QObject* context, Callback<NoContent> done)
 {
-    send(DeleteCluster { m_organization, id }, tr("Deleting cluster “%1”…").arg(clusterName(id)),
-        context, std::move(done), follow<Cluster>(id, id));
+    const QString name = clusterName(id);
+    send(DeleteCluster { m_organization, id }, tr("Deleting cluster “%1”…").arg(name), context,
+        std::move(done), follow<Cluster>(id, id),
+        [this, id, name](const ApiError& lost, const Callback<NoContent>& settle) {
+            readBack(ListClusters { m_organization }, lost, settle,
+                [this, id, name](const QList<Cluster>& listed) -> Result<NoContent> {
+                    const auto still = findId(listed, id);
+                    if (!still)
+                        return NoContent {};
+                    m_model->upsertCluster(*still);
+                    return notMade(tr("Buildkite did not answer, and the cluster “%1” is still "
+                                      "listed: it was not deleted. You can try again.")
+                                       .arg(name));
+                });
+        });
 }
 
 void OrganizationSession::createQueue(
     const QString& clusterId, const QueueInput& input, QObject* context, Callback<Queue> done)
 {
+    const QSet<QString> before = idsOf(m_model->queues(clusterId));
     send(CreateQueue { m_organization, clusterId, input },
         tr("Creating queue “%1” in %2…").arg(input.key, clusterName(clusterId)), context,
-        std::move(done), follow<Queue>(clusterId, {}));
+        std::move(done), follow<Queue>(clusterId, {}),
+        [this, clusterId, key = input.key, before](
+            const ApiError& lost, const Callback<Queue>& settle) {
+            readBack(ListQueues { m_organization, clusterId }, lost, settle,
+                [this, clusterId, key, before](const QList<Queue>& listed) -> Result<Queue> {
+                    // Keys are unique in a cluster: a new queue with this key is this one.
+                    for (const Queue& q : listed) {
+                        if (q.key == key && !before.contains(q.id))
+                            return q;
+                    }
+                    return notMade(tr("Buildkite did not answer, and the queues of %1 have no new "
+                                      "“%2”: the queue was not created. You can try again.")
+                                       .arg(clusterName(clusterId), key));
+                });
+        });
 }
 
 void OrganizationSession::updateQueue(const QString& clusterId, const QString& id,
     const QueueInput& input, QObject* context, Callback<Queue> done)
 {
+    const Queue before = m_model->queue(id).value_or(Queue {});
     send(UpdateQueue { m_organization, clusterId, id, input },
         tr("Updating queue “%1”…").arg(queueName(id)), context, std::move(done),
-        follow<Queue>(clusterId, id));
+        follow<Queue>(clusterId, id),
+        [this, clusterId, id, input, before](const ApiError& lost, const Callback<Queue>& settle) {
+            readBack(GetQueue { m_organization, clusterId, id }, lost, settle,
+                [this, input, before](const Queue& q) -> Result<Queue> {
+                    // The image is only sent beside a shape.
+                    std::optional<QString> image;
+                    if (input.instanceShape && input.agentImageRef)
+                        image = input.agentImageRef->trimmed();
+                    if (stillOld(input.description, before.description, q.description)
+                        || stillOld(input.retryAgentAffinity, before.retryAgentAffinity,
+                            q.retryAgentAffinity)
+                        || stillOld(
+                            input.instanceShape, before.instanceShape.name, q.instanceShape.name)
+                        || stillOld(image, before.agentImageRef, q.agentImageRef)) {
+                        m_model->upsertQueue(q);
+                        return notMade(tr("Buildkite did not answer, and the queue “%1” as it "
+                                          "reads now does not have the change: it was not saved. "
+                                          "You can try again.")
+                                           .arg(q.key));
+                    }
+                    return q;
+                });
+        });
 }
 
 void OrganizationSession::deleteQueue(
     const QString& clusterId, const QString& id, QObject* context, Callback<NoContent> done)
 {
-    send(DeleteQueue { m_organization, clusterId, id },
-        tr("Deleting queue “%1”…").arg(queueName(id)), context, std::move(done),
-        follow<Queue>(clusterId, id));
+    const QString name = queueName(id);
+    send(DeleteQueue { m_organization, clusterId, id }, tr("Deleting queue “%1”…").arg(name),
+        context, std::move(done), follow<Queue>(clusterId, id),
+        [this, clusterId, id, name](const ApiError& lost, const Callback<NoContent>& settle) {
+            readBack(ListQueues { m_organization, clusterId }, lost, settle,
+                [this, id, name](const QList<Queue>& listed) -> Result<NoContent> {
+                    const auto still = findId(listed, id);
+                    if (!still)
+                        return NoContent {};
+                    m_model->upsertQueue(*still);
+                    return notMade(tr("Buildkite did not answer, and the queue “%1” is still "
+                                      "listed: it was not deleted. You can try again.")
+                                       .arg(name));
+                });
+        });
 }
 
 void OrganizationSession::pauseQueue(const QString& clusterId, const QString& id,
@@ -286,7 +473,18 @@ void OrganizationSession::pauseQueue(const QString& clusterId, const QString& id
 {
     send(PauseQueue { m_organization, clusterId, id, note },
         tr("Pausing queue “%1”…").arg(queueName(id)), context, std::move(done),
-        follow<Queue, OnRejected::Reload>(clusterId, id));
+        follow<Queue, OnRejected::Reload>(clusterId, id),
+        [this, clusterId, id](const ApiError& lost, const Callback<Queue>& settle) {
+            readBack(GetQueue { m_organization, clusterId, id }, lost, settle,
+                [this](const Queue& q) -> Result<Queue> {
+                    if (q.dispatchPaused)
+                        return q;
+                    m_model->upsertQueue(q);
+                    return notMade(tr("Buildkite did not answer, and the queue “%1” is not "
+                                      "paused: dispatch still runs. You can try again.")
+                                       .arg(q.key));
+                });
+        });
 }
 
 void OrganizationSession::resumeQueue(
@@ -294,7 +492,18 @@ void OrganizationSession::resumeQueue(
 {
     send(ResumeQueue { m_organization, clusterId, id },
         tr("Resuming queue “%1”…").arg(queueName(id)), context, std::move(done),
-        follow<Queue, OnRejected::Reload>(clusterId, id));
+        follow<Queue, OnRejected::Reload>(clusterId, id),
+        [this, clusterId, id](const ApiError& lost, const Callback<Queue>& settle) {
+            readBack(GetQueue { m_organization, clusterId, id }, lost, settle,
+                [this](const Queue& q) -> Result<Queue> {
+                    if (!q.dispatchPaused)
+                        return q;
+                    m_model->upsertQueue(q);
+                    return notMade(tr("Buildkite did not answer, and the queue “%1” is still "
+                                      "paused. You can try again.")
+                                       .arg(q.key));
+                });
+        });
 }
 
 void OrganizationSession::reloadQueue(const QString& clusterId, const QString& id)
@@ -306,23 +515,82 @@ void OrganizationSession::reloadQueue(const QString& clusterId, const QString& i
 void OrganizationSession::createToken(const QString& clusterId, const AgentTokenInput& input,
     QObject* context, Callback<CreatedAgentToken> done)
 {
+    const QSet<QString> before = idsOf(m_model->tokens(clusterId));
     send(CreateAgentToken { m_organization, clusterId, input },
         tr("Creating agent token “%1”…").arg(input.description), context, std::move(done),
-        follow<AgentToken>(clusterId, {}));
+        follow<AgentToken>(clusterId, {}),
+        [this, clusterId, description = input.description, before](
+            const ApiError& lost, const Callback<CreatedAgentToken>& settle) {
+            readBack(ListAgentTokens { m_organization, clusterId }, lost, settle,
+                [this, clusterId, description, before](
+                    const QList<AgentToken>& listed) -> Result<CreatedAgentToken> {
+                    QList<AgentToken> made;
+                    for (const AgentToken& t : listed) {
+                        if (!before.contains(t.id) && t.description == description)
+                            made.append(t);
+                    }
+                    if (made.isEmpty())
+                        return notMade(tr("Buildkite did not answer, and the tokens of %1 have no "
+                                          "new “%2”: no token was created. You can try again.")
+                                           .arg(clusterName(clusterId), description));
+                    // There, but its value was in the answer that was lost: no success to report.
+                    for (const AgentToken& t : std::as_const(made))
+                        m_model->upsertToken(t);
+                    return ApiError(ApiError::Kind::OutcomeUnknown,
+                        tr("Buildkite did not answer, but %1 now has a new token “%2”: this "
+                           "request created it, and its value was in the answer that was lost. "
+                           "Buildkite never shows a token's value again, so no agent can use it: "
+                           "revoke it and create another.")
+                            .arg(clusterName(clusterId), description));
+                });
+        });
 }
 
 void OrganizationSession::updateToken(const QString& clusterId, const QString& id,
     const AgentTokenInput& input, QObject* context, Callback<AgentToken> done)
 {
+    const AgentToken before = m_model->token(id).value_or(AgentToken {});
     send(UpdateAgentToken { m_organization, clusterId, id, input },
         tr("Updating agent token “%1”…").arg(tokenName(id)), context, std::move(done),
-        follow<AgentToken>(clusterId, id));
+        follow<AgentToken>(clusterId, id),
+        [this, clusterId, id, input, before](
+            const ApiError& lost, const Callback<AgentToken>& settle) {
+            readBack(GetAgentToken { m_organization, clusterId, id }, lost, settle,
+                [this, input, before](const AgentToken& t) -> Result<AgentToken> {
+                    std::optional<QString> ips;
+                    if (input.allowedIpAddresses)
+                        ips = input.allowedIpAddresses->simplified();
+                    if (stillOld(input.description, before.description, t.description)
+                        || stillOld(ips, before.allowedIpAddresses.simplified(),
+                            t.allowedIpAddresses.simplified())) {
+                        m_model->upsertToken(t);
+                        return notMade(tr("Buildkite did not answer, and the token “%1” as it "
+                                          "reads now does not have the change: it was not saved. "
+                                          "You can try again.")
+                                           .arg(t.description));
+                    }
+                    return t;
+                });
+        });
 }
 
 void OrganizationSession::deleteToken(
     const QString& clusterId, const QString& id, QObject* context, Callback<NoContent> done)
 {
+    const QString name = tokenName(id);
     send(DeleteAgentToken { m_organization, clusterId, id },
-        tr("Deleting agent token “%1”…").arg(tokenName(id)), context, std::move(done),
-        follow<AgentToken>(clusterId, id));
+        tr("Deleting agent token “%1”…").arg(name), context, std::move(done),
+        follow<AgentToken>(clusterId, id),
+        [this, clusterId, id, name](const ApiError& lost, const Callback<NoContent>& settle) {
+            readBack(ListAgentTokens { m_organization, clusterId }, lost, settle,
+                [this, id, name](const QList<AgentToken>& listed) -> Result<NoContent> {
+                    const auto still = findId(listed, id);
+                    if (!still)
+                        return NoContent {};
+                    m_model->upsertToken(*still);
+                    return notMade(tr("Buildkite did not answer, and the token “%1” is still "
+                                      "listed: it was not revoked. You can try again.")
+                                       .arg(name));
+                });
+        });
 }

@@ -9,6 +9,7 @@
 #include "domain/accesstoken.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -30,6 +31,20 @@ class OrganizationTreeModel;
 //
 // A token value from createToken() reaches the caller's callback and nothing else: neither the
 // session nor the model keeps or logs it.
+//
+// A write whose answer was lost (ApiError::Kind::OutcomeUnknown: sent, never answered) is not
+// reported as a failure that may be false. The session first reads back what the write touched
+// (the cluster list for a cluster create or delete, the cluster's queues or tokens for a queue
+// or token create or delete, the object itself for an update, pause or resume) and calls back
+// with what is there: the success, with the object as listed, when the change is there; an error
+// that says the change was not made (safe to try again) when it is not; OutcomeUnknown still when
+// the check fails too. A token create is the exception: a token that turns up has lost its value
+// for good (Buildkite shows it once, in the answer that was lost), so it is merged into the model
+// and the callback gets OutcomeUnknown saying so; the caller can offer to revoke it.
+//
+// Writes still in flight when the session is destroyed (the account or organisation changed)
+// call back at once, from the destructor, with OutcomeUnknown: their answer will never be read,
+// and a dialog waiting for it must not wait forever.
 class OrganizationSession final : public QObject {
     Q_OBJECT
 public:
@@ -111,9 +126,24 @@ private:
         Reload, // the object was not in the state the model had ("already paused"): fetch it
     };
 
+    // Settles a write whose answer was lost: reads back what it touched and calls `settle` with
+    // the outcome to report.
+    template <class T>
+    using Recheck = std::function<void(const ApiError& lost, Callback<T> settle)>;
+
     template <class Request, class Merge>
     void send(const Request& request, const QString& description, QObject* context,
-        Callback<typename Request::Value> done, Merge merge);
+        Callback<typename Request::Value> done, Merge merge,
+        Recheck<typename Request::Value> recheck = {});
+    // After a lost answer: sends `read` and settles with what `decide` makes of its value. A
+    // failed read settles as checkFailed(), except a 404: the object (or its cluster) is gone,
+    // which is the outcome to report.
+    template <class Read, class Value, class Decide>
+    void readBack(
+        const Read& read, const ApiError& lost, const Callback<Value>& settle, Decide decide);
+    // The error to report when reading back after a lost answer failed too.
+    static ApiError checkFailed(const ApiError& lost, const ApiError& check);
+    void setOperationText(int id, const QString& description);
     // The merge of a write on one object: the answer replaces it, a deletion or a 404 removes it
     // (gone is gone, whoever deleted it), a 422 keeps or reloads it.
     template <class Object, OnRejected onRejected = OnRejected::Keep>
@@ -137,4 +167,6 @@ private:
     int m_refreshOperation = -1;
     QList<std::pair<int, QString>> m_operations; // in flight, oldest first
     int m_nextOperation = 0;
+    // Writes in flight, by operation: what calls their caller back if the session goes first.
+    QHash<int, std::function<void(const ApiError&)>> m_pendingWrites;
 };

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs what Kitedeck needs on Debian 12 (root or sudo), only what is missing, and
 # configures + builds the project into build/. Safe to run again.
+# fonts-noto-mono: "monospace" then resolves to a font Qt does not flag as fixed pitch, a machine
+# the suite must pass on. clang and libclang-rt-14-dev (libFuzzer): the fuzz tests (fuzz/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,9 +13,10 @@ packages=(
   qt6-image-formats-plugins qt6-qpa-plugins libqt6svg6 qt6-l10n-tools qt6-tools-dev
   libxkbcommon-dev libgl-dev
   qtkeychain-qt6-dev libsecret-1-0 libsecret-tools gnome-keyring dbus dbus-x11
-  xvfb xauth fonts-noto-color-emoji fonts-dejavu-core
+  xvfb xauth fonts-noto-color-emoji fonts-dejavu-core fonts-noto-mono
   desktop-file-utils appstream dpkg-dev file python3-yaml librsvg2-bin
   clang-format
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -223,7 +223,13 @@ QString ApiError::serverMessage(const QByteArray& body)
     QString text = QString::fromUtf8(body).simplified();
     if (text.startsWith(QLatin1Char('<')))
         return {};
-    return text.left(200);
+    // 200 characters, never half of one: a cut through a surrogate pair left a lone surrogate
+    // (found by fuzz/fuzz_errorbody.cpp).
+    qsizetype keep = qMin<qsizetype>(text.size(), 200);
+    if (keep < text.size() && keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    text.truncate(keep);
+    return text;
 }
 
 ApiError ApiError::fromTransfer(QNetworkReply::NetworkError error, const QString& qtErrorString,

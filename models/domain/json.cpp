@@ -175,9 +175,15 @@ QDateTime parseTimestamp(const QString& text)
     if (!when.isValid())
         when = QDateTime::fromString(t, Qt::ISODate);
     if (!when.isValid() && t.endsWith(QLatin1String(" UTC"))) {
-        when = QDateTime::fromString(t.chopped(4), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        if (when.isValid())
-            when.setTimeZone(QTimeZone::utc());
+        // Date and time apart, then put in UTC: read as one, they would be a local time first,
+        // and a local time in a daylight-saving gap ("2025-03-30 02:30:00" in Berlin) does not
+        // exist, which made a valid UTC timestamp fail (found by fuzz/fuzz_timestamp.cpp).
+        const QString body = t.chopped(4);
+        const QDate date = QDate::fromString(body.left(10), QStringLiteral("yyyy-MM-dd"));
+        const QTime time = QTime::fromString(body.mid(11), QStringLiteral("HH:mm:ss"));
+        if (body.size() == 19 && body.at(10) == QLatin1Char(' ') && date.isValid()
+            && time.isValid())
+            when = QDateTime(date, time, QTimeZone::utc());
     }
     return when.isValid() ? when.toUTC() : QDateTime();
 }

@@ -48,8 +48,18 @@ Queue Queue::fromJson(JsonReader& r)
                 = int(s.integer(QLatin1StringView("memory")).value_or(known.memoryGb));
             reported.size = known.size;
             reported.removed = known.removed;
+            reported.diskGb = known.diskGb;
             q.instanceShape = reported;
             a.adopt(s);
+        }
+        if (const auto platform = a.object(QLatin1StringView("platform_settings"))) {
+            JsonReader p = a.child(*platform, QStringLiteral("platform_settings"));
+            if (const auto linuxSettings = p.object(QLatin1StringView("linux"))) {
+                JsonReader l = p.child(*linuxSettings, QStringLiteral("linux"));
+                q.agentImageRef = l.string(QLatin1StringView("agent_image_ref")).trimmed();
+                p.adopt(l);
+            }
+            a.adopt(p);
         }
         r.adopt(a);
     }

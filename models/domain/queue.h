@@ -28,6 +28,9 @@ struct Queue {
     // The shape as reported (snake_case hosted_agents.instance_shape); fields the catalogue
     // knows fill in what the response leaves out.
     InstanceShape instanceShape;
+    // Hosted Linux queues: the custom agent image (hosted_agents.platform_settings.linux
+    // .agent_image_ref); empty for Buildkite's own image, and for every other queue.
+    QString agentImageRef;
     QJsonObject raw;
 
     static Queue fromJson(JsonReader& reader);

@@ -48,6 +48,13 @@ private Q_SLOTS:
             QStringLiteral("LINUX_AMD64_2X4") };
         QueueInput edit { QStringLiteral("ignored"), QStringLiteral("New"),
             QStringLiteral("prefer-different"), {} };
+        QueueInput image { QStringLiteral("linux-image"), {}, {},
+            QStringLiteral("LINUX_ARM64_8X32"), QStringLiteral(" ghcr.io/acme/agent:2025-07 ") };
+        // A resize carries the image the queue has, so the new size keeps it.
+        QueueInput resize { {}, {}, {}, QStringLiteral("LINUX_AMD64_8X32"),
+            QStringLiteral("ghcr.io/acme/agent:2025-07") };
+        QueueInput defaultImage { {}, {}, {}, QStringLiteral("LINUX_AMD64_2X4"), QString() };
+        QueueInput imageWithoutShape { {}, QStringLiteral("x"), {}, {}, QStringLiteral("a:1") };
         AgentTokenInput token { QStringLiteral("Windows agents"),
             QStringLiteral("10.0.0.0/8 192.168.1.0/24"),
             QDateTime(QDate(2030, 1, 2), QTime(3, 4, 5), QTimeZone::utc()) };
@@ -78,6 +85,22 @@ private Q_SLOTS:
             << CreateQueue { org, cid, hosted }.toApiRequest() << QByteArray("POST")
             << base + QStringLiteral("/c1/queues") << false
             << obj(JSON({"key":"linux-small","description":"Hosted","hostedAgents":{"instanceShape":"LINUX_AMD64_2X4"}}));
+        QTest::newRow("create hosted queue with an image")
+            << CreateQueue { org, cid, image }.toApiRequest() << QByteArray("POST")
+            << base + QStringLiteral("/c1/queues") << false
+            << obj(JSON({"key":"linux-image","hostedAgents":{"instanceShape":"LINUX_ARM64_8X32","agentImageRef":"ghcr.io/acme/agent:2025-07"}}));
+        QTest::newRow("resize keeps the image")
+            << UpdateQueue { org, cid, QStringLiteral("q1"), resize }.toApiRequest()
+            << QByteArray("PATCH") << base + QStringLiteral("/c1/queues/q1") << false
+            << obj(JSON({"hostedAgents":{"instanceShape":"LINUX_AMD64_8X32","agentImageRef":"ghcr.io/acme/agent:2025-07"}}));
+        QTest::newRow("back to Buildkite's image")
+            << UpdateQueue { org, cid, QStringLiteral("q1"), defaultImage }.toApiRequest()
+            << QByteArray("PATCH") << base + QStringLiteral("/c1/queues/q1") << false
+            << obj(JSON({"hostedAgents":{"instanceShape":"LINUX_AMD64_2X4","agentImageRef":null}}));
+        QTest::newRow("no image without a shape")
+            << UpdateQueue { org, cid, QStringLiteral("q1"), imageWithoutShape }.toApiRequest()
+            << QByteArray("PATCH") << base + QStringLiteral("/c1/queues/q1") << false
+            << obj(JSON({"description":"x"}));
         QTest::newRow("update queue")
             << UpdateQueue { org, cid, QStringLiteral("q1"), edit }.toApiRequest()
             << QByteArray("PATCH") << base + QStringLiteral("/c1/queues/q1") << false
@@ -203,6 +226,29 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // hosted_agents.platform_settings.linux.agent_image_ref: a custom image on a hosted Linux
+    // queue; null is Buildkite's own image; a wrong type is named like any other field.
+    void hostedQueueImageRef()
+    {
+        auto r = GetQueue { org, cid, QStringLiteral("q") }.parse(
+            QJsonDocument::fromJson(JSON({"id":"q","key":"k","hosted":true,"hosted_agents":{"instance_shape":{"name":"LINUX_AMD64_4X16","machine_type":"linux","architecture":"amd64","cpu":4,"memory":16},"platform_settings":{"linux":{"agent_image_ref":"ghcr.io/acme/agent:2025-07"}}}})));
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        QCOMPARE(r.value().agentImageRef, QStringLiteral("ghcr.io/acme/agent:2025-07"));
+        QCOMPARE(r.value().instanceShape.size, QStringLiteral("Medium"));
+        QCOMPARE(r.value().instanceShape.diskGb, 95);
+
+        r = GetQueue { org, cid, QStringLiteral("q") }.parse(
+            QJsonDocument::fromJson(JSON({"id":"q","key":"k","hosted":true,"hosted_agents":{"instance_shape":{"name":"LINUX_AMD64_2X4"},"platform_settings":{"linux":{"agent_image_ref":null}}}})));
+        QVERIFY(r.ok());
+        QVERIFY(r.value().agentImageRef.isEmpty());
+
+        r = GetQueue { org, cid, QStringLiteral("q") }.parse(QJsonDocument::fromJson(JSON({"id":"q","key":"k","hosted_agents":{"platform_settings":{"linux":{"agent_image_ref":7}}}})));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message().contains(
+                     QLatin1String("hosted_agents.platform_settings.linux.agent_image_ref")),
+            qPrintable(r.error().message()));
     }
 
     void toleratesMissingNullAndUnknownFields()
@@ -428,6 +474,22 @@ private Q_SLOTS:
             ApiError(ApiError::Kind::Network, QStringLiteral("Broken pipe")),
             QNetworkReply::UnknownNetworkError);
         QVERIFY(other.message().contains(QLatin1String("(Broken pipe)")));
+    }
+
+    // Found by fuzz/fuzz_errorbody.cpp (seed fuzz/seeds/errorbody/regression-split-character.bin):
+    // a text body was cut at 200 UTF-16 units, through the middle of a character beyond the BMP.
+    void serverMessageNeverSplitsACharacter()
+    {
+        const QByteArray emoji = QByteArrayLiteral("\xF0\x9F\x98\x80"); // U+1F600: two units
+        QByteArray body(199, 'a');
+        body += emoji + emoji;
+        const QString message = ApiError::serverMessage(body);
+        QCOMPARE(message.size(), 199);
+        QVERIFY(!message.back().isHighSurrogate());
+        body = QByteArray(198, 'a') + emoji + "b";
+        QCOMPARE(ApiError::serverMessage(body),
+            QString(198, QLatin1Char('a')) + QString::fromUtf8(emoji));
+        QCOMPARE(ApiError::serverMessage(QByteArray(250, 'x')).size(), 200);
     }
 
     void missingScopeIsNamed()

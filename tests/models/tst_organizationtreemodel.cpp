@@ -272,7 +272,7 @@ private Q_SLOTS:
         const QModelIndex hosted = model.indexForId(QStringLiteral("q3"));
         QCOMPARE(hosted.data(M::HostedRole).toBool(), true);
         QCOMPARE(hosted.data(M::InstanceShapeRole).toString(),
-            QStringLiteral("Linux AMD64 · Small · 2 vCPU · 4 GB"));
+            QStringLiteral("Linux AMD64 · Small · 2 vCPU · 4 GB RAM"));
 
         const QModelIndex t2 = model.indexForId(QStringLiteral("t2"));
         QCOMPARE(kindOf(t2), Kind::Token);

@@ -56,12 +56,12 @@ private Q_SLOTS:
         QCOMPARE(cell(0, M::Key, M::HostedRole).toBool(), false);
         QCOMPARE(cell(0, M::Key, M::ClusterIdRole).toString(), c1);
 
-        QCOMPARE(
-            cell(1, M::Hosted).toString(), QStringLiteral("macOS ARM64 · Medium · 6 vCPU · 28 GB"));
+        QCOMPARE(cell(1, M::Hosted).toString(),
+            QStringLiteral("macOS ARM64 · Medium · 6 vCPU · 28 GB RAM"));
         QCOMPARE(
             cell(1, M::Hosted, Qt::ToolTipRole).toString(), QStringLiteral("MACOS_ARM64_M4_6X28"));
         QCOMPARE(cell(1, M::Key, M::InstanceShapeRole).toString(),
-            QStringLiteral("macOS ARM64 · Medium · 6 vCPU · 28 GB"));
+            QStringLiteral("macOS ARM64 · Medium · 6 vCPU · 28 GB RAM"));
         QCOMPARE(cell(1, M::Affinity).toString(), QStringLiteral("prefer-different"));
         QVERIFY(cell(1, M::Hosted, M::SortRole).toInt() > cell(0, M::Hosted, M::SortRole).toInt());
         QCOMPARE(cell(1, M::Id, M::QueueRole).value<Queue>(), queues().at(1));

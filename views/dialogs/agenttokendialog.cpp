@@ -111,8 +111,8 @@ void AgentTokenDialog::build(const Cluster& cluster)
     m_allowlist = new QPlainTextEdit(this);
     m_allowlist->setObjectName(QStringLiteral("allowlistEdit"));
     m_allowlist->setAccessibleName(tr("Allowed IP addresses"));
-    m_allowlist->setPlaceholderText(
-        tr("One IPv4 CIDR per line, e.g. 192.0.2.0/24\nLeave empty to allow any address"));
+    m_allowlist->setPlaceholderText(tr(
+        "One IPv4 address or CIDR per line, e.g. 192.0.2.0/24\nLeave empty to allow any address"));
     m_allowlist->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_allowlist->setTabChangesFocus(true);
     m_allowlist->setFixedHeight(QFontMetrics(m_allowlist->font()).lineSpacing() * 5 + 12);

@@ -68,10 +68,10 @@ void FormDialog::setBusy(bool busy)
 {
     m_busy = busy;
     // Disabled, not cleared: every value stays for the retry after an error.
-    m_formHost->setEnabled(!busy);
+    m_formHost->setEnabled(!busy && !m_abandoned);
     m_busyRow->setVisible(busy);
     m_cancel->setEnabled(!busy);
-    m_ok->setEnabled(!busy && m_valid);
+    m_ok->setEnabled(canSubmit());
 }
 
 void FormDialog::showError(const ApiError& error)
@@ -96,7 +96,22 @@ QString FormDialog::errorText() const
     return m_error->isVisibleTo(this) ? m_error->text() : QString();
 }
 
-bool FormDialog::canSubmit() const { return m_valid && !m_busy; }
+bool FormDialog::canSubmit() const { return m_valid && !m_busy && !m_abandoned; }
+
+void FormDialog::abandon(const QString& reason)
+{
+    m_abandoned = true;
+    setBusy(false);
+    if (errorText().isEmpty()) {
+        m_error->setText(reason);
+        m_error->label()->setToolTip(reason);
+        m_error->setAccessibleName(tr("Error: %1").arg(reason));
+        m_error->setVisible(true);
+    }
+    // The form stays readable (the user may want to copy what they typed), not editable.
+    m_formHost->setEnabled(false);
+    m_ok->setEnabled(false);
+}
 
 void FormDialog::accept()
 {
@@ -132,12 +147,12 @@ HintLabel* FormDialog::insertHint(int row, const QString& objectName)
 void FormDialog::revalidate()
 {
     m_valid = validate();
-    m_ok->setEnabled(m_valid && !m_busy);
+    m_ok->setEnabled(canSubmit());
 }
 
 void FormDialog::onOk()
 {
-    if (m_busy)
+    if (m_busy || m_abandoned)
         return;
     revalidate();
     if (!m_valid)

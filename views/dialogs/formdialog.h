@@ -24,6 +24,10 @@ class QVBoxLayout;
 // The dialog turns busy by itself on OK, so a double click cannot submit twice (a second token
 // create would mint a second token); calling setBusy(true) again from the owner is harmless.
 //
+// When what the dialog writes to is gone (the organisation was closed by an account switch), the
+// owner calls abandon(): the dialog leaves the busy state, says why, keeps OK disabled for good
+// (its input belongs to the organisation that was left) and closes on Cancel.
+//
 // objectNames: okButton, cancelButton, errorBanner, errorLabel, busyIndicator, busyLabel.
 class FormDialog : public QDialog {
     Q_OBJECT
@@ -33,8 +37,12 @@ public:
     void showError(const ApiError& error);
     void clearError();
     QString errorText() const;
-    // Whether OK would submit right now (valid and not busy).
+    // Whether OK would submit right now (valid, not busy, not abandoned).
     bool canSubmit() const;
+    // The write can no longer be sent. An error already shown (the lost write's) stays; otherwise
+    // `reason` is shown.
+    void abandon(const QString& reason);
+    bool isAbandoned() const { return m_abandoned; }
 
 public Q_SLOTS:
     void accept() override;
@@ -74,4 +82,5 @@ private:
     QPushButton* m_cancel;
     bool m_busy = false;
     bool m_valid = false;
+    bool m_abandoned = false;
 };

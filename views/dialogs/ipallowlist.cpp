@@ -21,7 +21,7 @@ bool octet(QStringView part)
     return ok && value >= 0 && value <= 255;
 }
 
-bool isIpv4Address(QStringView text)
+bool isAddress(QStringView text)
 {
     const auto parts = text.split(u'.');
     if (parts.size() != 4)
@@ -44,8 +44,12 @@ bool isIpv4Cidr(const QString& entry)
     if (!std::all_of(prefix.cbegin(), prefix.cend(), [](QChar c) { return c.isDigit(); }))
         return false;
     const int bits = prefix.toInt();
-    return bits >= 0 && bits <= 32 && isIpv4Address(address);
+    return bits >= 0 && bits <= 32 && isAddress(address);
 }
+
+bool isIpv4Address(const QString& entry) { return isAddress(entry); }
+
+bool isEntry(const QString& entry) { return isIpv4Cidr(entry) || isAddress(entry); }
 
 Parsed parse(const QString& text)
 {
@@ -53,15 +57,10 @@ Parsed parse(const QString& text)
     Parsed out;
     const QStringList words = text.split(separators, Qt::SkipEmptyParts);
     for (const QString& word : words) {
-        if (!isIpv4Cidr(word)) {
-            if (isIpv4Address(word))
-                out.error = QCoreApplication::translate(
-                    "IpAllowlist", "“%1” needs a prefix length, e.g. %1/32 for that one address.")
-                                .arg(word);
-            else
-                out.error = QCoreApplication::translate(
-                    "IpAllowlist", "“%1” is not an IPv4 CIDR like 192.0.2.0/24.")
-                                .arg(word);
+        if (!isEntry(word)) {
+            out.error = QCoreApplication::translate("IpAllowlist",
+                "“%1” is not an IPv4 address or CIDR like 198.51.100.12 or 192.0.2.0/24.")
+                            .arg(word);
             return out;
         }
         if (!out.entries.contains(word))

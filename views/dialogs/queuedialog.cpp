@@ -28,10 +28,7 @@ QString machineTypeName(const QString& type)
     return type;
 }
 
-QString sizeText(const InstanceShape& s)
-{
-    return QueueDialog::tr("%1 · %2 vCPU · %3 GB").arg(s.size).arg(s.cpu).arg(s.memoryGb);
-}
+QString sizeText(const InstanceShape& s) { return s.displayName(InstanceShape::Disk::Include); }
 } // namespace
 
 QueueDialog::QueueDialog(const Cluster& cluster, const QStringList& existingKeys, QWidget* parent)
@@ -74,10 +71,13 @@ QueueDialog::QueueDialog(const Cluster& cluster, const QStringList& existingKeys
     form()->addRow(tr("Agents:"), hosting);
     buildShapePicker();
     m_shapeBox->setVisible(false);
+    buildImageField();
     connect(m_hosted, &QRadioButton::toggled, this, [this](bool on) {
         m_shapeBox->setVisible(on);
+        showImageField();
         revalidate();
     });
+    showImageField();
     revalidate();
 }
 
@@ -116,6 +116,10 @@ QueueDialog::QueueDialog(const Queue& queue, const Cluster& cluster, QWidget* pa
                 m_offered.append(s);
         }
         buildShapePicker();
+        if (m_original.instanceShape.isLinux()) {
+            buildImageField();
+            m_image->setText(m_original.agentImageRef);
+        }
     }
     revalidate();
 }
@@ -203,6 +207,7 @@ void QueueDialog::buildShapePicker()
         m_machineType->addItem(machineTypeName(type), type);
     connect(m_machineType, &QComboBox::currentIndexChanged, this, [this] {
         fillArchitectures();
+        showImageField();
         revalidate();
     });
     connect(m_architecture, &QComboBox::currentIndexChanged, this, [this] {
@@ -211,6 +216,50 @@ void QueueDialog::buildShapePicker()
     });
     connect(m_size, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });
     fillArchitectures();
+}
+
+void QueueDialog::buildImageField()
+{
+    m_image = new QLineEdit(this);
+    m_image->setObjectName(QStringLiteral("agentImageEdit"));
+    m_image->setAccessibleName(tr("Agent image"));
+    m_image->setPlaceholderText(tr("Buildkite's image; or your own, e.g. ghcr.io/acme/agent:1.2"));
+    m_image->setToolTip(tr("A container image the hosted Linux agents run in. Leave empty for "
+                           "Buildkite's own image."));
+    m_imageLabel = new QLabel(tr("Agent &image:"), this);
+    m_imageLabel->setBuddy(m_image);
+    form()->addRow(m_imageLabel, m_image);
+    m_imageHint = addHint(QStringLiteral("agentImageHint"));
+    connect(m_image, &QLineEdit::textChanged, this, [this] { revalidate(); });
+}
+
+void QueueDialog::showImageField()
+{
+    if (!m_image)
+        return;
+    form()->setRowVisible(m_image, linuxSelected());
+    form()->setRowVisible(m_imageHint, linuxSelected());
+}
+
+bool QueueDialog::linuxSelected() const
+{
+    if (m_edit)
+        return m_image != nullptr;
+    return hostedSelected() && m_machineType
+        && m_machineType->currentData().toString() == QLatin1String("linux");
+}
+
+QString QueueDialog::imageProblem() const
+{
+    if (!m_image || !linuxSelected())
+        return {};
+    const QString image = m_image->text().trimmed();
+    if (image.contains(QRegularExpression(QStringLiteral("\\s"))))
+        return tr("An image reference has no spaces, e.g. ghcr.io/acme/agent:1.2.");
+    if (m_edit && m_original.instanceShape.name.isEmpty() && image != m_original.agentImageRef)
+        return tr("Buildkite takes the image together with the queue's shape, which is not "
+                  "known here: refresh and try again.");
+    return {};
 }
 
 void QueueDialog::fillArchitectures()
@@ -280,6 +329,11 @@ bool QueueDialog::validate()
     }
     if (hostedSelected() && selectedShape().isEmpty())
         ok = false;
+    if (m_imageHint) {
+        const QString problem = imageProblem();
+        m_imageHint->showHint(problem);
+        ok = ok && problem.isEmpty();
+    }
     if (ok && m_edit) {
         const QueueInput in = input();
         ok = in.description || in.retryAgentAffinity || in.instanceShape;
@@ -301,6 +355,9 @@ QueueInput QueueDialog::input() const
             in.retryAgentAffinity = affinity;
         if (hostedSelected())
             in.instanceShape = selectedShape();
+        const QString image = m_image ? m_image->text().trimmed() : QString();
+        if (linuxSelected() && !image.isEmpty())
+            in.agentImageRef = image;
         return in;
     }
     if (description != m_original.description.trimmed())
@@ -310,8 +367,20 @@ QueueInput QueueDialog::input() const
     if (affinity != originalAffinity)
         in.retryAgentAffinity = affinity;
     const QString shape = selectedShape();
-    if (!shape.isEmpty() && shape != m_original.instanceShape.name)
+    const bool resized = !shape.isEmpty() && shape != m_original.instanceShape.name;
+    if (resized)
         in.instanceShape = shape;
+    if (m_image) {
+        const QString image = m_image->text().trimmed();
+        const bool imageChanged = image != m_original.agentImageRef.trimmed();
+        if ((resized || imageChanged) && !m_original.instanceShape.name.isEmpty()) {
+            in.instanceShape = resized ? shape : m_original.instanceShape.name;
+            // The image the queue has goes with a resize, so the new size keeps it; an image
+            // cleared by the user is sent as null (Buildkite's own). Nothing known, nothing sent.
+            if (imageChanged || !image.isEmpty())
+                in.agentImageRef = image;
+        }
+    }
     return in;
 }
 

@@ -21,9 +21,14 @@ class QWidget;
 // type and architecture, the one change Buildkite allows, and a self-hosted queue cannot be
 // turned into a hosted one.
 //
+// Hosted Linux queues may run a custom agent image (agentImageEdit; empty for Buildkite's own);
+// macOS has none, so the field is only there for Linux. Buildkite takes the image beside the
+// shape, so changing either sends both, and a resize sends the image the queue has: the new size
+// never loses it. Clearing the field sends null, back to Buildkite's image.
+//
 // objectNames: keyEdit, keyHint (create), keyLabel (edit), descriptionEdit, affinityCombo,
 // selfHostedRadio, hostedRadio (create), hostingLabel (edit), machineTypeCombo,
-// architectureCombo, sizeCombo, plus FormDialog's.
+// architectureCombo, sizeCombo, agentImageEdit, agentImageHint, plus FormDialog's.
 class QueueDialog final : public FormDialog {
     Q_OBJECT
 public:
@@ -51,8 +56,13 @@ private:
     void buildShapePicker();
     void fillArchitectures();
     void fillSizes();
+    void buildImageField();
+    void showImageField();
     QString selectedShape() const;
     bool hostedSelected() const;
+    // Whether the queue is, or is being made, a hosted Linux one: the only kind with an image.
+    bool linuxSelected() const;
+    QString imageProblem() const;
 
     bool m_edit = false;
     Queue m_original;
@@ -69,4 +79,7 @@ private:
     QComboBox* m_machineType = nullptr;
     QComboBox* m_architecture = nullptr;
     QComboBox* m_size = nullptr;
+    QLabel* m_imageLabel = nullptr;
+    QLineEdit* m_image = nullptr;
+    HintLabel* m_imageHint = nullptr;
 };

@@ -243,9 +243,33 @@ TokenRevealDialog::TokenRevealDialog(
 
     m_field->setFocus();
     m_field->installEventFilter(this);
+
+    // Synchronous: QClipboard::changed is emitted from inside the selection's setMimeData, so
+    // the value is gone from PRIMARY before anything else can ask for it.
+    if (QClipboard* clipboard = QGuiApplication::clipboard()) {
+        connect(clipboard, &QClipboard::changed, this, [this](QClipboard::Mode mode) {
+            if (mode == QClipboard::Selection)
+                clearSelectionOfValue();
+        });
+    }
 }
 
-TokenRevealDialog::~TokenRevealDialog() { wipe(); }
+TokenRevealDialog::~TokenRevealDialog()
+{
+    clearSelectionOfValue();
+    wipe();
+}
+
+void TokenRevealDialog::clearSelectionOfValue()
+{
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    if (!clipboard || m_value.isEmpty() || !clipboard->supportsSelection()
+        || !clipboard->ownsSelection())
+        return;
+    const QString selected = clipboard->text(QClipboard::Selection);
+    if (!selected.isEmpty() && m_value.contains(selected))
+        clipboard->clear(QClipboard::Selection);
+}
 
 void TokenRevealDialog::copyToClipboard()
 {
@@ -302,6 +326,8 @@ bool TokenRevealDialog::eventFilter(QObject* watched, QEvent* event)
 void TokenRevealDialog::done(int result)
 {
     if (m_confirmed) {
+        clearSelectionOfValue();
+        m_field->deselect();
         QDialog::done(result);
         return;
     }
@@ -337,6 +363,8 @@ void TokenRevealDialog::askToClose(int result)
         if (box->clickedButton() != close)
             return;
         m_confirmed = true;
+        clearSelectionOfValue();
+        m_field->deselect();
         QDialog::done(result);
     });
     box->open();

@@ -25,6 +25,12 @@ class TokenRevealTimer;
 // clearing outlives the dialog, because users close it and then paste. Closing by Done, the
 // window's close button or Escape first asks "You will not see this token again".
 //
+// On X11 (and Wayland) selecting text puts it in the PRIMARY selection, which nothing ever clears
+// and any application can read: a drag over the value or Ctrl+A in it would leave the token
+// there after the dialog is gone. The dialog takes it straight back out: when the selection the
+// app owns becomes (part of) the value, it is cleared at once, before the event loop could serve
+// it to anyone; and closing clears whatever of the value is still there.
+//
 // Both delays (the clipboard clear, the "Copied" feedback) run on the dialog's clock: the steady
 // clock plus whatever advanceClock() has let pass. That is the seam that spares tests the wait.
 //
@@ -66,6 +72,8 @@ protected:
 
 private:
     void askToClose(int result);
+    // Clears the PRIMARY selection if this app owns it and it holds any of the value.
+    void clearSelectionOfValue();
     void resetCopyButton();
     void wipe();
 

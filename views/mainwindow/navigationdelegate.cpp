@@ -19,15 +19,12 @@ namespace {
 constexpr int chipPadding = 6;
 constexpr int chipSpacing = 4;
 
-QString shortShape(const QModelIndex& index)
+QString shapeText(const QModelIndex& index)
 {
     const auto queue = index.data(OrganizationTreeModel::QueueRole).value<Queue>();
-    const InstanceShape& s = queue.instanceShape;
-    if (s.name.isEmpty())
+    if (queue.instanceShape.name.isEmpty())
         return index.data(OrganizationTreeModel::InstanceShapeRole).toString();
-    const QString type = s.machineType == QLatin1String("macos") ? QStringLiteral("macOS")
-                                                                 : QStringLiteral("Linux");
-    return QStringLiteral("%1 %2 %3×%4").arg(type, s.architecture).arg(s.cpu).arg(s.memoryGb);
+    return queue.instanceShape.displayName();
 }
 } // namespace
 
@@ -56,7 +53,7 @@ QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& ind
         if (index.data(OrganizationTreeModel::IsDefaultQueueRole).toBool())
             out.append({ tr("Default"), int(Tone::Info) });
         if (index.data(OrganizationTreeModel::HostedRole).toBool())
-            out.append({ shortShape(index), int(Tone::Neutral) });
+            out.append({ shapeText(index), int(Tone::Neutral) });
         break;
     case Kind::Token:
         switch (
@@ -148,11 +145,31 @@ void NavigationDelegate::paint(
     QFont chipFont = option.font;
     chipFont.setPointSizeF(chipFont.pointSizeF() * 0.85);
     const QFontMetrics chipMetrics(chipFont);
+    // A long chip (a shape's full name) is cut to what room there is, rather than pushing the
+    // others out: its start says the most.
+    QStringList texts;
+    int total = 0;
+    qsizetype widest = -1;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        texts.append(list.at(i).text);
+        const int width = chipMetrics.horizontalAdvance(texts.last()) + 2 * chipPadding;
+        total += width + (i > 0 ? chipSpacing : 0);
+        if (widest < 0 || width > chipMetrics.horizontalAdvance(texts.at(widest)) + 2 * chipPadding)
+            widest = i;
+    }
+    const int room = r.width() - 60; // keep room for the title
+    if (widest >= 0 && total > room) {
+        const int width = chipMetrics.horizontalAdvance(texts.at(widest)) + 2 * chipPadding;
+        const int cut = width - (total - room) - 2 * chipPadding;
+        if (cut >= chipMetrics.horizontalAdvance(QStringLiteral("Linux…")))
+            texts[widest] = chipMetrics.elidedText(texts.at(widest), Qt::ElideRight, cut);
+    }
     int right = r.right();
     painter->setRenderHint(QPainter::Antialiasing);
     for (qsizetype i = list.size() - 1; i >= 0; --i) {
         const Chip& chip = list.at(i);
-        const int width = chipMetrics.horizontalAdvance(chip.text) + 2 * chipPadding;
+        const QString& chipText = texts.at(i);
+        const int width = chipMetrics.horizontalAdvance(chipText) + 2 * chipPadding;
         if (right - width < r.left() + 60)
             break; // keep room for the title
         const QRect box(right - width, r.center().y() - chipMetrics.height() / 2 - 2, width,
@@ -164,7 +181,7 @@ void NavigationDelegate::paint(
             QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), box.height() / 2.0, box.height() / 2.0);
         painter->setPen(colors.foreground);
         painter->setFont(chipFont);
-        painter->drawText(box, Qt::AlignCenter, chip.text);
+        painter->drawText(box, Qt::AlignCenter, chipText);
         right = box.left() - chipSpacing;
     }
     r.setRight(right - 4);

@@ -9,27 +9,86 @@
 #include "dialogs/tokenrevealdialog.h"
 #include "organizationsession.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
 using Kind = OrganizationTreeModel::NodeKind;
 
 namespace {
-// Opens a form dialog whose submitted(input) is sent through `send`; a failure goes back into
-// the dialog with the user's input kept, a success closes it.
-template <class Value, class Dialog, class Send, class OnSuccess>
-void openFormDialog(Dialog* dialog, Send send, OnSuccess onSuccess)
+QString tr(const char* text) { return QCoreApplication::translate("WriteFlows", text); }
+
+// Buildkite's 403 for a token that has write_clusters but whose user is neither an organisation
+// administrator nor a maintainer of the cluster reads like a generic refusal: say plainly what it
+// means, with Buildkite's words after. A missing scope says so itself and is left alone.
+ApiError explained(const ApiError& error, const QString& clusterName)
+{
+    if (error.kind() != ApiError::Kind::Forbidden
+        || error.message().contains(QLatin1String("scope"), Qt::CaseInsensitive))
+        return error;
+    const QString name
+        = clusterName.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(clusterName);
+    return ApiError(ApiError::Kind::Forbidden,
+        tr("You're not a maintainer of this cluster%1, nor an organisation administrator, so "
+           "Buildkite refused the change. An administrator can add you as a maintainer. "
+           "Buildkite said: %2")
+            .arg(name, error.message()),
+        error.httpStatus());
+}
+
+// Creating a cluster takes an administrator: there is no cluster to maintain yet.
+ApiError explainedCreate(const ApiError& error)
+{
+    if (error.kind() != ApiError::Kind::Forbidden
+        || error.message().contains(QLatin1String("scope"), Qt::CaseInsensitive))
+        return error;
+    return ApiError(ApiError::Kind::Forbidden,
+        tr("You're not an organisation administrator, and only administrators can create "
+           "clusters. Buildkite said: %1")
+            .arg(error.message()),
+        error.httpStatus());
+}
+
+// The title of a failure reported from a pane: a write whose answer was lost did not fail, as
+// far as anyone knows.
+QString failureTitle(const ApiError& error, const QString& failed, const QString& unknown)
+{
+    return error.kind() == ApiError::Kind::OutcomeUnknown ? unknown : failed;
+}
+
+// Opens a form dialog whose submitted(input) is sent through `send` to the session it was opened
+// for; a failure goes back into the dialog (through `explain`) with the user's input kept, a
+// success closes it. If that session goes (the account or organisation changed) the dialog is
+// abandoned: what it would write belongs to the organisation that was left.
+template <class Value, class Dialog, class Send, class OnSuccess, class Explain>
+void openFormDialog(
+    OrganizationSession* session, Dialog* dialog, Send send, OnSuccess onSuccess, Explain explain)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(
-        dialog, &Dialog::submitted, dialog, [dialog, send, onSuccess](const auto& input) {
+    const QPointer<OrganizationSession> target(session);
+    QObject::connect(session, &QObject::destroyed, dialog, [dialog, org = session->organization()] {
+        dialog->abandon(tr("Kitedeck switched away from “%1”; this form can no longer be sent. "
+                           "Open it again in “%1” to make the change there.")
+                            .arg(org));
+    });
+    QObject::connect(dialog, &Dialog::submitted, dialog,
+        [dialog, target, send, onSuccess, explain](const auto& input) {
+            if (!target)
+                return;
             dialog->setBusy(true);
-            send(input, dialog, [dialog, onSuccess](const Result<Value>& result) {
-                dialog->setBusy(false);
-                if (!result) {
-                    dialog->showError(result.error());
-                    return;
-                }
-                dialog->accept();
-                onSuccess(result.value());
-            });
+            send(target.data(), input, dialog,
+                [dialog, onSuccess, explain](const Result<Value>& result) {
+                    dialog->setBusy(false);
+                    if (!result) {
+                        dialog->showError(explain(result.error()));
+                        return;
+                    }
+                    dialog->accept();
+                    onSuccess(result.value());
+                });
         });
     dialog->open();
 }
@@ -58,11 +117,11 @@ void WriteFlows::newCluster()
     if (!m_session)
         return;
     openFormDialog<Cluster>(
-        new ClusterDialog(m_window),
-        [this](const ClusterInput& input, QObject* ctx, auto done) {
-            m_session->createCluster(input, ctx, done);
+        m_session, new ClusterDialog(m_window),
+        [](OrganizationSession* session, const ClusterInput& input, QObject* ctx, auto done) {
+            session->createCluster(input, ctx, done);
         },
-        [this](const Cluster& cluster) { Q_EMIT selectRequested(cluster.id); });
+        [this](const Cluster& cluster) { Q_EMIT selectRequested(cluster.id); }, explainedCreate);
 }
 
 void WriteFlows::editCluster(const Cluster& cluster)
@@ -71,11 +130,11 @@ void WriteFlows::editCluster(const Cluster& cluster)
         return;
     const QString id = cluster.id;
     openFormDialog<Cluster>(
-        new ClusterDialog(cluster, model()->queues(id), m_window),
-        [this, id](const ClusterInput& input, QObject* ctx, auto done) {
-            m_session->updateCluster(id, input, ctx, done);
+        m_session, new ClusterDialog(cluster, model()->queues(id), m_window),
+        [id](OrganizationSession* session, const ClusterInput& input, QObject* ctx, auto done) {
+            session->updateCluster(id, input, ctx, done);
         },
-        nothing<Cluster>);
+        nothing<Cluster>, [name = cluster.name](const ApiError& e) { return explained(e, name); });
 }
 
 void WriteFlows::setDefaultQueue(const QString& clusterId, const QString& queueId)
@@ -85,11 +144,14 @@ void WriteFlows::setDefaultQueue(const QString& clusterId, const QString& queueI
     ClusterInput input;
     input.defaultQueueId = queueId;
     Q_EMIT busyChanged(Kind::Cluster, true);
-    m_session->updateCluster(clusterId, input, this, [this](const Result<Cluster>& result) {
-        Q_EMIT busyChanged(Kind::Cluster, false);
-        if (!result)
-            Q_EMIT failed(tr("Could not set the default queue"), result.error());
-    });
+    m_session->updateCluster(clusterId, input, this,
+        [this, name = clusterOf(clusterId).name](const Result<Cluster>& result) {
+            Q_EMIT busyChanged(Kind::Cluster, false);
+            if (!result)
+                Q_EMIT failed(failureTitle(result.error(), tr("Could not set the default queue"),
+                                  tr("Not known whether the default queue was set")),
+                    explained(result.error(), name));
+        });
 }
 
 void WriteFlows::deleteCluster(const Cluster& cluster)
@@ -106,7 +168,9 @@ void WriteFlows::deleteCluster(const Cluster& cluster)
         cluster.id, this, [this, name = cluster.name](const Result<NoContent>& result) {
             Q_EMIT busyChanged(Kind::Cluster, false);
             if (!result)
-                Q_EMIT failed(tr("Could not delete “%1”").arg(name), result.error());
+                Q_EMIT failed(failureTitle(result.error(), tr("Could not delete “%1”").arg(name),
+                                  tr("Not known whether “%1” was deleted").arg(name)),
+                    explained(result.error(), name));
         });
 }
 
@@ -119,23 +183,24 @@ void WriteFlows::createQueueIn(const Cluster& cluster)
         keys.append(q.key);
     const QString clusterId = cluster.id;
     openFormDialog<Queue>(
-        new QueueDialog(cluster, keys, m_window),
-        [this, clusterId](const QueueInput& input, QObject* ctx, auto done) {
-            m_session->createQueue(clusterId, input, ctx, done);
-        },
-        [this](const Queue& queue) { Q_EMIT selectRequested(queue.id); });
+        m_session, new QueueDialog(cluster, keys, m_window),
+        [clusterId](OrganizationSession* session, const QueueInput& input, QObject* ctx,
+            auto done) { session->createQueue(clusterId, input, ctx, done); },
+        [this](const Queue& queue) { Q_EMIT selectRequested(queue.id); },
+        [name = cluster.name](const ApiError& e) { return explained(e, name); });
 }
 
 void WriteFlows::editQueue(const Queue& queue)
 {
     if (!m_session)
         return;
+    const Cluster cluster = clusterOf(queue.clusterId);
     openFormDialog<Queue>(
-        new QueueDialog(queue, clusterOf(queue.clusterId), m_window),
-        [this, queue](const QueueInput& input, QObject* ctx, auto done) {
-            m_session->updateQueue(queue.clusterId, queue.id, input, ctx, done);
+        m_session, new QueueDialog(queue, cluster, m_window),
+        [queue](OrganizationSession* session, const QueueInput& input, QObject* ctx, auto done) {
+            session->updateQueue(queue.clusterId, queue.id, input, ctx, done);
         },
-        nothing<Queue>);
+        nothing<Queue>, [name = cluster.name](const ApiError& e) { return explained(e, name); });
 }
 
 void WriteFlows::deleteQueue(const Queue& queue)
@@ -147,7 +212,10 @@ void WriteFlows::deleteQueue(const Queue& queue)
         queue.clusterId, queue.id, this, [this, queue](const Result<NoContent>& result) {
             Q_EMIT busyChanged(Kind::Queue, false);
             if (!result)
-                Q_EMIT failed(tr("Could not delete “%1”").arg(queue.key), result.error());
+                Q_EMIT failed(
+                    failureTitle(result.error(), tr("Could not delete “%1”").arg(queue.key),
+                        tr("Not known whether “%1” was deleted").arg(queue.key)),
+                    explained(result.error(), clusterOf(queue.clusterId).name));
             else
                 Q_EMIT selectRequested(queue.clusterId);
         });
@@ -158,11 +226,12 @@ void WriteFlows::pauseQueue(const Queue& queue)
     if (!m_session)
         return;
     openFormDialog<Queue>(
-        new PauseQueueDialog(queue, m_window),
-        [this, queue](const QString& note, QObject* ctx, auto done) {
-            m_session->pauseQueue(queue.clusterId, queue.id, note, ctx, done);
+        m_session, new PauseQueueDialog(queue, m_window),
+        [queue](OrganizationSession* session, const QString& note, QObject* ctx, auto done) {
+            session->pauseQueue(queue.clusterId, queue.id, note, ctx, done);
         },
-        nothing<Queue>);
+        nothing<Queue>,
+        [name = clusterOf(queue.clusterId).name](const ApiError& e) { return explained(e, name); });
 }
 
 void WriteFlows::resumeQueue(const Queue& queue)
@@ -171,11 +240,13 @@ void WriteFlows::resumeQueue(const Queue& queue)
         return;
     // Resuming is what an admin wants back quickly, and undone by Pause: no confirmation.
     Q_EMIT busyChanged(Kind::Queue, true);
-    m_session->resumeQueue(
-        queue.clusterId, queue.id, this, [this, key = queue.key](const Result<Queue>& result) {
+    m_session->resumeQueue(queue.clusterId, queue.id, this,
+        [this, key = queue.key, clusterId = queue.clusterId](const Result<Queue>& result) {
             Q_EMIT busyChanged(Kind::Queue, false);
             if (!result)
-                Q_EMIT failed(tr("Could not resume “%1”").arg(key), result.error());
+                Q_EMIT failed(failureTitle(result.error(), tr("Could not resume “%1”").arg(key),
+                                  tr("Not known whether “%1” was resumed").arg(key)),
+                    explained(result.error(), clusterOf(clusterId).name));
         });
 }
 
@@ -184,10 +255,24 @@ void WriteFlows::createTokenIn(const Cluster& cluster)
     if (!m_session)
         return;
     const QString clusterId = cluster.id;
+    auto* dialog = new AgentTokenDialog(cluster, m_window);
+    // The tokens of the cluster when the create was sent: one that appears afterwards, after a
+    // create whose answer was lost, is the one whose value nobody will ever see.
+    auto before = std::make_shared<QSet<QString>>();
     openFormDialog<CreatedAgentToken>(
-        new AgentTokenDialog(cluster, m_window),
-        [this, clusterId](const AgentTokenInput& input, QObject* ctx, auto done) {
-            m_session->createToken(clusterId, input, ctx, done);
+        m_session, dialog,
+        [this, clusterId, before, dialog](
+            OrganizationSession* session, const AgentTokenInput& input, QObject* ctx, auto done) {
+            before->clear();
+            for (const AgentToken& t : session->treeModel()->tokens(clusterId))
+                before->insert(t.id);
+            session->createToken(clusterId, input, ctx,
+                [this, done, before, dialog, clusterId, description = input.description](
+                    const Result<CreatedAgentToken>& result) {
+                    done(result);
+                    if (!result && result.error().kind() == ApiError::Kind::OutcomeUnknown)
+                        offerToRevokeLostTokens(dialog, clusterId, description, *before);
+                });
         },
         [this, cluster](const CreatedAgentToken& created) {
             Q_EMIT selectRequested(created.token.id);
@@ -195,19 +280,59 @@ void WriteFlows::createTokenIn(const Cluster& cluster)
             auto* reveal = new TokenRevealDialog(created.value, created.token, cluster, m_window);
             reveal->setAttribute(Qt::WA_DeleteOnClose);
             reveal->open();
-        });
+        },
+        [name = cluster.name](const ApiError& e) { return explained(e, name); });
+}
+
+void WriteFlows::offerToRevokeLostTokens(QWidget* dialog, const QString& clusterId,
+    const QString& description, const QSet<QString>& before)
+{
+    // Later, from the event loop: the answer may come from a session being destroyed, and a
+    // confirmation runs an event loop of its own.
+    QTimer::singleShot(0, dialog, [this, dialog, clusterId, description, before] {
+        if (!m_session)
+            return;
+        QList<AgentToken> lost;
+        for (const AgentToken& t : model()->tokens(clusterId)) {
+            if (!before.contains(t.id) && t.description == description)
+                lost.append(t);
+        }
+        for (const AgentToken& token : std::as_const(lost)) {
+            const QString when = token.createdAt.isValid()
+                ? QLocale().toString(token.createdAt.toLocalTime(), QLocale::ShortFormat)
+                : QString();
+            if (!confirmDestructive(dialog, tr("Revoke Token"),
+                    tr("Revoke the new token “%1”?").arg(token.description), tr("Revoke Token"),
+                    tr("Buildkite made it%1, but its value was lost with the answer and can never "
+                       "be shown again: no agent can use it. Revoking it keeps the cluster's "
+                       "token list to tokens someone holds.")
+                        .arg(when.isEmpty() ? QString() : tr(" at %1").arg(when)))
+                || !m_session)
+                return;
+            m_session->deleteToken(
+                token.clusterId, token.id, this, [this, token](const Result<NoContent>& result) {
+                    if (!result)
+                        Q_EMIT failed(
+                            failureTitle(result.error(),
+                                tr("Could not revoke “%1”").arg(token.description),
+                                tr("Not known whether “%1” was revoked").arg(token.description)),
+                            explained(result.error(), clusterOf(token.clusterId).name));
+                });
+        }
+    });
 }
 
 void WriteFlows::editToken(const AgentToken& token)
 {
     if (!m_session)
         return;
+    const Cluster cluster = clusterOf(token.clusterId);
     openFormDialog<AgentToken>(
-        new AgentTokenDialog(token, clusterOf(token.clusterId), m_window),
-        [this, token](const AgentTokenInput& input, QObject* ctx, auto done) {
-            m_session->updateToken(token.clusterId, token.id, input, ctx, done);
-        },
-        nothing<AgentToken>);
+        m_session, new AgentTokenDialog(token, cluster, m_window),
+        [token](OrganizationSession* session, const AgentTokenInput& input, QObject* ctx,
+            auto done) { session->updateToken(token.clusterId, token.id, input, ctx, done); },
+        nothing<AgentToken>,
+        [name = cluster.name](const ApiError& e) { return explained(e, name); });
 }
 
 void WriteFlows::revokeToken(const AgentToken& token)
@@ -217,7 +342,10 @@ void WriteFlows::revokeToken(const AgentToken& token)
     m_session->deleteToken(
         token.clusterId, token.id, this, [this, token](const Result<NoContent>& result) {
             if (!result)
-                Q_EMIT failed(tr("Could not revoke “%1”").arg(token.description), result.error());
+                Q_EMIT failed(
+                    failureTitle(result.error(), tr("Could not revoke “%1”").arg(token.description),
+                        tr("Not known whether “%1” was revoked").arg(token.description)),
+                    explained(result.error(), clusterOf(token.clusterId).name));
             else
                 Q_EMIT selectRequested(token.clusterId);
         });

@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class OrganizationSession;
 class QWidget;
@@ -17,6 +18,12 @@ class QWidget;
 // over the window, sends the session call, and reports the answer where the user is looking: a
 // form dialog keeps the input and shows the server's message, a write sent from a pane reports
 // through failed(). The session merges successes into the tree itself.
+//
+// Errors are worded for the admin: a 403 on a cluster the user neither maintains nor
+// administers says so plainly, with Buildkite's message after; a write whose answer was lost
+// (the session has already read back what happened) is reported as "not known" rather than as
+// a failure, and a token created without its value is offered for revocation. A form dialog
+// whose session goes away (account switch) is abandoned rather than left busy.
 class WriteFlows final : public QObject {
     Q_OBJECT
 public:
@@ -50,6 +57,10 @@ Q_SIGNALS:
     void busyChanged(OrganizationTreeModel::NodeKind kind, bool busy);
 
 private:
+    // After a token create whose answer was lost: the cluster's tokens with that description
+    // that were not there before have values nobody holds. Offers to revoke each.
+    void offerToRevokeLostTokens(QWidget* dialog, const QString& clusterId,
+        const QString& description, const QSet<QString>& before);
     OrganizationTreeModel* model() const;
     Cluster clusterOf(const QString& clusterId) const;
 

@@ -69,6 +69,8 @@ QueueDetailPane::QueueDetailPane(QWidget* parent)
     m_hostingForm->addRow(tr("vCPU"), m_cpu);
     m_memory = makeValueLabel(QStringLiteral("memoryLabel"), host);
     m_hostingForm->addRow(tr("Memory"), m_memory);
+    m_disk = makeValueLabel(QStringLiteral("diskLabel"), host);
+    m_hostingForm->addRow(tr("Disk"), m_disk);
     auto* shapeRow = new QHBoxLayout;
     m_shapeRow = shapeRow;
     shapeRow->setSpacing(8);
@@ -80,6 +82,8 @@ QueueDetailPane::QueueDetailPane(QWidget* parent)
     shapeRow->addWidget(m_shapeName, 1);
     shapeRow->addWidget(m_removedShape);
     m_hostingForm->addRow(tr("Instance shape"), shapeRow);
+    m_agentImage = makeValueLabel(QStringLiteral("agentImageLabel"), host);
+    m_hostingForm->addRow(tr("Agent image"), m_agentImage);
     m_affinity = makeValueLabel(QStringLiteral("affinityLabel"), host);
     m_hostingForm->addRow(tr("Retry affinity"), m_affinity);
 
@@ -153,9 +157,15 @@ void QueueDetailPane::setQueue(const Queue& queue, const Cluster& cluster)
     m_hosting->setText(hosted ? tr("Hosted by Buildkite") : tr("Self-hosted"));
     m_hosting->setToolTip(
         hosted ? QString() : tr("Agents for this queue run on your own machines"));
-    for (QLabel* field : { m_machineType, m_architecture, m_cpu, m_memory })
+    for (QLabel* field : { m_machineType, m_architecture, m_cpu, m_memory, m_disk })
         m_hostingForm->setRowVisible(field, hosted);
     m_hostingForm->setRowVisible(m_shapeRow, hosted);
+    // Only Linux hosted agents run a custom image; macOS has none to show.
+    const bool hasImage = hosted && (shape.isLinux() || !queue.agentImageRef.isEmpty());
+    m_hostingForm->setRowVisible(m_agentImage, hasImage);
+    m_agentImage->setText(
+        queue.agentImageRef.isEmpty() ? tr("Buildkite's default image") : queue.agentImageRef);
+    setMuted(m_agentImage, queue.agentImageRef.isEmpty());
     if (hosted) {
         const QString type = shape.machineType == QLatin1String("macos") ? tr("macOS")
             : shape.machineType == QLatin1String("linux")                ? tr("Linux")
@@ -165,7 +175,10 @@ void QueueDetailPane::setQueue(const Queue& queue, const Cluster& cluster)
             shape.architecture.isEmpty() ? tr("Unknown") : shape.architecture.toUpper());
         m_cpu->setText(shape.cpu > 0 ? QString::number(shape.cpu) : tr("Unknown"));
         m_memory->setText(shape.memoryGb > 0 ? tr("%1 GB").arg(shape.memoryGb) : tr("Unknown"));
-        m_shapeName->setText(shape.name.isEmpty() ? tr("Unknown") : shape.name);
+        m_disk->setText(shape.diskGb > 0 ? tr("%1 GB").arg(shape.diskGb) : tr("Unknown"));
+        m_shapeName->setText(
+            shape.name.isEmpty() ? tr("Unknown") : shape.displayName(InstanceShape::Disk::Include));
+        m_shapeName->setToolTip(shape.name);
         m_removedShape->setStatus(shape.removed ? tr("Removed") : QString(), Tone::Warning);
     } else {
         m_removedShape->setStatus({}, Tone::Warning);

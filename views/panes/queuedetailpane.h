@@ -18,8 +18,9 @@ class StatusBadge;
 //
 // objectNames: keyLabel, clusterLabel, descriptionLabel, dispatchBanner, dispatchLabel,
 // pauseButton, resumeButton, hostingLabel, machineTypeLabel, architectureLabel, cpuLabel,
-// memoryLabel, shapeNameLabel, removedShapeBadge, affinityLabel, createdByLabel, createdAtLabel,
-// id{Value,CopyButton}, graphqlId{Value,CopyButton}, webUrl{Value,CopyButton},
+// memoryLabel, diskLabel, shapeNameLabel (InstanceShape::displayName, the API name in its
+// tooltip), removedShapeBadge, agentImageLabel (hosted Linux), affinityLabel, createdByLabel,
+// createdAtLabel, id{Value,CopyButton}, graphqlId{Value,CopyButton}, webUrl{Value,CopyButton},
 // apiUrl{Value,CopyButton}, editButton, deleteButton, openInBrowserButton.
 class QueueDetailPane final : public DetailPane {
     Q_OBJECT
@@ -61,6 +62,8 @@ private:
     QLabel* m_architecture;
     QLabel* m_cpu;
     QLabel* m_memory;
+    QLabel* m_disk;
+    QLabel* m_agentImage;
     QLayout* m_shapeRow;
     QLabel* m_shapeName;
     StatusBadge* m_removedShape;

@@ -31,9 +31,15 @@ QJsonObject QueueInput::toJson(bool includeKey) const
         body.insert(QLatin1StringView("description"), *description);
     if (retryAgentAffinity)
         body.insert(QLatin1StringView("retry_agent_affinity"), *retryAgentAffinity);
-    if (instanceShape)
-        body.insert(QLatin1StringView("hostedAgents"),
-            QJsonObject { { QLatin1StringView("instanceShape"), *instanceShape } });
+    if (instanceShape) {
+        QJsonObject hosted { { QLatin1StringView("instanceShape"), *instanceShape } };
+        if (agentImageRef) {
+            const QString image = agentImageRef->trimmed();
+            hosted.insert(QLatin1StringView("agentImageRef"),
+                image.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(image));
+        }
+        body.insert(QLatin1StringView("hostedAgents"), hosted);
+    }
     return body;
 }
 

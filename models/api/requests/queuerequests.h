@@ -18,6 +18,11 @@ struct QueueInput {
     // Makes the queue hosted; sent camelCase as hostedAgents.instanceShape. On update only the
     // size may change within the same machine type and architecture.
     std::optional<QString> instanceShape;
+    // Hosted Linux only: the custom agent image, sent as hostedAgents.agentImageRef beside
+    // instanceShape (Buildkite reads them as one object, so it is never sent without the shape;
+    // macOS refuses it with 422). Empty sends null: back to Buildkite's own image. A resize
+    // carries the queue's current image here, so changing the size never drops it.
+    std::optional<QString> agentImageRef;
     QJsonObject toJson(bool includeKey) const;
 };
 

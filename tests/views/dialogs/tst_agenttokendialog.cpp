@@ -26,6 +26,7 @@ private Q_SLOTS:
     void tokenExpiryTooSoon();
     void tokenExpiryRecheckedOnSubmit();
     void tokenEdit();
+    void tokenEditWithABareAddress();
     void tokenShowErrorKeepsInputs();
 };
 
@@ -191,6 +192,31 @@ void TestAgentTokenDialog::tokenEdit()
     QCOMPARE(rename.input().toJson(false), json(R"({"description": "Mac fleet"})"));
     // The expiry is never sent on update, even though the token has one.
     QVERIFY(!rename.input().toJson(false).contains(QStringLiteral("expires_at")));
+}
+
+// A stored allowlist with a bare address (Buildkite takes them) used to make the whole dialog
+// invalid, so not even the description could be edited.
+void TestAgentTokenDialog::tokenEditWithABareAddress()
+{
+    AgentToken t = token();
+    t.allowedIpAddresses = QStringLiteral("198.51.100.12 192.0.2.0/24");
+    AgentTokenDialog dialog(t, cluster());
+    dialog.open();
+    QCOMPARE(child<QPlainTextEdit>(&dialog, "allowlistEdit")->toPlainText(),
+        QStringLiteral("198.51.100.12\n192.0.2.0/24"));
+    QVERIFY(!hintShown(&dialog, "allowlistWarning"));
+    QVERIFY(hint(&dialog, "allowlistHint")->tone() != Tone::Danger);
+    typeInto(&dialog, "descriptionEdit", QStringLiteral("Office fleet"));
+    QVERIFY(ok(&dialog)->isEnabled());
+    QCOMPARE(dialog.input().toJson(false), json(R"({"description": "Office fleet"})"));
+
+    // And one can be typed in.
+    AgentTokenDialog create(cluster());
+    typeInto(&create, "descriptionEdit", QStringLiteral("fleet"));
+    child<QPlainTextEdit>(&create, "allowlistEdit")->setPlainText(QStringLiteral("203.0.113.9"));
+    QVERIFY(ok(&create)->isEnabled());
+    QCOMPARE(create.input().toJson(true),
+        json(R"({"description": "fleet", "allowed_ip_addresses": "203.0.113.9"})"));
 }
 
 void TestAgentTokenDialog::tokenShowErrorKeepsInputs()

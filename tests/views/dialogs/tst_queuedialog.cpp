@@ -24,6 +24,11 @@ private Q_SLOTS:
     void queueEditHostedOnlySizes();
     void queueEditRemovedShape();
     void queueEditSelfHosted();
+    void queueSizesNamedAsBuildkiteDoes();
+    void queueCreateLinuxWithImage();
+    void queueResizeKeepsTheImage();
+    void queueEditImage();
+    void queueMacHasNoImage();
 };
 
 void TestQueueDialog::queueKeyValidation_data()
@@ -197,6 +202,115 @@ void TestQueueDialog::queueEditSelfHosted()
     QCOMPARE(spy.count(), 1);
     const QueueInput in = spy.at(0).at(0).value<QueueInput>();
     QCOMPARE(in.toJson(false), json(R"({"retry_agent_affinity": "prefer-warmest"})"));
+}
+
+void TestQueueDialog::queueSizesNamedAsBuildkiteDoes()
+{
+    QueueDialog dialog(hostedQueue(QStringLiteral("LINUX_AMD64_2X4")), cluster());
+    auto* size = child<QComboBox>(&dialog, "sizeCombo");
+    QCOMPARE(size->itemText(size->findData(QStringLiteral("LINUX_AMD64_2X4"))),
+        QStringLiteral("Linux AMD64 · Small · 2 vCPU · 4 GB RAM · 47 GB disk"));
+    QCOMPARE(size->itemText(size->findData(QStringLiteral("LINUX_AMD64_64X256"))),
+        QStringLiteral("Linux AMD64 · 3XL · 64 vCPU · 256 GB RAM · 1056 GB disk"));
+}
+
+void TestQueueDialog::queueCreateLinuxWithImage()
+{
+    QueueDialog dialog(cluster(), {});
+    dialog.open();
+    typeInto(&dialog, "keyEdit", QStringLiteral("custom"));
+    auto* image = child<QLineEdit>(&dialog, "agentImageEdit");
+    QVERIFY(!image->isVisibleTo(&dialog)); // self-hosted: no image
+    child<QRadioButton>(&dialog, "hostedRadio")->click();
+    auto* type = child<QComboBox>(&dialog, "machineTypeCombo");
+    type->setCurrentIndex(type->findData(QStringLiteral("linux")));
+    QVERIFY(image->isVisibleTo(&dialog));
+    typeInto(&dialog, "agentImageEdit", QStringLiteral("ghcr.io/acme/agent 1"));
+    QVERIFY(!ok(&dialog)->isEnabled());
+    QVERIFY(hintShown(&dialog, "agentImageHint"));
+    typeInto(&dialog, "agentImageEdit", QStringLiteral(" ghcr.io/acme/agent:1 "));
+    QVERIFY(ok(&dialog)->isEnabled());
+    QVERIFY(!hintShown(&dialog, "agentImageHint"));
+    auto* size = child<QComboBox>(&dialog, "sizeCombo");
+    size->setCurrentIndex(size->findData(QStringLiteral("LINUX_AMD64_4X16")));
+    QSignalSpy spy(&dialog, &QueueDialog::submitted);
+    ok(&dialog)->click();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).value<QueueInput>().toJson(true),
+        json(R"({"key": "custom", "hostedAgents": {"instanceShape": "LINUX_AMD64_4X16",
+                 "agentImageRef": "ghcr.io/acme/agent:1"}})"));
+}
+
+// Buildkite reads the image from the same object as the shape: a resize that left the image out
+// could lose it, so the image the queue has goes with every resize.
+void TestQueueDialog::queueResizeKeepsTheImage()
+{
+    Queue q = hostedQueue(QStringLiteral("LINUX_AMD64_2X4"));
+    q.agentImageRef = QStringLiteral("ghcr.io/acme/agent:2025-07");
+    QueueDialog dialog(q, cluster());
+    dialog.open();
+    QCOMPARE(child<QLineEdit>(&dialog, "agentImageEdit")->text(), q.agentImageRef);
+    QVERIFY(!ok(&dialog)->isEnabled());
+    auto* size = child<QComboBox>(&dialog, "sizeCombo");
+    size->setCurrentIndex(size->findData(QStringLiteral("LINUX_AMD64_8X32")));
+    QVERIFY(ok(&dialog)->isEnabled());
+    QCOMPARE(
+        dialog.input().toJson(false), json(R"({"hostedAgents": {"instanceShape": "LINUX_AMD64_8X32",
+                 "agentImageRef": "ghcr.io/acme/agent:2025-07"}})"));
+
+    // Without an image of its own, a resize sends the shape alone.
+    QueueDialog plain(hostedQueue(QStringLiteral("LINUX_AMD64_2X4")), cluster());
+    auto* plainSize = child<QComboBox>(&plain, "sizeCombo");
+    plainSize->setCurrentIndex(plainSize->findData(QStringLiteral("LINUX_AMD64_4X16")));
+    QCOMPARE(plain.input().toJson(false),
+        json(R"({"hostedAgents": {"instanceShape": "LINUX_AMD64_4X16"}})"));
+}
+
+void TestQueueDialog::queueEditImage()
+{
+    Queue q = hostedQueue(QStringLiteral("LINUX_ARM64_4X16"));
+    q.agentImageRef = QStringLiteral("ghcr.io/acme/agent:1");
+    QueueDialog dialog(q, cluster());
+    // A new image alone goes with the current shape.
+    typeInto(&dialog, "agentImageEdit", QStringLiteral("ghcr.io/acme/agent:2"));
+    QVERIFY(ok(&dialog)->isEnabled());
+    QCOMPARE(
+        dialog.input().toJson(false), json(R"({"hostedAgents": {"instanceShape": "LINUX_ARM64_4X16",
+                 "agentImageRef": "ghcr.io/acme/agent:2"}})"));
+    // Cleared: null, back to Buildkite's image.
+    typeInto(&dialog, "agentImageEdit", QString());
+    QCOMPARE(dialog.input().toJson(false),
+        json(R"({"hostedAgents": {"instanceShape": "LINUX_ARM64_4X16", "agentImageRef": null}})"));
+    // Back to what it was: nothing to send.
+    typeInto(&dialog, "agentImageEdit", QStringLiteral("ghcr.io/acme/agent:1"));
+    QVERIFY(!ok(&dialog)->isEnabled());
+}
+
+void TestQueueDialog::queueMacHasNoImage()
+{
+    QueueDialog edit(hostedQueue(QStringLiteral("MACOS_ARM64_M4_6X28")), cluster());
+    QVERIFY(!edit.findChild<QLineEdit*>(QStringLiteral("agentImageEdit")));
+    auto* size = child<QComboBox>(&edit, "sizeCombo");
+    size->setCurrentIndex(size->findData(QStringLiteral("MACOS_ARM64_M4_12X56")));
+    QCOMPARE(edit.input().toJson(false),
+        json(R"({"hostedAgents": {"instanceShape": "MACOS_ARM64_M4_12X56"}})"));
+
+    // Typed for Linux, then switched to macOS: the image is not sent (macOS refuses it).
+    QueueDialog create(cluster(), {});
+    create.open();
+    typeInto(&create, "keyEdit", QStringLiteral("mac"));
+    child<QRadioButton>(&create, "hostedRadio")->click();
+    auto* type = child<QComboBox>(&create, "machineTypeCombo");
+    type->setCurrentIndex(type->findData(QStringLiteral("linux")));
+    typeInto(&create, "agentImageEdit", QStringLiteral("ghcr.io/acme/agent:1"));
+    type->setCurrentIndex(type->findData(QStringLiteral("macos")));
+    QVERIFY(!child<QLineEdit>(&create, "agentImageEdit")->isVisibleTo(&create));
+    QVERIFY(ok(&create)->isEnabled());
+    QVERIFY(!create.input()
+                 .toJson(true)
+                 .value(QStringLiteral("hostedAgents"))
+                 .toObject()
+                 .contains(QStringLiteral("agentImageRef")));
 }
 
 QTEST_MAIN(TestQueueDialog)

@@ -4,12 +4,16 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFontDatabase>
+#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -71,6 +75,12 @@ private Q_SLOTS:
     void doneAsksFirst();
     void escapeAndCloseAsk();
     void wipesValue();
+    void valueShownInAFixedPitchFont();
+    // PRIMARY exists on X11 (and Wayland) only: these run for real in tst_tokenrevealdialog_x11
+    // (the same executable under Xvfb with the xcb platform) and are skipped offscreen.
+    void selectingTheValueLeavesNothingInPrimary();
+    void closingClearsTheValueFromPrimary();
+    void primaryOfOtherTextIsLeftAlone();
 };
 
 void TestTokenRevealDialog::showsValueOnce()
@@ -80,7 +90,6 @@ void TestTokenRevealDialog::showsValueOnce()
     auto* field = child<QLineEdit>(&dialog, "tokenValueField");
     QCOMPARE(field->text(), secret());
     QVERIFY(field->isReadOnly());
-    QVERIFY(QFontInfo(field->font()).fixedPitch());
     QVERIFY(child<QLabel>(&dialog, "warningLabel")
                 ->text()
                 .contains(QStringLiteral("This is the only time the token is shown")));
@@ -252,6 +261,93 @@ void TestTokenRevealDialog::wipesValue()
     delete dialog;
     QCOMPARE(observer.size(), length);
     QCOMPARE(observer, QString(length, QChar(0)));
+}
+
+// The intent is that the value is shown in a fixed-pitch font (an l, a 1 and an I look apart and
+// line up). QFontInfo::fixedPitch() is not that: with fonts-noto-mono installed, "monospace"
+// resolves to Noto Sans Mono, which fontconfig does not flag as fixed pitch, so it says false for a
+// monospaced font. What is checked instead is what the eye sees: every character of a token's
+// alphabet advances by the same width, in the font the field actually uses.
+void TestTokenRevealDialog::valueShownInAFixedPitchFont()
+{
+    TokenRevealDialog dialog(secret(), token(), cluster());
+    auto* field = child<QLineEdit>(&dialog, "tokenValueField");
+    QCOMPARE(field->font().family(), QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
+    const QFontMetricsF metrics(field->font());
+    const qreal width = metrics.horizontalAdvance(QLatin1Char('m'));
+    QVERIFY(width > 0);
+    const QString alphabet = QStringLiteral("iIl1|.0OWm_MABCwxyz");
+    for (const QChar c : alphabet)
+        QVERIFY2(qFuzzyCompare(metrics.horizontalAdvance(c), width),
+            qPrintable(QStringLiteral("“%1” advances %2, “m” %3 (%4)")
+                           .arg(c)
+                           .arg(metrics.horizontalAdvance(c))
+                           .arg(width)
+                           .arg(QFontInfo(field->font()).family())));
+}
+
+namespace {
+QString primary() { return QGuiApplication::clipboard()->text(QClipboard::Selection); }
+
+} // namespace
+
+// A macro: QSKIP returns from the function it is written in.
+#define SKIP_WITHOUT_PRIMARY()                                                                     \
+    if (!QGuiApplication::clipboard()->supportsSelection())                                        \
+    QSKIP("no PRIMARY selection on this platform (tst_tokenrevealdialog_x11 runs this)")
+
+void TestTokenRevealDialog::selectingTheValueLeavesNothingInPrimary()
+{
+    SKIP_WITHOUT_PRIMARY();
+    QGuiApplication::clipboard()->clear(QClipboard::Selection);
+    TokenRevealDialog dialog(secret(), token(), cluster());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* field = child<QLineEdit>(&dialog, "tokenValueField");
+
+    // Ctrl+A: all of it selected, none of it in PRIMARY.
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    QVERIFY(field->hasSelectedText());
+    QVERIFY2(primary().isEmpty(), qPrintable(primary()));
+
+    // A drag over part of it.
+    field->deselect();
+    const int y = field->height() / 2;
+    QTest::mousePress(field, Qt::LeftButton, {}, QPoint(4, y));
+    QTest::mouseMove(field, QPoint(field->width() / 2, y));
+    QTest::mouseRelease(field, Qt::LeftButton, {}, QPoint(field->width() / 2, y));
+    QVERIFY(field->hasSelectedText());
+    QVERIFY2(primary().isEmpty(), qPrintable(primary()));
+    // Copy still works, through the clipboard and its timed clear.
+    dialog.copyToClipboard();
+    QCOMPARE(QGuiApplication::clipboard()->text(QClipboard::Clipboard), secret());
+    QVERIFY(primary().isEmpty());
+}
+
+void TestTokenRevealDialog::closingClearsTheValueFromPrimary()
+{
+    SKIP_WITHOUT_PRIMARY();
+    auto* dialog = new TokenRevealDialog(secret(), token(), cluster());
+    dialog->show();
+    {
+        // Put there behind the dialog's back (its watch blocked): closing still clears it.
+        const QSignalBlocker blind(QGuiApplication::clipboard());
+        QGuiApplication::clipboard()->setText(secret().mid(5, 12), QClipboard::Selection);
+    }
+    QCOMPARE(primary(), secret().mid(5, 12));
+    delete dialog;
+    QVERIFY2(primary().isEmpty(), qPrintable(primary()));
+}
+
+void TestTokenRevealDialog::primaryOfOtherTextIsLeftAlone()
+{
+    SKIP_WITHOUT_PRIMARY();
+    TokenRevealDialog dialog(secret(), token(), cluster());
+    QGuiApplication::clipboard()->setText(QStringLiteral("not the token"), QClipboard::Selection);
+    QCOMPARE(primary(), QStringLiteral("not the token"));
+    dialog.copyToClipboard();
+    QCOMPARE(primary(), QStringLiteral("not the token"));
+    QGuiApplication::clipboard()->clear(QClipboard::Selection);
 }
 
 QTEST_MAIN(TestTokenRevealDialog)

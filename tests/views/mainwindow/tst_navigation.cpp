@@ -121,7 +121,8 @@ private Q_SLOTS:
             return out;
         };
         QCOMPARE(texts(QStringLiteral("q1")),
-            (QStringList { QStringLiteral("Paused"), QStringLiteral("macOS arm64 6×28") }));
+            (QStringList { QStringLiteral("Paused"),
+                QStringLiteral("macOS ARM64 · Medium · 6 vCPU · 28 GB RAM") }));
         QCOMPARE(texts(QStringLiteral("q2")), QStringList());
         QCOMPARE(texts(QStringLiteral("q3")), QStringList { QStringLiteral("Default") });
         QCOMPARE(texts(QStringLiteral("t1")), QStringList { QStringLiteral("Expired") });

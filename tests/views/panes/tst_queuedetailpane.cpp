@@ -94,18 +94,38 @@ void TestQueueDetailPane::queueHosted()
     QCOMPARE(text(&pane, "architectureLabel"), QStringLiteral("AMD64"));
     QCOMPARE(text(&pane, "cpuLabel"), QStringLiteral("2"));
     QCOMPARE(text(&pane, "memoryLabel"), QStringLiteral("4 GB"));
-    QCOMPARE(text(&pane, "shapeNameLabel"), QStringLiteral("LINUX_AMD64_2X4"));
+    QCOMPARE(text(&pane, "diskLabel"), QStringLiteral("47 GB"));
+    // The shape as the app names it everywhere; the API's name in the tooltip.
+    QCOMPARE(text(&pane, "shapeNameLabel"),
+        QStringLiteral("Linux AMD64 · Small · 2 vCPU · 4 GB RAM · 47 GB disk"));
+    QCOMPARE(child<QLabel>(&pane, "shapeNameLabel")->toolTip(), QStringLiteral("LINUX_AMD64_2X4"));
     QCOMPARE(text(&pane, "affinityLabel"), QStringLiteral("Prefer a different agent"));
+    // A hosted Linux queue names its image, Buildkite's own when it has none of its own.
+    QVERIFY(child<QLabel>(&pane, "agentImageLabel")->isVisibleTo(&pane));
+    QCOMPARE(text(&pane, "agentImageLabel"), QStringLiteral("Buildkite's default image"));
+    q.agentImageRef = QStringLiteral("ghcr.io/acme/agent:2025-07");
+    pane.setQueue(q, cluster());
+    QCOMPARE(text(&pane, "agentImageLabel"), QStringLiteral("ghcr.io/acme/agent:2025-07"));
     for (const char* name :
         { "machineTypeLabel", "architectureLabel", "cpuLabel", "memoryLabel", "shapeNameLabel" })
         QVERIFY2(child<QLabel>(&pane, name)->isVisibleTo(&pane), name);
     QVERIFY(!child<StatusBadge>(&pane, "removedShapeBadge")->isVisibleTo(&pane));
 
+    // A macOS queue has no image to show.
+    Queue mac = q;
+    mac.instanceShape = InstanceShape::find(QStringLiteral("MACOS_ARM64_M4_12X56"));
+    mac.agentImageRef.clear();
+    pane.setQueue(mac, cluster());
+    QVERIFY(!child<QLabel>(&pane, "agentImageLabel")->isVisibleTo(&pane));
+    QCOMPARE(text(&pane, "diskLabel"), QStringLiteral("294 GB"));
+    QCOMPARE(text(&pane, "shapeNameLabel"),
+        QStringLiteral("macOS ARM64 · Large · 12 vCPU · 56 GB RAM · 294 GB disk"));
+
     // The same pane then shows a self-hosted queue: the shape rows go away.
     pane.setQueue(queue(QStringLiteral("q2"), QStringLiteral("self")), cluster());
     QCOMPARE(text(&pane, "hostingLabel"), QStringLiteral("Self-hosted"));
-    for (const char* name :
-        { "machineTypeLabel", "architectureLabel", "cpuLabel", "memoryLabel", "shapeNameLabel" })
+    for (const char* name : { "machineTypeLabel", "architectureLabel", "cpuLabel", "memoryLabel",
+             "diskLabel", "shapeNameLabel", "agentImageLabel" })
         QVERIFY2(!child<QLabel>(&pane, name)->isVisibleTo(&pane), name);
 }
 
