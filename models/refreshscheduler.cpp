@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -113,6 +114,36 @@ int RefreshScheduler::hotPeriodSeconds() const
 }
 
 int RefreshScheduler::roundSeconds() const
+{
+    const int planned = plannedRoundSeconds();
+    // Right after a reload (or a pause) the checks are not spread over the round yet: the
+    // round robin goes oldest first, so the k-th oldest is checked after k rounds' worth of
+    // picks, on top of the age it has now. What is true now is the worst of those.
+    const QStringList hot = hotClusters();
+    const QSet<QString> hotSet(hot.cbegin(), hot.cend());
+    const qint64 at = now();
+    QList<qint64> ages;
+    int others = 0;
+    for (const QString& id : m_clusterIds) {
+        if (hotSet.contains(id))
+            continue;
+        ++others;
+        const auto it = m_state.constFind(key({ Work::Queues, id }));
+        if (it != m_state.cend() && it->lastSuccess >= 0)
+            ages.append(at - it->lastSuccess);
+    }
+    if (ages.isEmpty())
+        return planned;
+    std::sort(ages.begin(), ages.end(), std::greater<>());
+    const double perPick = planned * 1000.0 / others;
+    const qsizetype ahead = others - ages.size(); // never checked: first in line, no data to age
+    qint64 worst = 0;
+    for (qsizetype k = 0; k < ages.size(); ++k)
+        worst = std::max(worst, ages.at(k) + qint64(double(ahead + k + 1) * perPick));
+    return std::max(planned, int(std::ceil(double(worst) / 1000.0)));
+}
+
+int RefreshScheduler::plannedRoundSeconds() const
 {
     const int hot = hotPeriodSeconds();
     const int others = int(m_clusterIds.size()) - hotCount();

@@ -124,8 +124,12 @@ public:
     double steadyRequestsPerMinute() const;
     // How often the cluster list, the agents and the hot clusters are checked.
     int hotPeriodSeconds() const;
-    // Within this time every cluster's queues are checked again (the oldest data there is).
+    // Within this time every cluster's queues are checked again (the oldest data there is):
+    // the planned round, or longer while the checks are not spread over it yet (after a
+    // reload, whose token lists came after every queue list).
     int roundSeconds() const;
+    // The round of the plan alone: the other clusters at the round robin's rate.
+    int plannedRoundSeconds() const;
 
     // Sends what is due now and sets the timer for the next wake-up. Public for tests.
     void tick();
