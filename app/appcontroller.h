@@ -32,6 +32,13 @@ public:
     // Shows the main window: on the sandbox organisation, or on the current account, or the
     // welcome page when there is none. False if the sandbox could not start.
     bool start(bool sandbox);
+    // `kitedeck --api-url URL --org SLUG`: shows that organisation of that API with the token in
+    // BUILDKITE_API_TOKEN, for this run only, as `kitedeck export` does: no account is saved,
+    // and the token is kept nowhere but in the API client's memory (never in the settings, the
+    // keychain or on screen). https:// only, except for a loopback host. False, with the reason
+    // in *error, when the token is not set, the organisation is empty or the URL is refused.
+    bool startOnApi(const QUrl& apiUrl, const QString& organization, QString* error);
+    static QString tokenVariable() { return QStringLiteral("BUILDKITE_API_TOKEN"); }
     MainWindow* mainWindow() const { return m_window.get(); }
     OrganizationSession* session() const { return m_session; }
     // The one API client every session of the app uses.

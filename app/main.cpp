@@ -57,7 +57,14 @@ int main(int argc, char* argv[])
     const QCommandLineOption palette(QStringLiteral("palette"),
         QStringLiteral("Colour scheme: system (default), light or dark."), QStringLiteral("scheme"),
         QStringLiteral("system"));
-    parser.addOptions({ sandbox, exitWhenShown, screenshot, palette });
+    const QCommandLineOption apiUrl(QStringLiteral("api-url"),
+        QStringLiteral("Open an organisation of this API (https://, or http:// on loopback) with "
+                       "the token in BUILDKITE_API_TOKEN, for this run only: nothing is saved. "
+                       "Needs --org."),
+        QStringLiteral("url"));
+    const QCommandLineOption org(QStringLiteral("org"),
+        QStringLiteral("The organisation's slug, with --api-url."), QStringLiteral("slug"));
+    parser.addOptions({ sandbox, exitWhenShown, screenshot, palette, apiUrl, org });
     parser.process(app);
     bool schemeOk = false;
     const Palette::Scheme scheme = Palette::schemeFromName(parser.value(palette), &schemeOk);
@@ -78,7 +85,20 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(screenshot))
         controller.saveScreenshotWhenLoaded(parser.value(screenshot));
-    if (!controller.start(parser.isSet(sandbox)))
+    if (parser.isSet(apiUrl) || parser.isSet(org)) {
+        QString error;
+        if (parser.isSet(sandbox))
+            error = QStringLiteral("--api-url and --sandbox exclude each other");
+        else if (!parser.isSet(apiUrl))
+            error = QStringLiteral("--org needs --api-url URL");
+        else
+            controller.startOnApi(QUrl(parser.value(apiUrl)), parser.value(org), &error);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "kitedeck: %s\n", qPrintable(error));
+            return 2;
+        }
+    } else if (!controller.start(parser.isSet(sandbox))) {
         return 1;
+    }
     return app.exec();
 }

@@ -4,11 +4,13 @@
 #include "api/apiclient.h"
 #include "api/requests/accesstokenrequests.h"
 #include "modelslogging.h"
-#include "organizationloader.h"
 #include "organizationtreemodel.h"
 
+#include <QMetaEnum>
 #include <QPointer>
 #include <QSet>
+
+#include <algorithm>
 
 OrganizationSession::OrganizationSession(
     ApiClient* client, const QString& organization, QObject* parent)
@@ -16,40 +18,18 @@ OrganizationSession::OrganizationSession(
     , m_client(client)
     , m_organization(organization)
     , m_model(new OrganizationTreeModel(this))
-    , m_loader(new OrganizationLoader(client, this))
+    , m_scheduler(new RefreshScheduler(this))
 {
     m_model->setOrganization(organization);
-    connect(m_client, &ApiClient::rateLimitChanged, this, &OrganizationSession::rateLimitChanged);
-
-    connect(m_loader, &OrganizationLoader::clustersLoaded, this,
-        [this](const QList<Cluster>& clusters) {
-            m_clustersListed = true;
-            m_model->mergeClusters(clusters);
-        });
-    connect(m_loader, &OrganizationLoader::clusterLoaded, this, [this](const ClusterSnapshot& c) {
-        if (c.error)
-            m_model->setClusterError(c.cluster.id, c.error);
-        else
-            m_model->mergeClusterChildren(c.cluster.id, c.queues, c.tokens);
+    connect(m_client, &ApiClient::rateLimitChanged, this, [this](const RateLimitStatus& status) {
+        forwardRateLimit(status);
+        Q_EMIT rateLimitChanged(status);
     });
-    connect(m_loader, &OrganizationLoader::finished, this,
-        [this](const OrganizationSnapshot&, const ApiError& error) {
-            m_model->setLoading(false);
-            if (error && !m_clustersListed)
-                m_model->setOrganizationError(error);
-            if (m_clustersListed)
-                m_lastRefreshed = QDateTime::currentDateTimeUtc();
-            m_lastRefreshError = error;
-            if (error) {
-                qCInfo(lcModels).noquote()
-                    << "refresh of" << m_organization << "failed:" << error.toString();
-                Q_EMIT operationFailed(tr("Refreshing %1").arg(m_organization), error);
-            }
-            const int operation = m_refreshOperation;
-            m_refreshOperation = -1;
-            endOperation(operation);
-            Q_EMIT refreshFinished(error);
-        });
+    connect(m_scheduler, &RefreshScheduler::due, this, &OrganizationSession::runTask);
+    connect(m_scheduler, &RefreshScheduler::reloadFinished, this,
+        &OrganizationSession::onReloadFinished);
+    connect(m_scheduler, &RefreshScheduler::planChanged, this,
+        &OrganizationSession::refreshPlanChanged);
 }
 
 OrganizationSession::~OrganizationSession()
@@ -65,22 +45,9 @@ OrganizationSession::~OrganizationSession()
         abandon(gone);
 }
 
-bool OrganizationSession::isRefreshing() const { return m_loader->isLoading(); }
-
 int OrganizationSession::requestsPerRefresh() const { return 1 + 2 * m_model->summary().clusters; }
 
 RateLimitStatus OrganizationSession::rateLimit() const { return m_client->rateLimit(); }
-
-void OrganizationSession::refresh()
-{
-    if (m_loader->isLoading() || m_organization.isEmpty())
-        return;
-    m_clustersListed = false;
-    m_refreshOperation = beginOperation(tr("Refreshing %1…").arg(m_organization));
-    m_model->setLoading(true);
-    Q_EMIT refreshStarted();
-    m_loader->load(m_organization);
-}
 
 void OrganizationSession::fetchAccessToken()
 {
@@ -89,6 +56,7 @@ void OrganizationSession::fetchAccessToken()
     m_client->call(
         GetAccessToken {}, this, [this, operation, description](const Result<AccessToken>& result) {
             endOperation(operation);
+            noteAnswer(result ? ApiError() : result.error());
             if (!result) {
                 Q_EMIT operationFailed(description, result.error());
                 Q_EMIT accessTokenFailed(result.error());
@@ -169,6 +137,7 @@ void OrganizationSession::send(const Request& request, const QString& descriptio
                       const Result<Value>& result) {
         m_pendingWrites.remove(operation);
         endOperation(operation);
+        noteAnswer(result ? ApiError() : result.error());
         merge(result);
         if (!result) {
             qCInfo(lcModels).noquote() << description << "failed:" << result.error().toString();
@@ -593,4 +562,265 @@ void OrganizationSession::deleteToken(
                                        .arg(name));
                 });
         });
+}
+
+// ---- refresh
+
+namespace {
+using Task = RefreshScheduler::Task;
+using Work = RefreshScheduler::Work;
+
+// What a paged list cost: the client asks for full pages.
+int pagesFor(qsizetype items)
+{
+    return std::max(1, int((items + RefreshScheduler::pageSize - 1) / RefreshScheduler::pageSize));
+}
+
+// Buildkite could not be reached, or could not answer: says nothing about one node.
+bool isOutage(const ApiError& error)
+{
+    switch (error.kind()) {
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Tls:
+    case ApiError::Kind::Server:
+    case ApiError::Kind::RateLimited:
+    case ApiError::Kind::OutcomeUnknown:
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
+void OrganizationSession::refresh()
+{
+    if (m_organization.isEmpty() || isRefreshing())
+        return;
+    m_reloadError = ApiError();
+    m_refreshOperation = beginOperation(tr("Refreshing %1…").arg(m_organization));
+    m_model->setLoading(true);
+    Q_EMIT refreshStarted();
+    if (!m_scheduler->isRunning())
+        m_scheduler->start();
+    m_scheduler->reloadAll();
+    Q_EMIT refreshPlanChanged();
+}
+
+void OrganizationSession::setAutoRefresh(bool on)
+{
+    if (on == m_autoRefresh)
+        return;
+    m_autoRefresh = on;
+    if (on) {
+        if (!m_scheduler->isRunning() && !m_organization.isEmpty())
+            m_scheduler->start();
+    } else if (!m_scheduler->isReloading()) {
+        m_scheduler->stop();
+    }
+    Q_EMIT refreshPlanChanged();
+}
+
+void OrganizationSession::setRefreshBudget(double share, int intervalSeconds)
+{
+    RefreshScheduler::Settings settings = m_scheduler->settings();
+    settings.share = share;
+    settings.intervalSeconds = intervalSeconds;
+    m_scheduler->setSettings(settings);
+}
+
+void OrganizationSession::setHotClusters(const QStringList& clusterIds)
+{
+    m_scheduler->setHotClusters(clusterIds);
+}
+
+void OrganizationSession::wantTokens(const QString& clusterId)
+{
+    if (clusterId.isEmpty())
+        return;
+    m_scheduler->requestSoon(
+        { Work::Tokens, clusterId }, qint64(m_scheduler->settings().intervalSeconds) * 1000);
+}
+
+void OrganizationSession::retryNow()
+{
+    if (!m_scheduler->isRunning()) {
+        refresh();
+        return;
+    }
+    m_scheduler->requestSoon({ Work::ClusterList, {} });
+    for (const QString& id : m_scheduler->hotClusters())
+        m_scheduler->requestSoon({ Work::Queues, id });
+}
+
+void OrganizationSession::forwardRateLimit(const RateLimitStatus& status)
+{
+    // The share is of the user's limit (the budget Buildkite gives each user); what the window
+    // has left is the tighter of the two windows.
+    const RateLimitWindow budget = status.user.isKnown() ? status.user : status.organization;
+    const RateLimitWindow tightest = status.tightest();
+    if (budget.isKnown())
+        m_scheduler->setRateLimit(budget.limit, tightest.remaining, tightest.resetSeconds);
+}
+
+void OrganizationSession::runTask(const RefreshScheduler::Task& task)
+{
+    const QString id = task.clusterId;
+    switch (task.work) {
+    case Work::ClusterList:
+        m_client->call(
+            ListClusters { m_organization }, this, [this, task](const Result<QList<Cluster>>& r) {
+                if (!r) {
+                    if (showsInline(r.error(), m_clustersListed))
+                        m_model->setOrganizationError(r.error());
+                    finishTask(task, false, 1, r.error());
+                    return;
+                }
+                m_clustersListed = true;
+                m_model->mergeClusters(r.value());
+                m_model->setListCheckedAt(QDateTime::currentDateTimeUtc());
+                QStringList ids;
+                ids.reserve(r.value().size());
+                for (const Cluster& c : r.value())
+                    ids.append(c.id);
+                m_scheduler->setClusters(ids);
+                finishTask(task, true, pagesFor(r.value().size()));
+            });
+        return;
+    case Work::Queues:
+        m_client->call(ListQueues { m_organization, id }, this,
+            [this, task, id](const Result<QList<Queue>>& r) {
+                if (r) {
+                    m_model->mergeClusterQueues(id, r.value());
+                    m_model->setQueuesCheckedAt(id, QDateTime::currentDateTimeUtc());
+                } else if (showsInline(r.error(),
+                               m_model->groupIndex(id, OrganizationTreeModel::NodeKind::QueueGroup)
+                                   .data(OrganizationTreeModel::CountRole)
+                                   .isValid())) {
+                    m_model->setQueuesError(id, r.error());
+                }
+                finishTask(
+                    task, r.ok(), r ? pagesFor(r.value().size()) : 1, r ? ApiError() : r.error());
+            });
+        return;
+    case Work::Tokens:
+        m_client->call(ListAgentTokens { m_organization, id }, this,
+            [this, task, id](const Result<QList<AgentToken>>& r) {
+                if (r) {
+                    m_model->mergeClusterTokens(id, r.value());
+                    m_model->setTokensCheckedAt(id, QDateTime::currentDateTimeUtc());
+                } else if (showsInline(r.error(),
+                               m_model->groupIndex(id, OrganizationTreeModel::NodeKind::TokenGroup)
+                                   .data(OrganizationTreeModel::CountRole)
+                                   .isValid())) {
+                    m_model->setTokensError(id, r.error());
+                }
+                finishTask(
+                    task, r.ok(), r ? pagesFor(r.value().size()) : 1, r ? ApiError() : r.error());
+            });
+        return;
+    case Work::Agents: {
+        // Reported from the event loop even when the answer is at hand: the scheduler is in
+        // the middle of sending when it emits due().
+        QPointer<OrganizationSession> self(this);
+        refreshAgents([self, task](bool ok, int pages) {
+            QMetaObject::invokeMethod(
+                self, [self, task, ok, pages] { self->finishTask(task, ok, pages); },
+                Qt::QueuedConnection);
+        });
+        return;
+    }
+    }
+}
+
+bool OrganizationSession::showsInline(const ApiError& error, bool loadedBefore) const
+{
+    return !loadedBefore || !isOutage(error);
+}
+
+void OrganizationSession::finishTask(
+    const RefreshScheduler::Task& task, bool ok, int pages, const ApiError& error)
+{
+    if (error)
+        noteAnswer(error);
+    else if (ok)
+        noteAnswer({});
+    if (ok) {
+        m_lastRefreshed = QDateTime::currentDateTimeUtc();
+        m_staleError = ApiError();
+        Q_EMIT freshnessChanged();
+    } else if (error) {
+        qCInfo(lcModels).noquote()
+            << "checking" << m_organization
+            << QMetaEnum::fromType<RefreshScheduler::Work>().valueToKey(int(task.work))
+            << task.clusterId << "failed:" << error.toString();
+        if (isRefreshing() && !m_reloadError)
+            m_reloadError = error;
+        if (isOutage(error)) {
+            m_staleError = error;
+            Q_EMIT freshnessChanged();
+        }
+        // The cluster is gone (or out of reach): the list knows which.
+        if (error.kind() == ApiError::Kind::NotFound && task.work != Work::ClusterList)
+            m_scheduler->requestSoon({ Work::ClusterList, {} });
+    }
+    m_scheduler->finished(task, ok, pages);
+}
+
+void OrganizationSession::onReloadFinished()
+{
+    m_model->setLoading(false);
+    m_lastRefreshError = m_reloadError;
+    if (m_reloadError) {
+        qCInfo(lcModels).noquote()
+            << "refresh of" << m_organization << "failed:" << m_reloadError.toString();
+        Q_EMIT operationFailed(tr("Refreshing %1").arg(m_organization), m_reloadError);
+    }
+    const int operation = m_refreshOperation;
+    m_refreshOperation = -1;
+    endOperation(operation);
+    if (!m_autoRefresh)
+        m_scheduler->stop();
+    Q_EMIT refreshPlanChanged();
+    Q_EMIT refreshFinished(m_lastRefreshError);
+}
+
+void OrganizationSession::noteAnswer(const ApiError& error)
+{
+    bool reachable = true;
+    switch (error.kind()) {
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Tls:
+    case ApiError::Kind::OutcomeUnknown:
+        reachable = false;
+        break;
+    case ApiError::Kind::Server:
+        // One 503 can be a cluster update's hosted settings; a streak is the service.
+        reachable = ++m_serverErrors < serverErrorStreak && m_reachable;
+        break;
+    default:
+        m_serverErrors = 0;
+        break;
+    }
+    if (!reachable)
+        m_unreachableError = error;
+    if (reachable == m_reachable)
+        return;
+    m_reachable = reachable;
+    if (reachable)
+        m_unreachableError = ApiError();
+    qCInfo(lcModels).noquote() << m_organization
+                               << (reachable ? "is reachable again" : "is unreachable:")
+                               << (reachable ? QString() : error.toString());
+    Q_EMIT reachabilityChanged(reachable);
+}
+
+// ---- agents: the contract with the agents' part, which replaces this stub
+
+void OrganizationSession::refreshAgents(std::function<void(bool ok, int pages)> done)
+{
+    // No agent list yet: nothing to load. The scheduler asks only once setAgentsWanted(true).
+    if (done)
+        done(true, 1);
 }

@@ -7,6 +7,7 @@
 #include "api/requests/tokenrequests.h"
 #include "api/result.h"
 #include "domain/accesstoken.h"
+#include "refreshscheduler.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -16,12 +17,19 @@
 #include <optional>
 
 class ApiClient;
-class OrganizationLoader;
 class OrganizationTreeModel;
 
 // The controller of one organisation for the GUI and the tests: loads it into an
 // OrganizationTreeModel, and sends every write (models/api/requests), merging the answer into
 // the model on success before calling back. Owns no network: it uses the ApiClient it is given.
+//
+// Refreshing is the RefreshScheduler's to pace: it emits due(task) (the cluster list, the
+// agents, one cluster's queues, one cluster's tokens), the session sends that request, merges
+// the answer into the tree for that task alone and reports finished(task, ok, pages), and it
+// forwards the rate-limit headers of every response. refresh() (F5, the first load) is the
+// scheduler's reload mode; setAutoRefresh() runs its steady mode within a share of the user's
+// rate limit. The view says which clusters are hot (setHotClusters) and which tokens it opened
+// (wantTokens).
 //
 // Views reach everything through the session (the model, the activity, the rate limit and the
 // cost of a refresh), never the ApiClient behind it.
@@ -58,18 +66,56 @@ public:
     OrganizationTreeModel* treeModel() const { return m_model; }
 
     // Loads the whole organisation: clusters merge as soon as they are listed, each cluster's
-    // queues and tokens as they arrive, failures show inline on their node. A refresh already
-    // running is not restarted.
+    // queues and tokens as they arrive (hot clusters' queues first, then all queues, then the
+    // tokens), failures show inline on their node. Spread over the rate-limit window so it never
+    // meets a 429: when the window is spent less a reserve it waits for the reset. A refresh
+    // already running is not restarted. refreshFinished() when every answer is in.
     void refresh();
+    // Keeps the organisation current in the background within the scheduler's share of the
+    // rate limit (off by default; the main window turns it on, and off while minimised). A
+    // reload in progress finishes either way.
+    void setAutoRefresh(bool on);
+    bool autoRefresh() const { return m_autoRefresh; }
+    // The share of the user's rate limit the background checks may spend (0.01 to 1) and the
+    // shortest period of the hot checks, in seconds.
+    void setRefreshBudget(double share, int intervalSeconds);
+    // The pacing, for a status bar's words (roundSeconds(), clusters(), ...), and for tests and
+    // benchmarks (its clock).
+    RefreshScheduler* scheduler() const { return m_scheduler; }
+    // The clusters the user is looking at, most wanted first (selected, expanded, visible):
+    // their queues are checked every hot period.
+    void setHotClusters(const QStringList& clusterIds);
+    // A cluster's tokens were opened (its group or one of its tokens): checked soon, unless
+    // they were checked within the hot interval.
+    void wantTokens(const QString& clusterId);
+    // The freshness banner's Retry: the cluster list and the hot clusters now (a reload when
+    // auto-refresh is off).
+    void retryNow();
+    // Loads the organisation's agents (the agents' part implements it; until then a stub that
+    // reports success). done(ok, pages): the pages it took.
+    void refreshAgents(std::function<void(bool ok, int pages)> done);
     // What one refresh costs of the rate limit, as far as the loaded organisation tells: the
     // cluster list, then the queues and the tokens of each cluster (one page each).
     int requestsPerRefresh() const;
     // The latest rate-limit headers of any request (rateLimitChanged says when they change).
     RateLimitStatus rateLimit() const;
-    bool isRefreshing() const;
-    // When a refresh last listed the clusters successfully; invalid before.
+    // A refresh() is running.
+    bool isRefreshing() const { return m_refreshOperation >= 0; }
+    // The last successful check of anything (the cluster list, any cluster's queues or tokens);
+    // invalid before the first.
     QDateTime lastRefreshed() const { return m_lastRefreshed; }
+    // The first failure of the last refresh().
     ApiError lastRefreshError() const { return m_lastRefreshError; }
+    // The last check failed because Buildkite could not be reached or answered with a server
+    // error (the data shown is older than it should be); cleared by the next success.
+    bool isStale() const { return m_staleError.isError(); }
+    ApiError staleError() const { return m_staleError; }
+    // False after a network error (or TLS, or a write whose answer was lost) or a streak of
+    // server errors on any request of the session; true again on the next answer that is not
+    // one of those. Writes are pointless while false.
+    bool isReachable() const { return m_reachable; }
+    ApiError unreachableError() const { return m_unreachableError; }
+    static constexpr int serverErrorStreak = 3;
 
     // GET /v2/access-token: who the token belongs to and its scopes.
     void fetchAccessToken();
@@ -118,6 +164,11 @@ Q_SIGNALS:
     void operationFailed(const QString& description, const ApiError& error);
     // ApiClient::rateLimitChanged, forwarded.
     void rateLimitChanged(const RateLimitStatus& status);
+    // lastRefreshed(), isStale() or staleError() changed.
+    void freshnessChanged();
+    void reachabilityChanged(bool reachable);
+    // The scheduler's plan (RefreshScheduler::planChanged), or whether it runs.
+    void refreshPlanChanged();
 
 private:
     // What a 422 on a write means for the model.
@@ -156,14 +207,33 @@ private:
     // After "already paused"/"not paused": the model was stale, so fetch the queue as it is.
     void reloadQueue(const QString& clusterId, const QString& id);
 
+    // Refresh: one scheduler task sent, merged, and reported.
+    void runTask(const RefreshScheduler::Task& task);
+    void finishTask(
+        const RefreshScheduler::Task& task, bool ok, int pages, const ApiError& error = {});
+    void onReloadFinished();
+    void forwardRateLimit(const RateLimitStatus& status);
+    // Whether a group's (or the list's) failure shows inline: always when nothing was ever
+    // loaded there; otherwise only when it says something about that node (not an outage, which
+    // the freshness banner reports once for everything).
+    bool showsInline(const ApiError& error, bool loadedBefore) const;
+    // Every answer of the session says whether Buildkite is reachable.
+    void noteAnswer(const ApiError& error);
+
     ApiClient* m_client;
     QString m_organization;
     OrganizationTreeModel* m_model;
-    OrganizationLoader* m_loader;
+    RefreshScheduler* m_scheduler;
     std::optional<AccessToken> m_accessToken;
     QDateTime m_lastRefreshed;
     ApiError m_lastRefreshError;
-    bool m_clustersListed = false; // in the refresh running
+    ApiError m_reloadError; // the first of the refresh running
+    ApiError m_staleError;
+    ApiError m_unreachableError;
+    bool m_reachable = true;
+    int m_serverErrors = 0; // in a row
+    bool m_autoRefresh = false;
+    bool m_clustersListed = false; // ever, in this session
     int m_refreshOperation = -1;
     QList<std::pair<int, QString>> m_operations; // in flight, oldest first
     int m_nextOperation = 0;

@@ -275,7 +275,31 @@ QVariant OrganizationTreeModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || !checkIndex(index))
         return {};
-    return nodeData(nodeFor(index), role);
+    const Node* node = nodeFor(index);
+    // Freshness is answered here, not by nodeData(): the change reports compare nodeData(), and
+    // a check that finds nothing new must report nothing.
+    if (role == CheckedAtRole) {
+        const QDateTime checked = checkedAtOf(node);
+        return checked.isValid() ? QVariant(checked) : QVariant();
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (node->kind) {
+        case NodeKind::Organization:
+        case NodeKind::Cluster:
+        case NodeKind::Queue:
+        case NodeKind::Token: {
+            const QDateTime checked = checkedAtOf(node);
+            if (!checked.isValid())
+                break;
+            const QDateTime now
+                = m_fixedNow.isValid() ? m_fixedNow : QDateTime::currentDateTimeUtc();
+            return joined({ nodeTooltip(node), RowText::checkedText(checked, now) });
+        }
+        default:
+            break;
+        }
+    }
+    return nodeData(node, role);
 }
 
 QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
@@ -774,6 +798,7 @@ void OrganizationTreeModel::setOrganization(const QString& slug)
     m_changed.clear();
     m_summary = {};
     m_expiring.clear();
+    m_checkedAt.clear();
     m_organization = slug;
     m_loading = false;
     if (!slug.isEmpty()) {
@@ -850,6 +875,7 @@ void OrganizationTreeModel::mergeClusters(const QList<Cluster>& clusters)
     org->error = ApiError();
     syncPlaceholder(org);
     emitChanges(before);
+    pruneCheckedAt();
 }
 
 bool OrganizationTreeModel::mergeClusterChildren(
@@ -901,6 +927,125 @@ void OrganizationTreeModel::mergeSnapshot(const OrganizationSnapshot& snapshot)
             setClusterError(c.cluster.id, c.error);
         else
             mergeClusterChildren(c.cluster.id, c.queues, c.tokens);
+    }
+}
+
+// ---- one group of a cluster
+
+template <class T>
+bool OrganizationTreeModel::mergeGroup(const QString& clusterId, const QList<T>& items)
+{
+    Node* cluster = clusterNode(clusterId);
+    if (!cluster)
+        return false;
+    ChangeBatch batch(this, ChangeBatch::ReadClock);
+    Node* group = containerOf<T>(clusterId);
+    const QList<Snapshot> before = snapshot({ cluster, group });
+    mergeItems(group, items, group->childrenKnown);
+    group->childrenKnown = true;
+    group->error = ApiError();
+    syncPlaceholder(group);
+    emitChanges(before);
+    return true;
+}
+
+template <class T>
+bool OrganizationTreeModel::setGroupError(const QString& clusterId, const ApiError& error)
+{
+    Node* cluster = clusterNode(clusterId);
+    if (!cluster)
+        return false;
+    Node* group = containerOf<T>(clusterId);
+    const QList<Snapshot> before = snapshot({ cluster, group });
+    group->error = error;
+    syncPlaceholder(group);
+    emitChanges(before);
+    return true;
+}
+
+bool OrganizationTreeModel::mergeClusterQueues(const QString& clusterId, const QList<Queue>& queues)
+{
+    return mergeGroup(clusterId, queues);
+}
+
+bool OrganizationTreeModel::mergeClusterTokens(
+    const QString& clusterId, const QList<AgentToken>& tokens)
+{
+    return mergeGroup(clusterId, tokens);
+}
+
+bool OrganizationTreeModel::setQueuesError(const QString& clusterId, const ApiError& error)
+{
+    return setGroupError<Queue>(clusterId, error);
+}
+
+bool OrganizationTreeModel::setTokensError(const QString& clusterId, const ApiError& error)
+{
+    return setGroupError<AgentToken>(clusterId, error);
+}
+
+// ---- freshness
+
+void OrganizationTreeModel::setListCheckedAt(const QDateTime& when)
+{
+    if (!m_organization.isEmpty())
+        m_checkedAt.insert(m_organization, when);
+}
+
+void OrganizationTreeModel::setQueuesCheckedAt(const QString& clusterId, const QDateTime& when)
+{
+    if (clusterNode(clusterId))
+        m_checkedAt.insert(clusterId, when);
+}
+
+void OrganizationTreeModel::setTokensCheckedAt(const QString& clusterId, const QDateTime& when)
+{
+    if (clusterNode(clusterId))
+        m_checkedAt.insert(tokenGroupId(clusterId), when);
+}
+
+QDateTime OrganizationTreeModel::listCheckedAt() const { return m_checkedAt.value(m_organization); }
+
+QDateTime OrganizationTreeModel::queuesCheckedAt(const QString& clusterId) const
+{
+    return m_checkedAt.value(clusterId);
+}
+
+QDateTime OrganizationTreeModel::tokensCheckedAt(const QString& clusterId) const
+{
+    return m_checkedAt.value(tokenGroupId(clusterId));
+}
+
+QDateTime OrganizationTreeModel::checkedAtOf(const Node* node) const
+{
+    switch (node->kind) {
+    case NodeKind::Organization:
+        return listCheckedAt();
+    case NodeKind::Cluster:
+    case NodeKind::QueueGroup:
+    case NodeKind::Queue:
+        return queuesCheckedAt(node->clusterId);
+    case NodeKind::TokenGroup:
+    case NodeKind::Token:
+        return tokensCheckedAt(node->clusterId);
+    case NodeKind::Loading:
+    case NodeKind::Error:
+        break;
+    }
+    return {};
+}
+
+void OrganizationTreeModel::pruneCheckedAt()
+{
+    for (auto it = m_checkedAt.begin(); it != m_checkedAt.end();) {
+        const QString& key = it.key();
+        const QString clusterId = key.endsWith(QLatin1String("/tokens"))
+            ? key.chopped(int(tokenGroupId({}).size()))
+            : key;
+        if (key != m_organization && !clusterNode(clusterId))
+            it = m_checkedAt.erase(it);
+        else
+            ++it;
     }
 }
 

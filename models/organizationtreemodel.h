@@ -81,6 +81,11 @@ public:
         BusyRole = ModelRoles::Busy, // org, groups: children not known yet; loading rows: true
         DescriptionRole = ModelRoles::Description, // clusters, queues, tokens
         IsDefaultQueueRole = ModelRoles::IsDefaultQueue, // queues: the cluster's default queue
+        // QDateTime of the last successful check of what the row shows: the organisation, the
+        // cluster list; clusters, queue groups and queues, the cluster's queues; token groups and
+        // tokens, the cluster's tokens. Invalid before the first. Like "3 min ago" it changes
+        // without the rows changing, so no dataChanged reports it: read it when shown.
+        CheckedAtRole = ModelRoles::CheckedAt,
     };
     Q_ENUM(Role)
 
@@ -121,6 +126,24 @@ public:
     bool setClusterError(const QString& clusterId, const ApiError& error);
     // Clusters, then each cluster's children or error.
     void mergeSnapshot(const OrganizationSnapshot& snapshot);
+
+    // One cluster's queues, or its tokens, complete: merged like mergeClusterChildren() with the
+    // other group left as it is, so a refresh can check them apart. False if the cluster is
+    // unknown.
+    bool mergeClusterQueues(const QString& clusterId, const QList<Queue>& queues);
+    bool mergeClusterTokens(const QString& clusterId, const QList<AgentToken>& tokens);
+    // Loading one group failed: an error row in that group only; rows known from earlier stay.
+    bool setQueuesError(const QString& clusterId, const ApiError& error);
+    bool setTokensError(const QString& clusterId, const ApiError& error);
+
+    // When the last successful check of the cluster list, of a cluster's queues and of its
+    // tokens was (CheckedAtRole, and a line of the tooltips). Emits nothing (see CheckedAtRole).
+    void setListCheckedAt(const QDateTime& when);
+    void setQueuesCheckedAt(const QString& clusterId, const QDateTime& when);
+    void setTokensCheckedAt(const QString& clusterId, const QDateTime& when);
+    QDateTime listCheckedAt() const;
+    QDateTime queuesCheckedAt(const QString& clusterId) const;
+    QDateTime tokensCheckedAt(const QString& clusterId) const;
 
     // Single-object changes after a write: replace in place or add (a new cluster goes last,
     // a queue or token to its sorted place). Queues and tokens need their clusterId set and
@@ -207,6 +230,14 @@ private:
     // The organisation for clusters, the cluster's group for queues and tokens.
     template <class T>
     Node* containerOf(const QString& clusterId) const;
+    // One group of a cluster: merged, or marked failed.
+    template <class T>
+    bool mergeGroup(const QString& clusterId, const QList<T>& items);
+    template <class T>
+    bool setGroupError(const QString& clusterId, const ApiError& error);
+    QDateTime checkedAtOf(const Node* node) const;
+    // Forgets the check times of clusters that are gone.
+    void pruneCheckedAt();
 
     QList<Snapshot> snapshot(const QList<Node*>& nodes) const;
     void emitChanges(const QList<Snapshot>& before);
@@ -225,4 +256,7 @@ private:
     QStringList m_changed;
     OrganizationSummary m_summary;
     ExpiryIndex<Node*> m_expiring; // tokens that have an expiry date
+    // Last successful checks: the organisation's slug for the cluster list, a cluster id for its
+    // queues, tokenGroupId() for its tokens. Kept beside the nodes: no row signal reports them.
+    QHash<QString, QDateTime> m_checkedAt;
 };

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -30,7 +31,11 @@ RefreshScheduler::RefreshScheduler(QObject* parent)
 
 RefreshScheduler::~RefreshScheduler() = default;
 
-void RefreshScheduler::setClock(Clock clock) { m_clock = std::move(clock); }
+void RefreshScheduler::setClock(Clock clock, double speed)
+{
+    m_clock = std::move(clock);
+    m_speed = speed > 0 ? speed : 1.0;
+}
 
 void RefreshScheduler::setAutomaticTimer(bool on)
 {
@@ -80,19 +85,29 @@ int RefreshScheduler::listPages() const
     return std::max(1, int((m_clusterIds.size() + pageSize - 1) / pageSize));
 }
 
-int RefreshScheduler::hotCount() const
+int RefreshScheduler::hotCount() const { return int(hotClusters().size()); }
+
+QStringList RefreshScheduler::hotClusters() const
 {
-    int count = 0;
-    for (const QString& id : m_hot)
-        count += m_clusterIds.contains(id) ? 1 : 0;
-    return count;
+    // What half the steady rate can check every interval, after the list and the agents.
+    const double perInterval
+        = steadyRequestsPerMinute() * m_settings.hotShare * m_settings.intervalSeconds / 60.0;
+    const int affordable = std::max(1, int(std::floor(perInterval)) - listPages() - agentCost());
+    QStringList out;
+    for (const QString& id : m_hot) {
+        if (out.size() >= affordable)
+            break;
+        if (m_clusterSet.contains(id) && !out.contains(id))
+            out.append(id);
+    }
+    return out;
 }
 
 double RefreshScheduler::steadyRequestsPerMinute() const { return m_settings.share * limit(); }
 
 int RefreshScheduler::hotPeriodSeconds() const
 {
-    const int cost = listPages() + (m_agentsWanted ? m_agentPages : 0) + hotCount();
+    const int cost = listPages() + agentCost() + hotCount();
     const double perMinute = steadyRequestsPerMinute() * m_settings.hotShare;
     const int needed = int(std::ceil(cost * 60.0 / perMinute));
     return std::max(m_settings.intervalSeconds, needed);
@@ -100,12 +115,41 @@ int RefreshScheduler::hotPeriodSeconds() const
 
 int RefreshScheduler::roundSeconds() const
 {
+    const int planned = plannedRoundSeconds();
+    // Right after a reload (or a pause) the checks are not spread over the round yet: the
+    // round robin goes oldest first, so the k-th oldest is checked after k rounds' worth of
+    // picks, on top of the age it has now. What is true now is the worst of those.
+    const QStringList hot = hotClusters();
+    const QSet<QString> hotSet(hot.cbegin(), hot.cend());
+    const qint64 at = now();
+    QList<qint64> ages;
+    int others = 0;
+    for (const QString& id : m_clusterIds) {
+        if (hotSet.contains(id))
+            continue;
+        ++others;
+        const auto it = m_state.constFind(key({ Work::Queues, id }));
+        if (it != m_state.cend() && it->lastSuccess >= 0)
+            ages.append(at - it->lastSuccess);
+    }
+    if (ages.isEmpty())
+        return planned;
+    std::sort(ages.begin(), ages.end(), std::greater<>());
+    const double perPick = planned * 1000.0 / others;
+    const qsizetype ahead = others - ages.size(); // never checked: first in line, no data to age
+    qint64 worst = 0;
+    for (qsizetype k = 0; k < ages.size(); ++k)
+        worst = std::max(worst, ages.at(k) + qint64(double(ahead + k + 1) * perPick));
+    return std::max(planned, int(std::ceil(double(worst) / 1000.0)));
+}
+
+int RefreshScheduler::plannedRoundSeconds() const
+{
     const int hot = hotPeriodSeconds();
     const int others = int(m_clusterIds.size()) - hotCount();
     if (others <= 0)
         return hot;
-    const double hotCost
-        = (listPages() + (m_agentsWanted ? m_agentPages : 0) + hotCount()) * 60.0 / hot;
+    const double hotCost = (listPages() + agentCost() + hotCount()) * 60.0 / hot;
     const double roundRobinRate = std::max(steadyRequestsPerMinute() - hotCost,
         steadyRequestsPerMinute() * (1.0 - m_settings.hotShare));
     const double queueShare = double(m_settings.tokensEvery - 1) / m_settings.tokensEvery;
@@ -130,10 +174,12 @@ void RefreshScheduler::setRateLimit(int limit, int remaining, int resetSeconds)
 void RefreshScheduler::setClusters(const QStringList& ids)
 {
     const QStringList before = m_clusterIds;
+    const int hotBefore = hotCount();
     m_clusterIds = ids;
+    m_clusterSet = QSet<QString>(ids.cbegin(), ids.cend());
     // Forget what belongs to clusters that are gone.
     for (const QString& id : before) {
-        if (!ids.contains(id)) {
+        if (!m_clusterSet.contains(id)) {
             m_state.remove(key({ Work::Queues, id }));
             m_state.remove(key({ Work::Tokens, id }));
             m_reload.removeAll(Task { Work::Queues, id });
@@ -143,12 +189,13 @@ void RefreshScheduler::setClusters(const QStringList& ids)
         }
     }
     if (m_reloading) {
+        const QSet<QString> known(before.cbegin(), before.cend());
         for (const QString& id : ids) {
-            if (!before.contains(id) || !m_state.contains(key({ Work::Queues, id })))
+            if (!known.contains(id) || !m_state.contains(key({ Work::Queues, id })))
                 queueReloadOf(id, m_hot.contains(id));
         }
     }
-    if (before.size() != ids.size())
+    if (before.size() != ids.size() || hotCount() != hotBefore)
         Q_EMIT planChanged();
     tick();
 }
@@ -236,7 +283,7 @@ void RefreshScheduler::reloadAll()
     if (m_agentsWanted)
         m_reload.append({ Work::Agents, {} });
     for (const QString& id : m_hot) {
-        if (m_clusterIds.contains(id))
+        if (m_clusterSet.contains(id))
             queueReloadOf(id, true);
     }
     for (const QString& id : m_clusterIds)
@@ -244,10 +291,15 @@ void RefreshScheduler::reloadAll()
     tick();
 }
 
-void RefreshScheduler::requestSoon(const Task& task)
+void RefreshScheduler::requestSoon(const Task& task, qint64 maxAgeMs)
 {
     if (m_soon.contains(task) || m_inFlight.contains(key(task)))
         return;
+    if (maxAgeMs > 0) {
+        const qint64 last = lastSuccess(task);
+        if (last >= 0 && now() - last < maxAgeMs)
+            return;
+    }
     m_soon.append(task);
     tick();
 }
@@ -375,13 +427,15 @@ bool RefreshScheduler::nextSteadyTask(qint64 at, Task* task)
             return true;
         }
     }
-    for (const QString& id : m_hot) {
+    const QStringList hot = hotClusters();
+    for (const QString& id : hot) {
         const Task t { Work::Queues, id };
-        if (m_clusterIds.contains(id) && !m_inFlight.contains(key(t)) && age(t, at) >= hotMs) {
+        if (!m_inFlight.contains(key(t)) && age(t, at) >= hotMs) {
             *task = t;
             return true;
         }
     }
+    const QSet<QString> hotSet(hot.cbegin(), hot.cend());
     // Round robin: the oldest check first; every n-th pick goes to a cluster's tokens.
     const bool tokensTurn
         = m_roundRobinPicks % m_settings.tokensEvery == m_settings.tokensEvery - 1;
@@ -389,7 +443,7 @@ bool RefreshScheduler::nextSteadyTask(qint64 at, Task* task)
         std::optional<Task> best;
         qint64 bestAge = -1;
         for (const QString& id : m_clusterIds) {
-            if (skipHot && m_hot.contains(id))
+            if (skipHot && hotSet.contains(id))
                 continue;
             const Task t { work, id };
             if (m_inFlight.contains(key(t)))
@@ -416,6 +470,7 @@ bool RefreshScheduler::nextSteadyTask(qint64 at, Task* task)
 void RefreshScheduler::tick()
 {
     if (!m_running) {
+        m_waitingForWindow = false;
         schedule(-1);
         return;
     }
@@ -429,7 +484,8 @@ void RefreshScheduler::tick()
             m_reloadSent.insert(key(task));
             dispatch(task, at);
         }
-        if (windowAllowance() <= 0 && m_reportedAt >= 0 && m_resetSeconds >= 0) {
+        m_waitingForWindow = windowAllowance() <= 0 && m_reportedAt >= 0 && m_resetSeconds >= 0;
+        if (m_waitingForWindow) {
             // The window is spent, less the reserve: carry on once it resets.
             schedule(std::max<qint64>(0, m_reportedAt + qint64(m_resetSeconds) * 1000 - at)
                 + resetMarginMs);
@@ -447,7 +503,8 @@ void RefreshScheduler::tick()
         m_bucket -= 1.0;
         dispatch(task, at);
     }
-    if (windowAllowance() <= 0 && m_reportedAt >= 0 && m_resetSeconds >= 0) {
+    m_waitingForWindow = windowAllowance() <= 0 && m_reportedAt >= 0 && m_resetSeconds >= 0;
+    if (m_waitingForWindow) {
         schedule(
             std::max<qint64>(0, m_reportedAt + qint64(m_resetSeconds) * 1000 - at) + resetMarginMs);
         return;
@@ -480,8 +537,10 @@ void RefreshScheduler::schedule(qint64 wakeInMs)
     m_nextWake = wakeInMs;
     if (!m_automaticTimer)
         return;
-    if (wakeInMs < 0)
+    if (wakeInMs < 0) {
         m_timer->stop();
-    else
-        m_timer->start(int(std::min<qint64>(wakeInMs, 24LL * 3600 * 1000)));
+        return;
+    }
+    const qint64 realMs = qint64(std::ceil(double(wakeInMs) / m_speed));
+    m_timer->start(int(std::min<qint64>(realMs, 24LL * 3600 * 1000)));
 }

@@ -66,8 +66,10 @@ public:
     explicit RefreshScheduler(QObject* parent = nullptr);
     ~RefreshScheduler() override;
 
-    // Tests: a clock of their own, and no timer (they call tick()).
-    void setClock(Clock clock);
+    // Tests and the benchmark: a clock of their own. speed says how many clock milliseconds
+    // pass per real millisecond (a compressed clock), so the timer waits that much less.
+    void setClock(Clock clock, double speed = 1.0);
+    // Tests: no timer (they call tick()).
     void setAutomaticTimer(bool on);
 
     void setSettings(const Settings& settings);
@@ -83,6 +85,10 @@ public:
     QStringList clusters() const { return m_clusterIds; }
     // Selected, expanded and visible clusters, most wanted first.
     void setHotClusters(const QStringList& ids);
+    // The hot clusters the hot cadence checks: the first of them, as many as half the steady
+    // rate can check every interval next to the cluster list and the agents (at least one, the
+    // selected). The others are checked with the round robin.
+    QStringList hotClusters() const;
     // Agents are fetched only when the token may read them.
     void setAgentsWanted(bool wanted);
     // How many agent pages the last agent list took (the cost of the hot cadence).
@@ -94,8 +100,9 @@ public:
     bool isReloading() const { return m_reloading; }
     // Tasks the reload has yet to send.
     int reloadRemaining() const { return int(m_reload.size()); }
-    // A task ahead of the cadence (the user opened a node): sent as soon as the budget allows.
-    void requestSoon(const Task& task);
+    // A task ahead of the cadence (the user opened a node): sent as soon as the budget allows,
+    // unless it last succeeded less than maxAgeMs ago.
+    void requestSoon(const Task& task, qint64 maxAgeMs = 0);
 
     void start();
     void stop();
@@ -117,13 +124,19 @@ public:
     double steadyRequestsPerMinute() const;
     // How often the cluster list, the agents and the hot clusters are checked.
     int hotPeriodSeconds() const;
-    // Within this time every cluster's queues are checked again (the oldest data there is).
+    // Within this time every cluster's queues are checked again (the oldest data there is):
+    // the planned round, or longer while the checks are not spread over it yet (after a
+    // reload, whose token lists came after every queue list).
     int roundSeconds() const;
+    // The round of the plan alone: the other clusters at the round robin's rate.
+    int plannedRoundSeconds() const;
 
     // Sends what is due now and sets the timer for the next wake-up. Public for tests.
     void tick();
     // Milliseconds until the next tick would send something (tests); -1 when nothing is planned.
     qint64 nextWakeInMs() const { return m_nextWake; }
+    // The window is spent (less the reserve): nothing is sent until it resets.
+    bool isWaitingForWindow() const { return m_waitingForWindow; }
 
 Q_SIGNALS:
     void due(const RefreshScheduler::Task& task);
@@ -143,6 +156,7 @@ private:
     double ratePerMs() const;
     int listPages() const;
     int hotCount() const;
+    int agentCost() const { return m_agentsWanted ? m_agentPages : 0; }
     void refill(qint64 at);
     // Once the reported window has reset, assume a full one.
     void rollWindow(qint64 at);
@@ -158,7 +172,9 @@ private:
     Settings m_settings;
     Clock m_clock;
     QTimer* m_timer;
+    double m_speed = 1.0;
     bool m_automaticTimer = true;
+    bool m_waitingForWindow = false;
     bool m_running = false;
     qint64 m_nextWake = -1;
 
@@ -173,6 +189,7 @@ private:
     qint64 m_refilledAt = -1;
 
     QStringList m_clusterIds;
+    QSet<QString> m_clusterSet; // the same, for lookups
     QStringList m_hot;
     bool m_agentsWanted = false;
     int m_agentPages = 1;

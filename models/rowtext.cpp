@@ -6,6 +6,9 @@
 #include "domain/queue.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace RowText {
 QString searchText(const Cluster& c)
@@ -57,6 +60,25 @@ QString expiryText(TokenExpiry::State state)
         return QCoreApplication::translate("RowText", "Expired");
     }
     return {};
+}
+
+QString checkedText(const QDateTime& checkedAt, const QDateTime& now)
+{
+    if (!checkedAt.isValid())
+        return QCoreApplication::translate("RowText", "Not checked yet");
+    const qint64 seconds = std::max<qint64>(0, checkedAt.secsTo(now));
+    if (seconds < 10)
+        return QCoreApplication::translate("RowText", "Checked just now");
+    if (seconds < 60)
+        return QCoreApplication::translate("RowText", "Checked %n s ago", "seconds", int(seconds));
+    if (seconds < 3600)
+        return QCoreApplication::translate(
+            "RowText", "Checked %n min ago", "minutes", int(seconds / 60));
+    const QDateTime local = checkedAt.toLocalTime();
+    const QString when = local.date() == now.toLocalTime().date()
+        ? QLocale().toString(local.time(), QLocale::ShortFormat)
+        : QLocale().toString(local, QLocale::ShortFormat);
+    return QCoreApplication::translate("RowText", "Checked at %1").arg(when);
 }
 
 } // namespace RowText

@@ -3,6 +3,7 @@
 
 #include "domain/tokenexpiry.h"
 
+#include <QDateTime>
 #include <QString>
 
 struct AgentToken;
@@ -25,5 +26,9 @@ QString hostingText(const Queue& queue);
 
 // "Valid", "Expires soon", "Expired"; empty for Never.
 QString expiryText(TokenExpiry::State state);
+
+// How fresh a row's data is: "Checked just now", "Checked 40 s ago", "Checked 3 min ago",
+// "Checked at 22:04" (local time, with the date when not today); "Not checked yet" when invalid.
+QString checkedText(const QDateTime& checkedAt, const QDateTime& now);
 
 } // namespace RowText

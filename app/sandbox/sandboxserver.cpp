@@ -585,6 +585,13 @@ void SandboxServer::setRateLimits(int organizationPerMinute, int userPerMinute)
     m_rateLimiter->setLimits(organizationPerMinute, userPerMinute);
 }
 
+void SandboxServer::setRateWindowSpeed(int factor)
+{
+    m_rateWindowSpeed = qMax(1, factor);
+    m_rateLimiter->setLimits(m_rateLimiter->isEnforced() ? m_rateLimiter->organizationLimit() : 0,
+        m_rateLimiter->isEnforced() ? m_rateLimiter->userLimit() : 0);
+}
+
 void SandboxServer::clearFaults()
 {
     m_latencyMs = 0;
@@ -667,9 +674,10 @@ void SandboxServer::onRequest(const QHttpServerRequest& request, QTcpSocket* soc
 SandboxOutgoing SandboxServer::respond(const SandboxRequest& request)
 {
     const qint64 nowMs = m_clock.elapsed();
+    const qint64 windowClockMs = nowMs * m_rateWindowSpeed;
     const SandboxApiToken* caller = m_api->authenticate(request.authorization);
     const QString userKey = caller ? caller->userId : QStringLiteral("anonymous");
-    m_rateLimiter->count(userKey, nowMs);
+    m_rateLimiter->count(userKey, windowClockMs);
 
     SandboxOutgoing out;
     out.verb = request.verb;
@@ -732,7 +740,7 @@ SandboxOutgoing SandboxServer::respond(const SandboxRequest& request)
         response = SandboxResponse::message(
             m_failureStatus, QString::fromLatin1(SandboxResponse::reasonPhrase(m_failureStatus)));
     if (!response)
-        response = m_rateLimiter->refusal(userKey, nowMs);
+        response = m_rateLimiter->refusal(userKey, windowClockMs);
     if (!response) {
         if (request.verb == "HEAD") {
             // A GET without the body: same status and headers, Content-Length included.
@@ -743,7 +751,7 @@ SandboxOutgoing SandboxServer::respond(const SandboxRequest& request)
             response = m_api->handle(request, caller);
         }
     }
-    m_rateLimiter->addHeaders(*response, userKey, nowMs);
+    m_rateLimiter->addHeaders(*response, userKey, windowClockMs);
     if (is(SandboxFault::Kind::RateLimited)) {
         const QByteArray remaining = fault->scope == QLatin1String("rest")
             ? QByteArrayLiteral("RateLimit-Remaining")

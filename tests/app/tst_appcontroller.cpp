@@ -15,7 +15,9 @@
 
 #include <QAction>
 #include <QCommandLinkButton>
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMenu>
 #include <QPointer>
@@ -124,6 +126,10 @@ private Q_SLOTS:
         m_acme.server().seedGenerated(3, 2, 1);
         m_globex.server().setOrganization(QStringLiteral("globex"));
         m_globex.server().seedGenerated(2, 1, 1);
+        // The tests load these organisations again and again within a minute, as one user: an
+        // enterprise limit, so the refresh never has to wait for a rate-limit window to reset.
+        m_acme.server().setRateLimit(1000);
+        m_globex.server().setRateLimit(1000);
         QVERIFY2(m_acme.start(), qPrintable(m_acme.errorString()));
         QVERIFY2(m_globex.start(), qPrintable(m_globex.errorString()));
         QVERIFY(m_acme.baseUrl() != m_globex.baseUrl());
@@ -172,7 +178,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog); // closed, and deleted on close
 
         waitForOrganization(m_acme);
-        QCOMPARE(centralPage()->objectName(), QStringLiteral("mainSplitter"));
+        QCOMPARE(centralPage()->objectName(), QStringLiteral("browsePage"));
         const Account account = m_app->accounts()->activeAccount().value();
         QCOMPARE(account.name, QStringLiteral("Acme"));
         QVERIFY(m_keychain->contains(account.id));
@@ -335,6 +341,61 @@ private Q_SLOTS:
         QVERIFY(m_app->accounts()->store()->isEmpty());
         QCOMPARE(m_keychain->size(), 0);
         QVERIFY(!AccountStore().hasSavedAccounts()); // and so the next start is a first start
+    }
+
+    // `kitedeck --api-url URL --org SLUG` with BUILDKITE_API_TOKEN: that organisation, for this
+    // run only. Nothing is saved: no account, no keychain entry, no token in the settings or on
+    // screen.
+    void apiUrlAndOrgFromTheCommandLine()
+    {
+        const QString token
+            = m_acme.addToken({ QStringLiteral("read_clusters"), QStringLiteral("write_clusters") },
+                QStringLiteral("From the environment"));
+        qputenv("BUILDKITE_API_TOKEN", token.toUtf8());
+        m_app = std::make_unique<AppController>(m_keychain.get());
+        QString error;
+        const bool started = m_app->startOnApi(m_acme.baseUrl(), m_acme.organization(), &error);
+        qunsetenv("BUILDKITE_API_TOKEN");
+        QVERIFY2(started, qPrintable(error));
+        QVERIFY(QTest::qWaitForWindowExposed(window()));
+        waitForOrganization(m_acme);
+        QCOMPARE(authorizationsSent(m_acme), QSet<QString> { QStringLiteral("Bearer ") + token });
+
+        QVERIFY(m_app->accounts()->store()->isEmpty());
+        QVERIFY(!AccountStore().hasSavedAccounts());
+        QCOMPARE(m_keychain->size(), 0);
+        window()->close(); // saves the window's settings
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        if (file.open(QIODevice::ReadOnly))
+            QVERIFY(!file.readAll().contains(token.toUtf8()));
+        for (const QString& key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(token));
+        for (const QLabel* label : window()->findChildren<QLabel*>())
+            QVERIFY(!label->text().contains(token));
+        for (const QLineEdit* edit : window()->findChildren<QLineEdit*>())
+            QVERIFY(!edit->text().contains(token));
+    }
+
+    void apiUrlNeedsATokenAnOrganisationAndHttps()
+    {
+        m_app = std::make_unique<AppController>(m_keychain.get());
+        qunsetenv("BUILDKITE_API_TOKEN");
+        QString error;
+        QVERIFY(!m_app->startOnApi(m_acme.baseUrl(), m_acme.organization(), &error));
+        QVERIFY2(error.contains(QLatin1String("BUILDKITE_API_TOKEN")), qPrintable(error));
+
+        qputenv("BUILDKITE_API_TOKEN", "bkua_not-sent-anywhere");
+        QVERIFY(!m_app->startOnApi(m_acme.baseUrl(), QString(), &error));
+        QVERIFY2(error.contains(QLatin1String("--org")), qPrintable(error));
+        // Plain http only on loopback: the token would cross the network in clear.
+        QVERIFY(!m_app->startOnApi(
+            QUrl(QStringLiteral("http://api.example.com")), m_acme.organization(), &error));
+        qunsetenv("BUILDKITE_API_TOKEN");
+        QVERIFY2(error.contains(QLatin1String("https://")), qPrintable(error));
+        QVERIFY(!m_app->session());
+        QCOMPARE(m_acme.requestCount(), 0);
     }
 };
 

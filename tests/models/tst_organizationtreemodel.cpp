@@ -3,6 +3,7 @@
 #include "modeltesthelpers.h"
 #include "organizationsnapshot.h"
 #include "organizationtreemodel.h"
+#include "rowtext.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -656,6 +657,118 @@ private Q_SLOTS:
         model.mergeSnapshot(org.snapshot());
         QCOMPARE(model.rowCount(queues), 2);
         QVERIFY(!model.indexForId(QStringLiteral("c1")).data(M::ErrorRole).isValid());
+    }
+
+    // The scheduler checks a cluster's queues and its tokens apart: each merge touches its own
+    // group, an identical one emits nothing, one change is one dataChanged.
+    void queuesAndTokensMergeApart()
+    {
+        TESTED_MODEL(model);
+        const Org org = standardOrg();
+        model.setNow(t0);
+        model.setOrganization(QStringLiteral("acme"));
+        model.mergeClusters(org.clusters);
+        const QString c1 = QStringLiteral("c1");
+        const QModelIndex queues = model.groupIndex(c1, Kind::QueueGroup);
+        const QModelIndex tokens = model.groupIndex(c1, Kind::TokenGroup);
+
+        QVERIFY(model.mergeClusterQueues(c1, org.queues.value(c1)));
+        QCOMPARE(queues.data().toString(), QStringLiteral("Queues (2)"));
+        QCOMPARE(kindOf(model.index(0, 0, tokens)), Kind::Loading); // not checked yet
+        QVERIFY(model.mergeClusterTokens(c1, org.tokens.value(c1)));
+        QCOMPARE(tokens.data().toString(), QStringLiteral("Agent tokens (2)"));
+        QCOMPARE(model.rowCount(queues), 2);
+
+        ModelSpies spies(&model);
+        QSignalSpy changedIds(&model, &OrganizationTreeModel::changedIds);
+        QVERIFY(model.mergeClusterQueues(c1, org.queues.value(c1)));
+        QVERIFY(model.mergeClusterTokens(c1, org.tokens.value(c1)));
+        QCOMPARE(spies.total(), 0);
+        QCOMPARE(changedIds.size(), 0);
+
+        QList<Queue> changed = org.queues.value(c1);
+        changed[1].description = QStringLiteral("Changed elsewhere");
+        QVERIFY(model.mergeClusterQueues(c1, changed));
+        QCOMPARE(spies.total(), 1);
+        QCOMPARE(spies.changesOf(model.indexForId(changed[1].id)), 1);
+        QCOMPARE(changedIds.size(), 1);
+        QCOMPARE(changedIds.at(0).at(0).toStringList(), QStringList { changed[1].id });
+
+        // A failure shows in its group only, after the rows it still knows.
+        spies.clear();
+        const ApiError forbidden(
+            ApiError::Kind::Forbidden, QStringLiteral("No tokens for you"), 403);
+        QVERIFY(model.setTokensError(c1, forbidden));
+        QCOMPARE(model.rowCount(tokens), 3);
+        QCOMPARE(kindOf(model.index(2, 0, tokens)), Kind::Error);
+        QCOMPARE(model.rowCount(queues), 2);
+        QVERIFY(!queues.data(M::ErrorRole).isValid());
+        QCOMPARE(model.indexForId(c1).data(M::ErrorRole).toString(), forbidden.message());
+        QVERIFY(model.setQueuesError(QStringLiteral("c2"), forbidden));
+        QCOMPARE(
+            kindOf(model.index(0, 0, model.groupIndex(QStringLiteral("c2"), Kind::QueueGroup))),
+            Kind::Error);
+        QCOMPARE(
+            kindOf(model.index(0, 0, model.groupIndex(QStringLiteral("c2"), Kind::TokenGroup))),
+            Kind::Loading);
+        QVERIFY(model.mergeClusterTokens(c1, org.tokens.value(c1)));
+        QCOMPARE(model.rowCount(tokens), 2);
+        QVERIFY(!model.mergeClusterQueues(QStringLiteral("nope"), {}));
+        QVERIFY(!model.setTokensError(QStringLiteral("nope"), forbidden));
+    }
+
+    // When each part was last checked: a role and a line of the tooltips, which change with
+    // every check and the clock alone, so nothing reports them.
+    void checkTimesAreReadNotReported()
+    {
+        TESTED_MODEL(model);
+        load(model, standardOrg());
+        const QString c1 = QStringLiteral("c1");
+        QVERIFY(!model.indexForId(c1).data(M::CheckedAtRole).isValid());
+        ModelSpies spies(&model);
+        QSignalSpy changedIds(&model, &OrganizationTreeModel::changedIds);
+        model.setListCheckedAt(t0.addSecs(-300));
+        model.setQueuesCheckedAt(c1, t0.addSecs(-40));
+        model.setTokensCheckedAt(c1, t0.addSecs(-7200));
+        QCOMPARE(spies.total(), 0);
+        QCOMPARE(changedIds.size(), 0);
+
+        QCOMPARE(model.organizationIndex().data(M::CheckedAtRole).toDateTime(), t0.addSecs(-300));
+        for (const QModelIndex& index : { model.indexForId(c1),
+                 model.groupIndex(c1, Kind::QueueGroup), model.indexForId(QStringLiteral("q1")) })
+            QCOMPARE(index.data(M::CheckedAtRole).toDateTime(), t0.addSecs(-40));
+        for (const QModelIndex& index :
+            { model.groupIndex(c1, Kind::TokenGroup), model.indexForId(QStringLiteral("t1")) })
+            QCOMPARE(index.data(M::CheckedAtRole).toDateTime(), t0.addSecs(-7200));
+        QVERIFY(!model.indexForId(QStringLiteral("c2")).data(M::CheckedAtRole).isValid());
+        QCOMPARE(model.queuesCheckedAt(c1), t0.addSecs(-40));
+        QCOMPARE(model.tokensCheckedAt(c1), t0.addSecs(-7200));
+        QCOMPARE(model.listCheckedAt(), t0.addSecs(-300));
+
+        QCOMPARE(model.indexForId(c1).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("Build\nAbout Build\nChecked 40 s ago"));
+        QVERIFY(model.organizationIndex()
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .endsWith(QLatin1String("Checked 5 min ago")));
+        QVERIFY(model.indexForId(QStringLiteral("t1"))
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("\nChecked at ")));
+        QCOMPARE(RowText::checkedText(t0.addSecs(-3), t0), QStringLiteral("Checked just now"));
+        QCOMPARE(RowText::checkedText({}, t0), QStringLiteral("Not checked yet"));
+
+        // A check finding nothing new is still nothing to report.
+        const Org org = standardOrg();
+        QVERIFY(model.mergeClusterQueues(c1, org.queues.value(c1)));
+        model.setQueuesCheckedAt(c1, t0);
+        QCOMPARE(spies.total(), 0);
+
+        // Gone clusters take their times with them.
+        model.mergeClusters({ org.clusters.at(1) });
+        QVERIFY(!model.queuesCheckedAt(c1).isValid());
+        QVERIFY(!model.tokensCheckedAt(c1).isValid());
+        QVERIFY(model.listCheckedAt().isValid());
     }
 
     void organizationErrors()

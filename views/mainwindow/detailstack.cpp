@@ -8,6 +8,8 @@
 #include "panes/queuedetailpane.h"
 #include "writeflows.h"
 
+#include <QTimer>
+
 using Kind = OrganizationTreeModel::NodeKind;
 using Selected = NavigationSelection::Kind;
 
@@ -18,6 +20,7 @@ DetailStack::DetailStack(QWidget* parent)
     , m_clusterPane(new ClusterDetailPane(this))
     , m_queuePane(new QueueDetailPane(this))
     , m_tokenPane(new AgentTokenDetailPane(this))
+    , m_freshnessClock(new QTimer(this))
 {
     setObjectName(QStringLiteral("detailStack"));
     addWidget(m_messagePane);
@@ -25,6 +28,15 @@ DetailStack::DetailStack(QWidget* parent)
         addWidget(pane);
     showSelection({}, {}, nullptr);
     connect(m_messagePane, &MessagePane::retryRequested, this, &DetailStack::retryRequested);
+    m_freshnessClock->setInterval(5000);
+    connect(m_freshnessClock, &QTimer::timeout, this, &DetailStack::updateFreshness);
+    m_freshnessClock->start();
+}
+
+void DetailStack::updateFreshness()
+{
+    if (auto* pane = qobject_cast<DetailPane*>(currentWidget()))
+        pane->setCheckedAt(m_shown.data(OrganizationTreeModel::CheckedAtRole).toDateTime());
 }
 
 QList<DetailPane*> DetailStack::detailPanes() const
@@ -64,6 +76,8 @@ void DetailStack::showSelection(const NavigationSelection& selection, const QMod
         showOther(index);
         break;
     }
+    m_shown = index;
+    updateFreshness();
 }
 
 void DetailStack::showOther(const QModelIndex& index)

@@ -6,6 +6,7 @@
 #include "organizationsummary.h"
 #include "organizationtreemodel.h"
 
+#include <QPersistentModelIndex>
 #include <QStackedWidget>
 
 class AgentTokenDetailPane;
@@ -13,12 +14,14 @@ class ClusterDetailPane;
 class DetailPane;
 class MessagePane;
 class OrganizationPane;
+class QTimer;
 class QueueDetailPane;
 class WriteFlows;
 
 // The right side of the main window: one detail pane per kind of row (organisation, cluster,
 // queue, token) and a message pane for everything else, showing whichever the selection needs.
-// What the panes ask for goes to the write flows.
+// What the panes ask for goes to the write flows. The shown pane's "Checked … ago" follows the
+// row's CheckedAtRole, which changes without row signals, so it is read again every few seconds.
 //
 // objectNames: detailStack, and the panes' own (organizationPane, clusterDetailPane, ...).
 class DetailStack final : public QStackedWidget {
@@ -49,10 +52,13 @@ Q_SIGNALS:
 private:
     QList<DetailPane*> detailPanes() const;
     void showOther(const QModelIndex& index);
+    void updateFreshness();
 
     MessagePane* m_messagePane;
     OrganizationPane* m_organizationPane;
     ClusterDetailPane* m_clusterPane;
     QueueDetailPane* m_queuePane;
     AgentTokenDetailPane* m_tokenPane;
+    QPersistentModelIndex m_shown;
+    QTimer* m_freshnessClock;
 };

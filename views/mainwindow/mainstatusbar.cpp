@@ -3,17 +3,33 @@
 
 #include "format.h"
 #include "organizationsession.h"
+#include "panes/hintlabel.h"
+#include "refreshscheduler.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QTimer>
+
+#include <cmath>
+
+namespace {
+// Qt's "%n …(s)" plurals come out right only through a translation, English included. Until
+// Kitedeck ships one, the English plural is made here from what tr() returned: a translation,
+// when there is one, has no "(s)" left to replace.
+QString plural(QString text, int n)
+{
+    return text.replace(QLatin1String("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+}
+} // namespace
 
 MainStatusBar::MainStatusBar(QWidget* parent)
     : QStatusBar(parent)
     , m_activity(new QLabel(this))
     , m_busy(new QProgressBar(this))
+    , m_plan(new QLabel(this))
     , m_refreshed(new QLabel(this))
-    , m_rateLimit(new QLabel(this))
+    , m_rateLimit(new HintLabel(this))
     , m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainStatusBar"));
@@ -24,15 +40,23 @@ MainStatusBar::MainStatusBar(QWidget* parent)
     m_busy->setTextVisible(false);
     m_busy->hide();
     m_activity->setObjectName(QStringLiteral("statusActivity"));
+    m_plan->setObjectName(QStringLiteral("statusPlan"));
     m_refreshed->setObjectName(QStringLiteral("statusRefreshed"));
     m_rateLimit->setObjectName(QStringLiteral("statusRateLimit"));
+    m_rateLimit->setWordWrap(false);
     addWidget(m_busy);
     addWidget(m_activity, 1);
+    addPermanentWidget(m_plan);
     addPermanentWidget(m_refreshed);
     addPermanentWidget(m_rateLimit);
 
-    m_clock->setInterval(15000);
-    connect(m_clock, &QTimer::timeout, this, &MainStatusBar::updateRefreshed);
+    // "Updated 40 s ago", the plan's numbers and the window all move with the clock alone.
+    m_clock->setInterval(5000);
+    connect(m_clock, &QTimer::timeout, this, [this] {
+        updateRefreshed();
+        updatePlan();
+        updateRateLimit();
+    });
     m_clock->start();
 }
 
@@ -42,9 +66,11 @@ void MainStatusBar::setSession(OrganizationSession* session)
         disconnect(c);
     m_sessionConnections.clear();
     m_session = session;
+    m_rateLimitStatus = session ? session->rateLimit() : RateLimitStatus {};
     setActivity(session ? session->currentActivity() : QString());
     updateRefreshed();
-    setRateLimit({}, false);
+    updatePlan();
+    updateRateLimit();
     if (!session)
         return;
     auto& c = m_sessionConnections;
@@ -52,8 +78,13 @@ void MainStatusBar::setSession(OrganizationSession* session)
     c << connect(
         session, &OrganizationSession::refreshStarted, this, &MainStatusBar::updateRefreshed);
     c << connect(
+        session, &OrganizationSession::freshnessChanged, this, &MainStatusBar::updateRefreshed);
+    c << connect(
+        session, &OrganizationSession::refreshPlanChanged, this, &MainStatusBar::updatePlan);
+    c << connect(
         session, &OrganizationSession::refreshFinished, this, [this](const ApiError& error) {
             updateRefreshed();
+            updatePlan();
             // The tree shows the failure inline where it happened; the status bar says it too,
             // after the session has reported itself idle.
             if (error)
@@ -71,29 +102,138 @@ void MainStatusBar::updateRefreshed()
 {
     if (!m_session || !m_session->lastRefreshed().isValid()) {
         m_refreshed->setText(m_session && m_session->isRefreshing() ? tr("Loading…") : QString());
+        m_refreshed->setToolTip(QString());
         return;
     }
+    // The last successful check, whatever failed since: the freshness banner says that.
     m_refreshed->setText(tr("Updated %1").arg(Format::relative(m_session->lastRefreshed())));
-    m_refreshed->setToolTip(Format::dateTime(m_session->lastRefreshed()));
+    m_refreshed->setToolTip(tr("Last successful check: %1")
+                                .arg(QLocale().toString(m_session->lastRefreshed().toLocalTime(),
+                                    QLocale::LongFormat)));
 }
 
-void MainStatusBar::setRateLimit(const RateLimitStatus& status, bool autoRefreshSlowed)
+void MainStatusBar::updatePlan()
 {
-    const RateLimitWindow window = status.tightest();
-    if (!window.isKnown()) {
-        m_rateLimit->clear();
-        m_rateLimit->setToolTip(QString());
-        return;
+    const Line line
+        = m_session ? planLine(*m_session->scheduler(), m_session->autoRefresh()) : Line {};
+    m_plan->setText(line.text);
+    m_plan->setToolTip(line.toolTip);
+    m_plan->setVisible(!line.text.isEmpty());
+}
+
+void MainStatusBar::setRateLimit(const RateLimitStatus& status)
+{
+    m_rateLimitStatus = status;
+    updateRateLimit();
+}
+
+void MainStatusBar::updateRateLimit()
+{
+    const Line line = rateLimitLine(m_rateLimitStatus, QDateTime::currentDateTimeUtc());
+    m_rateLimit->showHint(line.text, line.warning ? Tone::Warning : Tone::Neutral);
+    m_rateLimit->setToolTip(line.toolTip);
+}
+
+QString MainStatusBar::duration(int seconds)
+{
+    seconds = std::max(1, seconds);
+    if (seconds < 120)
+        return plural(tr("%n second(s)", nullptr, seconds), seconds);
+    if (seconds < 2 * 3600) {
+        const int minutes = int(std::ceil(seconds / 60.0));
+        return plural(tr("%n minute(s)", nullptr, minutes), minutes);
     }
-    QString text = tr("API %1/%2").arg(window.remaining).arg(window.limit);
-    if (autoRefreshSlowed)
-        text += tr(" · auto-refresh slowed");
-    m_rateLimit->setText(text);
-    m_rateLimit->setToolTip(tr("Requests left in this minute: %1 of %2 for your user, %3 of "
-                               "%4 for the organisation; resets in %5 s")
-                                .arg(status.user.remaining)
-                                .arg(status.user.limit)
-                                .arg(status.organization.remaining)
-                                .arg(status.organization.limit)
-                                .arg(window.resetSeconds));
+    const int hours = int(std::ceil(seconds / 3600.0));
+    return plural(tr("%n hour(s)", nullptr, hours), hours);
+}
+
+MainStatusBar::Line MainStatusBar::planLine(const RefreshScheduler& scheduler, bool autoRefresh)
+{
+    Line line;
+    const int clusters = int(scheduler.clusters().size());
+    if (scheduler.isReloading()) {
+        // The activity says "Refreshing…"; this says why it takes a while when it does.
+        if (scheduler.isWaitingForWindow()) {
+            const int remaining = scheduler.reloadRemaining();
+            line.text = plural(tr("Loading the rest (%n request(s)) when your API rate limit "
+                                  "allows",
+                                   nullptr, remaining),
+                remaining);
+            line.toolTip = tr("A full refresh spends what this minute's rate-limit window has "
+                              "left, less a fifth kept for your other tools, then waits for the "
+                              "next window.");
+        }
+        return line;
+    }
+    if (!autoRefresh) {
+        line.text = tr("Auto-refresh is off");
+        line.toolTip = tr("Turn it on in the View menu; Refresh reloads everything now.");
+        return line;
+    }
+    const QString round = duration(scheduler.roundSeconds());
+    line.text = clusters == 0
+        ? tr("Checking for clusters every %1 to stay within your API rate limit")
+              .arg(duration(scheduler.hotPeriodSeconds()))
+        : plural(tr("Checking %n cluster(s) every %1 to stay within your API rate limit", nullptr,
+                     clusters),
+            clusters)
+              .arg(round);
+    const int hot = int(scheduler.hotClusters().size());
+    QStringList details;
+    if (hot > 0)
+        details << tr("The clusters you are looking at (%n of them) every %1.", nullptr, hot)
+                       .arg(duration(scheduler.hotPeriodSeconds()));
+    details << tr("Agent tokens less often, and when you open them.");
+    details << tr("At most %1 of your %2 requests a minute (%3 %), shared with your other "
+                  "tools.")
+                   .arg(QLocale().toString(scheduler.steadyRequestsPerMinute(), 'g', 3))
+                   .arg(scheduler.limit())
+                   .arg(qRound(scheduler.settings().share * 100));
+    line.toolTip = details.join(QLatin1Char('\n'));
+    return line;
+}
+
+MainStatusBar::Line MainStatusBar::rateLimitLine(
+    const RateLimitStatus& status, const QDateTime& now)
+{
+    Line line;
+    // The window as it stands now: once its reset has passed, the numbers reported are old.
+    const qint64 since = status.observedAt.isValid() ? status.observedAt.secsTo(now) : 0;
+    auto current = [since](RateLimitWindow w) {
+        if (w.isKnown() && w.resetSeconds >= 0 && since >= w.resetSeconds) {
+            w.remaining = w.limit;
+            w.resetSeconds = 60;
+        } else if (w.isKnown() && w.resetSeconds >= 0) {
+            w.resetSeconds -= int(since);
+        }
+        return w;
+    };
+    const RateLimitWindow user = current(status.user);
+    const RateLimitWindow organization = current(status.organization);
+    const RateLimitWindow shown = user.isKnown() ? user : organization;
+    if (!shown.isKnown())
+        return line;
+    auto low = [](const RateLimitWindow& w) {
+        return w.isKnown() && w.limit > 0 && w.remaining * 10 < w.limit;
+    };
+    line.warning = low(user) || low(organization);
+    line.text = line.warning ? tr("API %1/%2 (low)").arg(shown.remaining).arg(shown.limit)
+                             : tr("API %1/%2").arg(shown.remaining).arg(shown.limit);
+    QStringList tip;
+    if (user.isKnown())
+        tip << tr("Your requests left this minute: %1 of %2").arg(user.remaining).arg(user.limit);
+    if (organization.isKnown())
+        tip << tr("The organisation's: %1 of %2")
+                   .arg(organization.remaining)
+                   .arg(organization.limit);
+    const RateLimitWindow tight = low(organization) && !low(user) ? organization : shown;
+    if (tight.resetSeconds >= 0) {
+        const int seconds = std::max(1, tight.resetSeconds);
+        tip << plural(tr("The window resets in %n second(s).", nullptr, seconds), seconds);
+    }
+    if (line.warning)
+        tip << tr("Other tools using the same budget may be refused until then; Kitedeck waits "
+                  "for the reset.");
+    line.toolTip = tip.join(QLatin1Char('\n'));
+    return line;
 }

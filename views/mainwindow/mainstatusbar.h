@@ -3,19 +3,24 @@
 
 #include "api/ratelimit.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QStatusBar>
 
+class HintLabel;
 class OrganizationSession;
 class QLabel;
 class QProgressBar;
 class QTimer;
+class RefreshScheduler;
 
 // The main window's status bar: what the session has in flight (with a busy indicator) or why
-// the last refresh failed, when the data was last refreshed ("Updated 2 minutes ago", kept
-// honest by a clock), and the rate-limit budget.
+// the last refresh failed; in plain words what the rate-limit budget allows ("Checking 33
+// clusters every 4 minutes to stay within your API rate limit"); when the data was last checked
+// successfully ("Updated 2 minutes ago"); and the rate-limit window, which turns a warning
+// colour only when it is actually low. A clock keeps the times and the window honest.
 //
-// objectNames: statusActivity, statusBusy, statusRefreshed, statusRateLimit.
+// objectNames: statusActivity, statusBusy, statusPlan, statusRefreshed, statusRateLimit.
 class MainStatusBar final : public QStatusBar {
     Q_OBJECT
 public:
@@ -23,18 +28,38 @@ public:
 
     // Follows this session (not owned; null shows nothing).
     void setSession(OrganizationSession* session);
-    // The budget left, and whether auto-refresh runs slower to spare it.
-    void setRateLimit(const RateLimitStatus& status, bool autoRefreshSlowed);
+    // The latest rate-limit headers (the session's rateLimitChanged).
+    void setRateLimit(const RateLimitStatus& status);
+
+    // The words, for the labels and the tests.
+    struct Line {
+        QString text;
+        QString toolTip;
+        bool warning = false;
+    };
+    // What the refresh does now within the budget. autoRefresh: whether it runs in the
+    // background at all.
+    static Line planLine(const RefreshScheduler& scheduler, bool autoRefresh);
+    // The window as it is at `now`: a window the headers reported has reset once its seconds
+    // have passed, so old numbers are never shown as current. Warning only below a tenth of a
+    // window's limit (Kitedeck's own reloads stop at a fifth): other tools may be refused soon.
+    static Line rateLimitLine(const RateLimitStatus& status, const QDateTime& now);
+    // "45 seconds", "4 minutes", "3 hours": rounded up, so the words are never too short.
+    static QString duration(int seconds);
 
 private:
     void setActivity(const QString& text);
     void updateRefreshed();
+    void updatePlan();
+    void updateRateLimit();
 
     QPointer<OrganizationSession> m_session;
     QList<QMetaObject::Connection> m_sessionConnections;
+    RateLimitStatus m_rateLimitStatus;
     QLabel* m_activity;
     QProgressBar* m_busy;
+    QLabel* m_plan;
     QLabel* m_refreshed;
-    QLabel* m_rateLimit;
+    HintLabel* m_rateLimit;
     QTimer* m_clock;
 };

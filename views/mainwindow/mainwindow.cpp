@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
-#include "autorefreshtimer.h"
+#include "autorefresh.h"
 #include "detailstack.h"
+#include "hotclustertracker.h"
 #include "mainstatusbar.h"
 #include "mainwindowactions.h"
 #include "navigationpanel.h"
@@ -15,6 +16,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QIcon>
+#include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -32,7 +35,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_actions(new MainWindowActions(this))
     , m_flows(new WriteFlows(this))
-    , m_autoRefresh(new AutoRefreshTimer(this))
+    , m_autoRefresh(new AutoRefresh(this))
 {
     setWindowTitle(tr("Kitedeck"));
     setWindowIcon(QIcon(QStringLiteral(":/app-icon/kitedeck.svg")));
@@ -82,10 +85,37 @@ void MainWindow::buildUi()
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({ 420, 680 });
+
+    // Above the tree and the panes alike: what they show is older than it should be.
+    m_browse = new QWidget(this);
+    m_browse->setObjectName(QStringLiteral("browsePage"));
+    auto* browseLayout = new QVBoxLayout(m_browse);
+    browseLayout->setContentsMargins(0, 0, 0, 0);
+    browseLayout->setSpacing(0);
+    m_staleBanner = new Banner(m_browse);
+    m_staleBanner->setObjectName(QStringLiteral("staleBanner"));
+    m_staleBanner->label()->setObjectName(QStringLiteral("staleLabel"));
+    m_staleBanner->setTone(Tone::Warning);
+    auto* retry = new QPushButton(tr("Retry"), m_staleBanner);
+    retry->setObjectName(QStringLiteral("staleRetryButton"));
+    retry->setToolTip(tr("Check the cluster list and the clusters on screen now"));
+    connect(retry, &QPushButton::clicked, this, [this] {
+        if (m_session)
+            m_session->retryNow();
+    });
+    m_staleBanner->addTrailingWidget(retry);
+    m_staleBanner->hide();
+    auto* bannerRow = new QVBoxLayout;
+    bannerRow->setContentsMargins(6, 6, 6, 0);
+    bannerRow->addWidget(m_staleBanner);
+    browseLayout->addLayout(bannerRow);
+    browseLayout->addWidget(m_splitter, 1);
+
     m_central = new QStackedWidget(this);
     m_central->setObjectName(QStringLiteral("centralStack"));
-    m_central->addWidget(m_splitter);
+    m_central->addWidget(m_browse);
     setCentralWidget(m_central);
+    m_hotClusters = new HotClusterTracker(m_navigation->tree(), this);
 
     m_statusBar = new MainStatusBar(this);
     setStatusBar(m_statusBar);
@@ -96,7 +126,8 @@ void MainWindow::connectParts()
     // The actions that act on the selection ask it here; the rest go straight to their part.
     const MainWindowActions* a = m_actions;
     connect(a->refresh(), &QAction::triggered, this, &MainWindow::refresh);
-    connect(a->autoRefresh(), &QAction::toggled, m_autoRefresh, &AutoRefreshTimer::setEnabled);
+    connect(a->autoRefresh(), &QAction::toggled, m_autoRefresh, &AutoRefresh::setEnabled);
+    connect(a->preferences(), &QAction::triggered, this, &MainWindow::showPreferences);
     connect(a->newCluster(), &QAction::triggered, this, &MainWindow::newCluster);
     connect(a->newQueue(), &QAction::triggered, this, &MainWindow::newQueue);
     connect(a->newToken(), &QAction::triggered, this, &MainWindow::newAgentToken);
@@ -106,8 +137,16 @@ void MainWindow::connectParts()
     connect(a->find(), &QAction::triggered, m_navigation, &NavigationPanel::focusFilter);
     connect(a->quit(), &QAction::triggered, qApp, &QApplication::closeAllWindows);
     connect(a->about(), &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_autoRefresh, &AutoRefreshTimer::due, this, &MainWindow::refresh);
     connect(m_navigation, &NavigationPanel::currentChanged, this, &MainWindow::onCurrentChanged);
+    connect(m_hotClusters, &HotClusterTracker::hotClustersChanged, this,
+        [this](const QStringList& ids) {
+            if (m_session)
+                m_session->setHotClusters(ids);
+        });
+    connect(m_hotClusters, &HotClusterTracker::tokensOpened, this, [this](const QString& id) {
+        if (m_session)
+            m_session->wantTokens(id);
+    });
 
     // What the panes ask for, the flows do, and answer where the user looks.
     m_details->connectFlows(m_flows);
@@ -152,10 +191,13 @@ void MainWindow::setSession(OrganizationSession* session)
         disconnect(c);
     m_sessionConnections.clear();
     m_session = session;
+    if (session)
+        session->setRefreshBudget(m_preferences.share(), m_preferences.intervalSeconds);
     m_autoRefresh->setSession(session);
     m_flows->setSession(session);
     m_statusBar->setSession(session);
     hideOperationError();
+    m_staleBanner->hide();
     OrganizationTreeModel* model = session ? session->treeModel() : nullptr;
     m_navigation->setModel(model);
     if (!session) {
@@ -164,7 +206,7 @@ void MainWindow::setSession(OrganizationSession* session)
         updateActions();
         return;
     }
-    m_central->setCurrentWidget(m_splitter);
+    m_central->setCurrentWidget(m_browse);
     m_toolBar->setVisible(true);
     setWindowTitle(tr("%1 — Kitedeck").arg(session->organization()));
     m_details->setOrganization(session->organization());
@@ -182,11 +224,19 @@ void MainWindow::setSession(OrganizationSession* session)
             showOperationError(tr("Could not check the API token"), error);
             updateWritePermission();
         });
+    c << connect(session, &OrganizationSession::reachabilityChanged, this, [this] {
+        updateWritePermission();
+        updateStaleBanner();
+    });
+    c << connect(
+        session, &OrganizationSession::freshnessChanged, this, &MainWindow::updateStaleBanner);
     c << connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::onRowsChanged);
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
-        c << connect(model, signal, this, [this] {
-            if (m_navigation->selection().kind == Selected::Cluster)
-                showSelection(); // its queue list (default queue choices) changed
+        c << connect(model, signal, this, [this](const QModelIndex& parent) {
+            // A row came or went under the one shown (a cluster's queue list: its counts and
+            // default-queue choices).
+            if (showsRowOrAncestorOf(parent))
+                showSelection();
         });
     c << connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::showSelection);
     c << connect(model, &OrganizationTreeModel::summaryChanged, this,
@@ -195,7 +245,10 @@ void MainWindow::setSession(OrganizationSession* session)
     m_details->setSummary(model->summary());
     updateWritePermission();
     updateRateLimit(session->rateLimit());
+    updateStaleBanner();
     showSelection();
+    m_hotClusters->update();
+    session->setHotClusters(m_hotClusters->hotClusters());
     if (!session->lastRefreshed().isValid() && !session->isRefreshing())
         session->refresh();
     if (!session->accessToken())
@@ -209,8 +262,6 @@ NavigationFilterProxy* MainWindow::filterProxy() const { return m_navigation->pr
 
 ChangeHighlighter* MainWindow::highlighter() const { return m_navigation->highlighter(); }
 
-AutoRefreshPolicy& MainWindow::autoRefresh() { return m_autoRefresh->policy(); }
-
 bool MainWindow::selectId(const QString& id) { return m_navigation->selectId(id); }
 
 QString MainWindow::selectedId() const { return m_navigation->selectedId(); }
@@ -219,7 +270,6 @@ void MainWindow::refresh()
 {
     if (!m_session)
         return;
-    m_autoRefresh->stop();
     m_session->refresh();
     updateActions();
 }
@@ -272,7 +322,6 @@ void MainWindow::onRefreshFinished(const ApiError& error)
     } else if (m_details->isShowingMessage() && selected == Selected::Organization) {
         showSelection();
     }
-    m_autoRefresh->schedule();
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -306,6 +355,8 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     m_actions->autoRefresh()->setChecked(
         settings.value(QStringLiteral("autoRefresh"), true).toBool());
+    m_autoRefresh->setEnabled(m_actions->autoRefresh()->isChecked());
+    m_preferences = RefreshPreferences::load();
 }
 
 void MainWindow::saveSettings() const
@@ -327,10 +378,71 @@ void MainWindow::onCurrentChanged()
 void MainWindow::onRowsChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight)
 {
     const QModelIndex current = m_navigation->currentIndex();
-    if (current.isValid() && current.parent() == topLeft.parent() && current.row() >= topLeft.row()
-        && current.row() <= bottomRight.row())
+    const bool shown = current.isValid() && current.parent() == topLeft.parent()
+        && current.row() >= topLeft.row() && current.row() <= bottomRight.row();
+    // The row shown, or one of its children (a cluster's queue paused elsewhere changes the
+    // cluster pane's counts).
+    if (shown || showsRowOrAncestorOf(topLeft.parent()))
         showSelection();
     updateActions(); // a queue paused or resumed elsewhere flips Pause and Resume
+}
+
+bool MainWindow::showsRowOrAncestorOf(const QModelIndex& index) const
+{
+    const QModelIndex current = m_navigation->currentIndex();
+    if (!current.isValid())
+        return false;
+    for (QModelIndex i = index; i.isValid(); i = i.parent()) {
+        if (i == current)
+            return true;
+    }
+    return false;
+}
+
+void MainWindow::updateStaleBanner()
+{
+    const bool stale = m_session && m_session->lastRefreshed().isValid()
+        && (m_session->isStale() || !m_session->isReachable());
+    if (!stale) {
+        m_staleBanner->hide();
+        m_staleBanner->setText(QString());
+        return;
+    }
+    const QDateTime when = m_session->lastRefreshed().toLocalTime();
+    const QString time = when.date() == QDate::currentDate()
+        ? QLocale().toString(when.time(), QLocale::ShortFormat)
+        : QLocale().toString(when, QLocale::ShortFormat);
+    const ApiError why
+        = m_session->isReachable() ? m_session->staleError() : m_session->unreachableError();
+    const QString reason = m_session->isReachable()
+        ? tr("The last check failed: %1").arg(why.toString())
+        : MainWindowActions::unreachableReason() + QLatin1Char('.');
+    m_staleBanner->setText(tr("Showing data from %1. %2").arg(time, reason));
+    m_staleBanner->setToolTip(why.toString());
+    m_staleBanner->show();
+}
+
+QString MainWindow::staleNotice() const
+{
+    return m_staleBanner->isHidden() ? QString() : m_staleBanner->text();
+}
+
+void MainWindow::showPreferences()
+{
+    const int limit = m_session ? m_session->scheduler()->limit() : RefreshScheduler::defaultLimit;
+    auto* dialog = new PreferencesDialog(m_preferences, limit, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { setRefreshPreferences(dialog->preferences()); });
+    dialog->open();
+}
+
+void MainWindow::setRefreshPreferences(const RefreshPreferences& preferences)
+{
+    m_preferences = preferences;
+    preferences.save();
+    if (m_session)
+        m_session->setRefreshBudget(preferences.share(), preferences.intervalSeconds);
 }
 
 void MainWindow::showSelection()
@@ -349,8 +461,7 @@ void MainWindow::updateWritePermission()
 
 void MainWindow::updateRateLimit(const RateLimitStatus& status)
 {
-    m_autoRefresh->setRateLimit(status);
-    m_statusBar->setRateLimit(status, m_autoRefresh->policy().isSlowedDown());
+    m_statusBar->setRateLimit(status);
 }
 
 void MainWindow::showOperationError(const QString& what, const ApiError& error)

@@ -3,16 +3,17 @@
 
 #include "api/apierror.h"
 #include "api/ratelimit.h"
-#include "autorefreshpolicy.h"
+#include "dialogs/preferencesdialog.h"
 #include "organizationsession.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
-class AutoRefreshTimer;
+class AutoRefresh;
 class Banner;
 class ChangeHighlighter;
 class DetailStack;
+class HotClusterTracker;
 class MainStatusBar;
 class MainWindowActions;
 class NavigationFilterProxy;
@@ -30,8 +31,16 @@ class WriteFlows;
 // the panes, the status bar and the auto-refresh. Nothing here blocks: every request runs in the
 // background and reports where the user looks.
 //
-// objectNames: operationErrorBar, dismissErrorButton, mainToolBar, mainSplitter, centralStack,
-// and those of its parts (MainWindowActions, NavigationPanel, DetailStack, MainStatusBar).
+// The refresh is the session's: the window switches it on (AutoRefresh, off while minimised),
+// tells it which clusters are on screen (HotClusterTracker) and which tokens were opened, and
+// applies the Preferences (the share of the rate limit and the interval). When a check fails
+// for want of Buildkite, a banner above the tree and panes says the data is from the last
+// successful check, with Retry, and clears itself on recovery; while Buildkite cannot be
+// reached the writes are disabled with that reason.
+//
+// objectNames: operationErrorBar, dismissErrorButton, staleBanner, staleLabel,
+// staleRetryButton, mainToolBar, mainSplitter, browsePage, centralStack, and those of its parts
+// (MainWindowActions, NavigationPanel, DetailStack, MainStatusBar, PreferencesDialog).
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -59,7 +68,14 @@ public:
     QTreeView* navigationTree() const;
     NavigationFilterProxy* filterProxy() const;
     ChangeHighlighter* highlighter() const;
-    AutoRefreshPolicy& autoRefresh();
+    AutoRefresh* autoRefresh() const { return m_autoRefresh; }
+    HotClusterTracker* hotClusters() const { return m_hotClusters; }
+    MainStatusBar* mainStatusBar() const { return m_statusBar; }
+    RefreshPreferences refreshPreferences() const { return m_preferences; }
+    // Saves them and applies them to the session.
+    void setRefreshPreferences(const RefreshPreferences& preferences);
+    // For tests: the freshness banner's text (empty when hidden).
+    QString staleNotice() const;
 
     // Selects the row of a cluster, queue or token id; false if it is not in the tree.
     bool selectId(const QString& id);
@@ -76,6 +92,7 @@ public Q_SLOTS:
     void resumeSelectedQueue();
     void deleteSelected();
     void showAbout();
+    void showPreferences();
 
 Q_SIGNALS:
     // Emitted once, when the window is first shown.
@@ -94,6 +111,9 @@ private:
 
     void onCurrentChanged();
     void onRowsChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
+    // Whether the row shown in the detail pane is `index` or one of its ancestors.
+    bool showsRowOrAncestorOf(const QModelIndex& index) const;
+    void updateStaleBanner();
     void onRefreshFinished(const ApiError& error);
     void showSelection();
     void updateActions();
@@ -107,12 +127,16 @@ private:
 
     MainWindowActions* m_actions;
     WriteFlows* m_flows;
-    AutoRefreshTimer* m_autoRefresh;
+    AutoRefresh* m_autoRefresh;
+    HotClusterTracker* m_hotClusters = nullptr;
+    RefreshPreferences m_preferences;
     NavigationPanel* m_navigation = nullptr;
     MainStatusBar* m_statusBar = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_accountWidgetAction = nullptr;
     QSplitter* m_splitter = nullptr;
+    QWidget* m_browse = nullptr; // the freshness banner over the splitter
+    Banner* m_staleBanner = nullptr;
     QStackedWidget* m_central = nullptr;
     DetailStack* m_details = nullptr;
     Banner* m_errorBar = nullptr;

@@ -40,10 +40,12 @@ MainWindowActions::MainWindowActions(QWidget* window)
         m_refresh->setShortcuts({ QKeySequence(QKeySequence::Refresh), QKeySequence(Qt::Key_F5) });
     m_refresh->setToolTip(tr("Reload the organisation (F5)"));
 
-    m_autoRefresh
-        = makeAction(this, "autoRefreshAction", tr("&Auto-refresh every minute"), nullptr);
+    m_autoRefresh = makeAction(this, "autoRefreshAction", tr("&Auto-refresh"), nullptr);
     m_autoRefresh->setCheckable(true);
     m_autoRefresh->setChecked(true);
+    m_autoRefresh->setToolTip(
+        tr("Keep the organisation current in the background, within a share of your API rate "
+           "limit (Preferences)"));
 
     m_newCluster
         = makeAction(this, "newClusterAction", tr("New &Cluster…"), "add", QKeySequence::New);
@@ -59,6 +61,12 @@ MainWindowActions::MainWindowActions(QWidget* window)
     // Delete only acts from the widget it is added to (the tree); the panes bind their own key.
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_find = makeAction(this, "findAction", tr("&Find…"), "search", QKeySequence::Find);
+    m_preferences = makeAction(
+        this, "preferencesAction", tr("Pr&eferences…"), nullptr, QKeySequence::Preferences);
+    // Some platforms have no standard key for it: Ctrl+, as most apps use.
+    if (m_preferences->shortcut().isEmpty())
+        m_preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferences->setMenuRole(QAction::PreferencesRole);
 
     m_quit = makeAction(this, "quitAction", tr("&Quit"), nullptr, QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -77,6 +85,8 @@ void MainWindowActions::fillMenuBar(QMenuBar* menuBar) const
     edit->addAction(m_find);
     edit->addSeparator();
     edit->addActions({ m_pause, m_resume, m_delete });
+    edit->addSeparator();
+    edit->addAction(m_preferences);
 
     QMenu* view = menuBar->addMenu(tr("&View"));
     view->addActions({ m_refresh, m_autoRefresh });
@@ -110,8 +120,15 @@ QString MainWindowActions::writeDeniedReason(const OrganizationSession* session)
     if (session) {
         if (const auto token = session->accessToken(); token && !token->canWrite())
             return DetailPane::defaultWriteDeniedReason();
+        if (!session->isReachable())
+            return unreachableReason();
     }
     return {};
+}
+
+QString MainWindowActions::unreachableReason()
+{
+    return tr("Buildkite can't be reached right now");
 }
 
 void MainWindowActions::update(

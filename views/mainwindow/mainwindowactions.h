@@ -15,8 +15,8 @@ struct NavigationSelection;
 // them is wired by the main window.
 //
 // objectNames: refreshAction, autoRefreshAction, newClusterAction, newQueueAction,
-// newTokenAction, pauseAction, resumeAction, deleteAction, findAction, quitAction, aboutAction,
-// newButton (the toolbar's New menu button).
+// newTokenAction, pauseAction, resumeAction, deleteAction, findAction, preferencesAction,
+// quitAction, aboutAction, newButton (the toolbar's New menu button).
 class MainWindowActions final : public QObject {
     Q_OBJECT
 public:
@@ -31,6 +31,7 @@ public:
     QAction* resume() const { return m_resume; }
     QAction* remove() const { return m_delete; }
     QAction* find() const { return m_find; }
+    QAction* preferences() const { return m_preferences; }
     QAction* quit() const { return m_quit; }
     QAction* about() const { return m_about; }
 
@@ -41,8 +42,10 @@ public:
     // token may not make names the missing scope.
     void update(const OrganizationSession* session, const NavigationSelection& selection);
     // Why this session may not write (empty when it may, or when it is not known yet): the
-    // actions and the detail panes say the same.
+    // token lacks the scope, or Buildkite cannot be reached right now. The actions and the
+    // detail panes say the same.
     static QString writeDeniedReason(const OrganizationSession* session);
+    static QString unreachableReason();
 
 private:
     QAction* m_refresh;
@@ -54,6 +57,7 @@ private:
     QAction* m_resume;
     QAction* m_delete;
     QAction* m_find;
+    QAction* m_preferences;
     QAction* m_quit;
     QAction* m_about;
 };

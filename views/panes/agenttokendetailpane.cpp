@@ -32,6 +32,7 @@ AgentTokenDetailPane::AgentTokenDetailPane(QWidget* parent)
     m_clusterName = makeValueLabel(QStringLiteral("clusterLabel"), host);
     setMuted(m_clusterName, true);
     contentLayout()->addWidget(m_clusterName);
+    contentLayout()->addWidget(freshnessLabel());
 
     QHBoxLayout* actions = addActionRow();
     m_edit = makeButton(QStringLiteral("editButton"), tr("Edit…"), tr("Edit agent token"),

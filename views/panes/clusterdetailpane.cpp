@@ -50,6 +50,7 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     m_description = makeValueLabel(QStringLiteral("descriptionLabel"), host);
     titles->addWidget(m_name);
     titles->addWidget(m_description);
+    titles->addWidget(freshnessLabel());
     header->addLayout(titles, 1);
     contentLayout()->addLayout(header);
 

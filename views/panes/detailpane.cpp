@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "detailpane.h"
 
+#include "rowtext.h"
+
 #include <QAbstractButton>
 #include <QDesktopServices>
 #include <QFormLayout>
@@ -8,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -19,6 +22,8 @@ DetailPane::DetailPane(QWidget* parent)
     : QWidget(parent)
     , m_content(nullptr)
     , m_clock(new QTimer(this))
+    , m_freshness(new QLabel(this))
+    , m_freshnessClock(new QTimer(this))
     , m_writeDeniedReason(defaultWriteDeniedReason())
 {
     auto* scroll = new QScrollArea(this);
@@ -40,6 +45,31 @@ DetailPane::DetailPane(QWidget* parent)
 
     m_clock->setInterval(60 * 1000);
     connect(m_clock, &QTimer::timeout, this, [this] { refreshTimes(); });
+
+    m_freshness->setObjectName(QStringLiteral("freshnessLabel"));
+    m_freshness->setTextFormat(Qt::PlainText);
+    setMuted(m_freshness, true);
+    m_freshness->hide();
+    // Seconds count in the first minute ("Checked 40 s ago").
+    m_freshnessClock->setInterval(5000);
+    connect(m_freshnessClock, &QTimer::timeout, this, &DetailPane::updateFreshness);
+}
+
+void DetailPane::setCheckedAt(const QDateTime& when)
+{
+    m_checkedAt = when;
+    updateFreshness();
+}
+
+void DetailPane::updateFreshness()
+{
+    m_freshness->setText(RowText::checkedText(m_checkedAt, QDateTime::currentDateTimeUtc()));
+    m_freshness->setToolTip(m_checkedAt.isValid()
+            ? tr("Last checked with Buildkite: %1")
+                  .arg(QLocale().toString(m_checkedAt.toLocalTime(), QLocale::LongFormat))
+            : QString());
+    // Shown once a pane has placed it in its layout.
+    m_freshness->setVisible(m_freshness->parentWidget() != this);
 }
 
 QString DetailPane::defaultWriteDeniedReason()
@@ -184,11 +214,14 @@ void DetailPane::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     refreshTimes();
+    updateFreshness();
     m_clock->start();
+    m_freshnessClock->start();
 }
 
 void DetailPane::hideEvent(QHideEvent* event)
 {
     QWidget::hideEvent(event);
     m_clock->stop();
+    m_freshnessClock->stop();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QWidget>
 
@@ -34,6 +35,11 @@ public:
 
     static QString defaultWriteDeniedReason();
 
+    // When what the pane shows was last checked successfully (the tree's CheckedAtRole):
+    // freshnessLabel() reads "Checked 40 s ago", kept current by a clock while shown.
+    void setCheckedAt(const QDateTime& when);
+    QDateTime checkedAt() const { return m_checkedAt; }
+
 protected:
     QVBoxLayout* contentLayout() const { return m_content; }
     // A bold heading followed by a form; returns the form.
@@ -47,6 +53,8 @@ protected:
     // condition (e.g. a different queue is selected); it is re-checked by updateWriteControls().
     void registerWriteControl(QWidget* control, std::function<bool()> ready = {});
     void updateWriteControls();
+    // The muted "Checked … ago" line (objectName freshnessLabel); each pane places it.
+    QLabel* freshnessLabel() const { return m_freshness; }
     // The Delete key triggers `button` while focus is inside this pane; it still only asks.
     void bindDeleteKey(QAbstractButton* button);
 
@@ -62,6 +70,7 @@ protected:
     // Called every minute while visible, to refresh relative times.
     virtual void refreshTimes() { }
 
+    void updateFreshness();
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
 
@@ -76,6 +85,9 @@ private:
     QList<QFormLayout*> m_forms;
     QList<WriteControl> m_writeControls;
     QTimer* m_clock;
+    QLabel* m_freshness;
+    QTimer* m_freshnessClock;
+    QDateTime m_checkedAt;
     bool m_writeAllowed = true;
     bool m_busy = false;
     QString m_writeDeniedReason;

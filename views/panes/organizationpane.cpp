@@ -24,6 +24,7 @@ OrganizationPane::OrganizationPane(QWidget* parent)
     setMuted(m_subtitle, true);
     contentLayout()->addWidget(m_name);
     contentLayout()->addWidget(m_subtitle);
+    contentLayout()->addWidget(freshnessLabel());
 
     QHBoxLayout* actions = addActionRow();
     m_newCluster = makeButton(QStringLiteral("newClusterButton"), tr("New Cluster…"),

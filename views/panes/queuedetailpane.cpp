@@ -29,6 +29,7 @@ QueueDetailPane::QueueDetailPane(QWidget* parent)
     titles->addWidget(m_key);
     titles->addWidget(m_clusterName);
     titles->addWidget(m_description);
+    titles->addWidget(freshnessLabel());
     contentLayout()->addLayout(titles);
 
     // The dispatch state sits above everything else, with the one button that changes it.

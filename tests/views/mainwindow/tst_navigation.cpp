@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The main window's parts without a server: the filter proxy, the row chips, the navigation
-// panel's selection, the actions' enablement, and the auto-refresh pacing and timer.
+// panel's selection and the actions' enablement.
 #include "api/apiclient.h"
 #include "domain/json.h"
-#include "mainwindow/autorefreshpolicy.h"
-#include "mainwindow/autorefreshtimer.h"
 #include "mainwindow/changehighlighter.h"
 #include "mainwindow/mainwindowactions.h"
 #include "mainwindow/navigationdelegate.h"
@@ -132,35 +130,6 @@ private Q_SLOTS:
             QStringLiteral("🚀 Production"));
     }
 
-    void autoRefreshPacing()
-    {
-        AutoRefreshPolicy policy(60);
-        policy.setRefreshCost(11);
-        QVERIFY(policy.shouldRun());
-        QCOMPARE(policy.intervalSeconds(), 60);
-
-        RateLimitStatus status;
-        status.user = { 40, 50, 30 };
-        policy.setRateLimit(status);
-        QCOMPARE(policy.intervalSeconds(), 60);
-        status.user = { 20, 50, 30 };
-        policy.setRateLimit(status);
-        QCOMPARE(policy.intervalSeconds(), 120);
-        status.user = { 12, 50, 30 };
-        policy.setRateLimit(status);
-        QCOMPARE(policy.intervalSeconds(), 240);
-        QVERIFY(policy.isSlowedDown());
-        status.user = { 5, 50, 200 }; // cannot pay for a refresh: wait for the window
-        policy.setRateLimit(status);
-        QCOMPARE(policy.intervalSeconds(), 205);
-
-        policy.setMinimised(true);
-        QVERIFY(!policy.shouldRun());
-        policy.setMinimised(false);
-        policy.setEnabled(false);
-        QVERIFY(!policy.shouldRun());
-    }
-
     void panelSaysWhatIsSelected()
     {
         NavigationPanel panel;
@@ -249,35 +218,6 @@ private Q_SLOTS:
         actions.update(&session, selection);
         QVERIFY(actions.pause()->isEnabled());
         QVERIFY(!actions.resume()->isEnabled());
-    }
-
-    void autoRefreshWaitsForTheWindowToComeBack()
-    {
-        QNetworkAccessManager nam;
-        ApiClient client(&nam);
-        OrganizationSession session(&client, QStringLiteral("acme"));
-        AutoRefreshTimer timer;
-        QSignalSpy due(&timer, &AutoRefreshTimer::due);
-        timer.policy().setBaseInterval(1);
-        timer.schedule(); // no session: nothing to refresh
-        timer.setSession(&session);
-        QCOMPARE(session.requestsPerRefresh(), 1);
-
-        timer.setMinimised(true);
-        timer.schedule();
-        QTest::qWait(1300);
-        QCOMPARE(due.size(), 0); // owed, not run
-        timer.setMinimised(false);
-        QCOMPARE(due.size(), 1);
-        timer.setMinimised(true);
-        timer.setMinimised(false);
-        QCOMPARE(due.size(), 1); // paid
-
-        timer.schedule();
-        QVERIFY(due.wait(3000));
-        timer.setEnabled(false);
-        QTest::qWait(1300);
-        QCOMPARE(due.size(), 2);
     }
 };
 
