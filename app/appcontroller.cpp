@@ -183,9 +183,20 @@ void AppController::showOrganization(
         connect(
             m_session, &OrganizationSession::refreshFinished, this,
             [this] {
-                // The paused queue with its note is the most telling view of the demo.
+                // The paused queue with its note is the most telling view of the demo; for
+                // screenshots of another, KITEDECK_SCREENSHOT_QUEUE names its key.
                 OrganizationTreeModel* model = m_session->treeModel();
+                const QString wanted = qEnvironmentVariable("KITEDECK_SCREENSHOT_QUEUE");
+                bool selected = false;
                 for (const Cluster& cluster : model->clusters()) {
+                    for (const Queue& queue : model->queues(cluster.id)) {
+                        if (!selected && !wanted.isEmpty() && queue.key == wanted)
+                            selected = m_window->selectId(queue.id);
+                    }
+                }
+                for (const Cluster& cluster : model->clusters()) {
+                    if (selected)
+                        break;
                     for (const Queue& queue : model->queues(cluster.id)) {
                         if (queue.dispatchPaused && !queue.dispatchPausedNote.isEmpty()) {
                             m_window->selectId(queue.id);
@@ -199,7 +210,17 @@ void AppController::showOrganization(
                         && m_window->selectedId() != model->organization())
                         break;
                 }
-                QTimer::singleShot(300, this, [this] { saveScreenshot(); });
+                // The agents come after the organisation: wait until nothing is in flight.
+                auto* wait = new QTimer(this);
+                wait->setInterval(100);
+                connect(wait, &QTimer::timeout, this, [this, wait, tries = 0]() mutable {
+                    if (m_session && m_session->isBusy() && ++tries < 50)
+                        return;
+                    wait->stop();
+                    wait->deleteLater();
+                    QTimer::singleShot(300, this, [this] { saveScreenshot(); });
+                });
+                wait->start();
             },
             Qt::SingleShotConnection);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rowtext.h"
 
+#include "agenttally.h"
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
@@ -57,6 +58,43 @@ QString expiryText(TokenExpiry::State state)
         return QCoreApplication::translate("RowText", "Expired");
     }
     return {};
+}
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("RowText", text); }
+QString counted(int n, const char* one, const char* many)
+{
+    return n == 1 ? tr(one) : tr(many).arg(n);
+}
+} // namespace
+
+QString agentsBadge(const AgentCounts& c)
+{
+    if (c.connected == 0)
+        return tr("No agents");
+    QStringList parts { counted(c.connected, "1 agent", "%1 agents") };
+    if (c.busy > 0)
+        parts.append(tr("%1 busy").arg(c.busy));
+    if (c.paused > 0)
+        parts.append(tr("%1 paused").arg(c.paused));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString agentsText(const AgentCounts& c)
+{
+    if (c.connected == 0)
+        return tr("No agents connected");
+    QStringList parts;
+    if (c.busy > 0)
+        parts.append(tr("%1 busy").arg(c.busy));
+    if (c.paused > 0)
+        parts.append(tr("%1 paused").arg(c.paused));
+    if (c.stopping > 0)
+        parts.append(tr("%1 stopping").arg(c.stopping));
+    if (c.idle() > 0)
+        parts.append(tr("%1 idle").arg(c.idle()));
+    return tr("%1 connected: %2")
+        .arg(counted(c.connected, "1 agent", "%1 agents"), parts.join(QStringLiteral(", ")));
 }
 
 } // namespace RowText

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+struct AgentCounts;
 struct AgentToken;
 struct Cluster;
 struct Queue;
@@ -25,5 +26,10 @@ QString hostingText(const Queue& queue);
 
 // "Valid", "Expires soon", "Expired"; empty for Never.
 QString expiryText(TokenExpiry::State state);
+
+// Agents: "3 agents · 1 busy · 1 paused" (a badge; "No agents" for none), and the sentence of a
+// tooltip, "3 agents connected: 1 busy, 1 paused, 1 idle".
+QString agentsBadge(const AgentCounts& counts);
+QString agentsText(const AgentCounts& counts);
 
 } // namespace RowText

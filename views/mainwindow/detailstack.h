@@ -13,6 +13,7 @@ class ClusterDetailPane;
 class DetailPane;
 class MessagePane;
 class OrganizationPane;
+class QueueAgentsSection;
 class QueueDetailPane;
 class WriteFlows;
 
@@ -42,6 +43,10 @@ public:
     void setBusy(OrganizationTreeModel::NodeKind kind, bool busy);
     // Sends what the panes ask for to the flows.
     void connectFlows(WriteFlows* flows);
+    // The queue pane's agents (AgentsFeed fills them).
+    QueueAgentsSection* queueAgents() const;
+    // Why agents cannot be read (empty: they can): the organisation and cluster panes say so.
+    void setAgentsUnavailable(const QString& reason);
 
 Q_SIGNALS:
     void retryRequested();
@@ -49,10 +54,12 @@ Q_SIGNALS:
 private:
     QList<DetailPane*> detailPanes() const;
     void showOther(const QModelIndex& index);
+    static int queuesWithoutAgents(const OrganizationTreeModel* model, const QString& clusterId);
 
     MessagePane* m_messagePane;
     OrganizationPane* m_organizationPane;
     ClusterDetailPane* m_clusterPane;
     QueueDetailPane* m_queuePane;
     AgentTokenDetailPane* m_tokenPane;
+    QString m_agentsUnavailable;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "agentsfeed.h"
 #include "autorefreshtimer.h"
 #include "detailstack.h"
 #include "mainstatusbar.h"
@@ -73,6 +74,7 @@ void MainWindow::buildUi()
 
     m_details = new DetailStack(right);
     rightLayout->addWidget(m_details, 1);
+    m_agentsFeed = new AgentsFeed(m_details, this);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -154,6 +156,7 @@ void MainWindow::setSession(OrganizationSession* session)
     m_session = session;
     m_autoRefresh->setSession(session);
     m_flows->setSession(session);
+    m_agentsFeed->setSession(session);
     m_statusBar->setSession(session);
     hideOperationError();
     OrganizationTreeModel* model = session ? session->treeModel() : nullptr;

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class AgentsFeed;
 class AutoRefreshTimer;
 class Banner;
 class ChangeHighlighter;
@@ -56,6 +57,7 @@ public:
     DetailStack* details() const { return m_details; }
     MainWindowActions* actions() const { return m_actions; }
     WriteFlows* flows() const { return m_flows; }
+    AgentsFeed* agentsFeed() const { return m_agentsFeed; }
     QTreeView* navigationTree() const;
     NavigationFilterProxy* filterProxy() const;
     ChangeHighlighter* highlighter() const;
@@ -115,6 +117,7 @@ private:
     QSplitter* m_splitter = nullptr;
     QStackedWidget* m_central = nullptr;
     DetailStack* m_details = nullptr;
+    AgentsFeed* m_agentsFeed = nullptr;
     Banner* m_errorBar = nullptr;
     bool m_shownOnce = false;
 };
