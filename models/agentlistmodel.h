@@ -10,14 +10,15 @@
 class AgentListModel final : public IdListModel<Agent> {
     Q_OBJECT
 public:
+    // What an incident needs first comes first: a narrow pane scrolls to the rest.
     enum Column {
         Name,
-        Hostname,
-        Version,
-        Platform, // "linux/amd64"
         State,
         Job, // the job it runs
         ConnectedSince,
+        Hostname,
+        Version,
+        Platform, // "linux/amd64"
         ColumnCount
     };
     Q_ENUM(Column)

@@ -135,7 +135,9 @@ void AgentTally::replaceQueue(const QueueRef& queue, const QList<Agent>& agents)
 
 AgentCounts AgentTally::forQueueKey(const QString& clusterId, const QString& key) const
 {
-    if (clusterId.isEmpty() || key.isEmpty())
+    // Read for every queue row on every comparison: skip building the key when no agent is
+    // placed by key alone (the usual case: servers name the queue's id).
+    if (m_byQueueKey.isEmpty() || clusterId.isEmpty() || key.isEmpty())
         return {};
     return m_byQueueKey.value(keyOf(clusterId, key));
 }

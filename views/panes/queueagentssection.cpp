@@ -18,6 +18,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -176,9 +177,8 @@ QueueAgentsSection::QueueAgentsSection(QWidget* parent)
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(AgentListModel::Name, Qt::AscendingOrder);
-    m_table->header()->setStretchLastSection(false);
+    m_table->header()->setStretchLastSection(true);
     m_table->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->header()->setSectionResizeMode(AgentListModel::Job, QHeaderView::Stretch);
     m_table->header()->setMinimumSectionSize(48);
     layout->addWidget(m_table);
 
@@ -247,6 +247,7 @@ void QueueAgentsSection::setQueue(const Queue& queue, const Cluster& cluster)
         Tone::Neutral);
     if (another) {
         m_loaded = false;
+        m_columnsSized = false;
         m_model->clear();
         showActionError({});
     }
@@ -365,11 +366,19 @@ void QueueAgentsSection::updateState()
         // Tall enough for the agents (up to a dozen rows), scrolling beyond.
         const int rowHeight = qMax(m_table->sizeHintForRow(0), fontMetrics().height() + 8);
         const int shown = qBound(3, rows, 12);
+        // Room for the horizontal scroll bar too, which a narrow pane shows.
         m_table->setFixedHeight(m_table->header()->sizeHint().height() + shown * rowHeight
-            + 2 * m_table->frameWidth() + 2);
+            + m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth() + 2);
+    }
+    if (showTable && rows > 0 && !m_columnsSized) {
+        // Once per queue, so a column the user widened stays. Long job labels and host names
+        // are elided (the tooltip has them whole), so the columns after them stay in view.
+        m_columnsSized = true;
+        const int widest = fontMetrics().averageCharWidth() * 36;
         for (int column = 0; column < AgentListModel::ColumnCount; ++column) {
-            if (column != AgentListModel::Job)
-                m_table->resizeColumnToContents(column);
+            m_table->resizeColumnToContents(column);
+            if (m_table->columnWidth(column) > widest)
+                m_table->setColumnWidth(column, widest);
         }
     }
     updateActions();

@@ -86,6 +86,7 @@ private:
     QString m_unavailable;
     QString m_writeDenied;
     bool m_actionBusy = false;
+    bool m_columnsSized = false;
 
     AgentListModel* m_model;
     QSortFilterProxyModel* m_proxy;
