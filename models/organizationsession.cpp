@@ -63,6 +63,10 @@ void OrganizationSession::fetchAccessToken()
                 return;
             }
             m_accessToken = result.value();
+            setAgentAccess(result.value().hasScope(QStringLiteral("read_agents"))
+                    ? AgentAccess::Allowed
+                    : AgentAccess::MissingScope);
+            updateAgentsWanted();
             Q_EMIT accessTokenLoaded(result.value());
         });
 }
@@ -816,11 +820,181 @@ void OrganizationSession::noteAnswer(const ApiError& error)
     Q_EMIT reachabilityChanged(reachable);
 }
 
-// ---- agents: the contract with the agents' part, which replaces this stub
+
+// ---- agents
+
+namespace {
+const QString readAgentsScope = QStringLiteral("read_agents");
+const QString writeAgentsScope = QStringLiteral("write_agents");
+} // namespace
+
+bool OrganizationSession::canReadAgents() const
+{
+    return m_agentAccess == AgentAccess::Unknown || m_agentAccess == AgentAccess::Allowed;
+}
+
+QString OrganizationSession::agentsUnavailableReason() const
+{
+    switch (m_agentAccess) {
+    case AgentAccess::MissingScope:
+        return tr("Agent counts need the read_agents scope on your API token");
+    case AgentAccess::Denied:
+        return tr("Buildkite does not show this token the agents: %1")
+            .arg(ApiError::displayText(m_agentDeniedMessage));
+    case AgentAccess::Unknown:
+    case AgentAccess::Allowed:
+        break;
+    }
+    return {};
+}
+
+QString OrganizationSession::agentWriteDeniedReason() const
+{
+    if (m_accessToken && !m_accessToken->hasScope(writeAgentsScope))
+        return tr("Your API token doesn't have the write_agents scope");
+    return {};
+}
+
+void OrganizationSession::setAgentAccess(AgentAccess access, const QString& message)
+{
+    if (access == m_agentAccess && message == m_agentDeniedMessage)
+        return;
+    m_agentAccess = access;
+    m_agentDeniedMessage = message;
+    if (!canReadAgents())
+        m_model->clearAgents(); // unknown, never 0
+    updateAgentsWanted();
+    Q_EMIT agentAccessChanged();
+}
+
+void OrganizationSession::updateAgentsWanted()
+{
+    // Once the access token says the agents may be read; a 403 later stops asking.
+    m_scheduler->setAgentsWanted(m_accessToken.has_value() && canReadAgents());
+}
+
+bool OrganizationSession::agentsRefused(const ApiError& error)
+{
+    if (error.kind() != ApiError::Kind::Forbidden)
+        return false;
+    // "Your access token doesn't have the read_agents scope"; any other 403 (not an admin) keeps
+    // Buildkite's own words.
+    if (error.message().contains(readAgentsScope))
+        setAgentAccess(AgentAccess::MissingScope);
+    else
+        setAgentAccess(AgentAccess::Denied, error.message());
+    return true;
+}
 
 void OrganizationSession::refreshAgents(std::function<void(bool ok, int pages)> done)
 {
-    // No agent list yet: nothing to load. The scheduler asks only once setAgentsWanted(true).
     if (done)
-        done(true, 1);
+        m_agentsWaiting.append(std::move(done));
+    if (m_agentsInFlight)
+        return;
+    if (!canReadAgents() || m_organization.isEmpty()) {
+        finishAgentsRefresh(false, 0);
+        return;
+    }
+    m_agentsInFlight = true;
+    const QString description = tr("Listing the agents of %1…").arg(m_organization);
+    const int operation = beginOperation(description);
+    m_client->call(ListAgents { m_organization }, this,
+        [this, operation, description](const Result<QList<Agent>>& result) {
+            endOperation(operation);
+            if (!result) {
+                if (!agentsRefused(result.error())) {
+                    qCInfo(lcModels).noquote()
+                        << "listing agents failed:" << result.error().toString();
+                    Q_EMIT operationFailed(description, result.error());
+                }
+                finishAgentsRefresh(false, 1);
+                return;
+            }
+            if (m_agentAccess == AgentAccess::Unknown)
+                setAgentAccess(AgentAccess::Allowed);
+            m_model->mergeAgents(result.value());
+            m_agentsRefreshed = QDateTime::currentDateTimeUtc();
+            // The client follows every next link and hands back one array: the pages it took
+            // follow from the page size it asks for.
+            const int perPage = qMax(1, m_client->options().perPage);
+            const int pages = qMax(1, int((result.value().size() + perPage - 1) / perPage));
+            Q_EMIT agentsRefreshed();
+            finishAgentsRefresh(true, pages);
+        });
+}
+
+void OrganizationSession::finishAgentsRefresh(bool ok, int pages)
+{
+    m_agentsInFlight = false;
+    const auto waiting = std::exchange(m_agentsWaiting, {});
+    for (const auto& done : waiting)
+        done(ok, pages);
+}
+
+void OrganizationSession::listQueueAgents(const QString& queueId)
+{
+    if (queueId.isEmpty())
+        return;
+    if (!canReadAgents()) {
+        Q_EMIT queueAgentsFailed(
+            queueId, ApiError(ApiError::Kind::Forbidden, agentsUnavailableReason(), 403));
+        return;
+    }
+    const QString description = tr("Listing the agents of queue “%1”…").arg(queueName(queueId));
+    const int operation = beginOperation(description);
+    AgentFilter filter;
+    filter.clusterQueueId = queueId;
+    m_client->call(ListAgents { m_organization, filter }, this,
+        [this, operation, queueId](const Result<QList<Agent>>& result) {
+            endOperation(operation);
+            if (!result) {
+                agentsRefused(result.error());
+                Q_EMIT queueAgentsFailed(queueId, result.error());
+                return;
+            }
+            if (m_agentAccess == AgentAccess::Unknown)
+                setAgentAccess(AgentAccess::Allowed);
+            m_model->mergeQueueAgents(queueId, result.value());
+            Q_EMIT queueAgentsListed(queueId, result.value());
+        });
+}
+
+QString OrganizationSession::agentName(const Agent& agent) const
+{
+    return agent.name.isEmpty() ? agent.id : agent.name;
+}
+
+template <class Request>
+void OrganizationSession::sendAgentWrite(const Request& request, const Agent& agent,
+    const QString& description, QObject* context, Callback<NoContent> done)
+{
+    send(request, description, context, std::move(done),
+        [this, queueId = agent.queueId](const Result<NoContent>&) {
+            // Whatever the answer, the table and the counts show the agents as they are now.
+            listQueueAgents(queueId);
+        });
+}
+
+void OrganizationSession::pauseAgent(const Agent& agent, const QString& note,
+    std::optional<int> timeoutMinutes, QObject* context, Callback<NoContent> done)
+{
+    sendAgentWrite(PauseAgent { m_organization, agent.id, note, timeoutMinutes }, agent,
+        tr("Pausing agent “%1”…").arg(agentName(agent)), context, std::move(done));
+}
+
+void OrganizationSession::resumeAgent(
+    const Agent& agent, QObject* context, Callback<NoContent> done)
+{
+    sendAgentWrite(ResumeAgent { m_organization, agent.id }, agent,
+        tr("Resuming agent “%1”…").arg(agentName(agent)), context, std::move(done));
+}
+
+void OrganizationSession::stopAgent(
+    const Agent& agent, bool force, QObject* context, Callback<NoContent> done)
+{
+    sendAgentWrite(StopAgent { m_organization, agent.id, force }, agent,
+        force ? tr("Force-stopping agent “%1”…").arg(agentName(agent))
+              : tr("Stopping agent “%1”…").arg(agentName(agent)),
+        context, std::move(done));
 }

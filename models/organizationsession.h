@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/ratelimit.h"
+#include "api/requests/agentrequests.h"
 #include "api/requests/clusterrequests.h"
 #include "api/requests/queuerequests.h"
 #include "api/requests/tokenrequests.h"
@@ -152,6 +153,40 @@ public:
     void deleteToken(
         const QString& clusterId, const QString& id, QObject* context, Callback<NoContent> done);
 
+    // ---- Agents (scopes read_agents and write_agents)
+
+    // Whether the agents can be read: false once the access token is known to lack read_agents,
+    // or the server refused a list with 403. Until then they are tried (the server decides).
+    bool canReadAgents() const;
+    // Plain words for why there are no agent counts, for where the user looks ("Agent counts
+    // need the read_agents scope on your API token"); empty while they can be read.
+    QString agentsUnavailableReason() const;
+    // Why agents cannot be paused, resumed or stopped: the access token lacks write_agents
+    // (empty when it has it, or is not known yet).
+    QString agentWriteDeniedReason() const;
+
+    // One paged list of the organisation's agents (GET .../agents, every page, never one
+    // request per queue), grouped by queue into the tree's counts (OrganizationTreeModel::
+    // mergeAgents): only the rows whose counts changed are reported. done(ok, pages) says what
+    // it cost. A call while one runs is answered by the one running. Without read_agents nothing
+    // is sent (done(false, 0)); a 403 makes the counts unknown and agentAccessChanged() tells,
+    // once, instead of an operation failure every time.
+    void refreshAgents(std::function<void(bool ok, int pages)> done = {});
+    bool isRefreshingAgents() const { return m_agentsInFlight; }
+    // When refreshAgents() last succeeded; invalid before.
+    QDateTime agentsRefreshedAt() const { return m_agentsRefreshed; }
+
+    // One queue's agents (cluster_queue_id filter, every page): merged into that queue's counts
+    // and announced with queueAgentsListed() (the queue pane's table), or queueAgentsFailed().
+    void listQueueAgents(const QString& queueId);
+    // The writes answer 204 with nothing to merge, so each is followed by listing the agent's
+    // queue again (also after a failure: a 400 "Can only stop connected agents" means the table
+    // was stale). done gets Buildkite's answer to the write itself.
+    void pauseAgent(const Agent& agent, const QString& note, std::optional<int> timeoutMinutes,
+        QObject* context, Callback<NoContent> done);
+    void resumeAgent(const Agent& agent, QObject* context, Callback<NoContent> done);
+    void stopAgent(const Agent& agent, bool force, QObject* context, Callback<NoContent> done);
+
 Q_SIGNALS:
     void refreshStarted();
     void refreshFinished(const ApiError& error);
@@ -169,6 +204,12 @@ Q_SIGNALS:
     void reachabilityChanged(bool reachable);
     // The scheduler's plan (RefreshScheduler::planChanged), or whether it runs.
     void refreshPlanChanged();
+    // The organisation's agents were listed and merged (refreshAgents()).
+    void agentsRefreshed();
+    // canReadAgents(), agentsUnavailableReason() or agentWriteDeniedReason() changed.
+    void agentAccessChanged();
+    void queueAgentsListed(const QString& queueId, const QList<Agent>& agents);
+    void queueAgentsFailed(const QString& queueId, const ApiError& error);
 
 private:
     // What a 422 on a write means for the model.
@@ -206,6 +247,22 @@ private:
     QString clusterName(const QString& id) const;
     // After "already paused"/"not paused": the model was stale, so fetch the queue as it is.
     void reloadQueue(const QString& clusterId, const QString& id);
+    // Agents: the access the token has, and what a failed agents read means for it.
+    enum class AgentAccess {
+        Unknown, // not checked yet: try
+        Allowed,
+        MissingScope, // the token lacks read_agents
+        Denied, // another 403 (message kept)
+    };
+    void setAgentAccess(AgentAccess access, const QString& message = {});
+    // Tells the scheduler whether the agents are worth listing.
+    void updateAgentsWanted();
+    bool agentsRefused(const ApiError& error);
+    void finishAgentsRefresh(bool ok, int pages);
+    QString agentName(const Agent& agent) const;
+    template <class Request>
+    void sendAgentWrite(const Request& request, const Agent& agent, const QString& description,
+        QObject* context, Callback<NoContent> done);
 
     // Refresh: one scheduler task sent, merged, and reported.
     void runTask(const RefreshScheduler::Task& task);
@@ -239,4 +296,9 @@ private:
     int m_nextOperation = 0;
     // Writes in flight, by operation: what calls their caller back if the session goes first.
     QHash<int, std::function<void(const ApiError&)>> m_pendingWrites;
+    AgentAccess m_agentAccess = AgentAccess::Unknown;
+    QString m_agentDeniedMessage;
+    bool m_agentsInFlight = false;
+    QList<std::function<void(bool, int)>> m_agentsWaiting; // refreshAgents() callers
+    QDateTime m_agentsRefreshed;
 };

@@ -8,6 +8,7 @@
 
 #include <QLocale>
 #include <QMetaEnum>
+#include <QSet>
 
 #include <algorithm>
 #include <type_traits>
@@ -312,6 +313,8 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
     }
     if (role == ClusterIdRole && node->kind != NodeKind::Organization)
         return node->clusterId.isEmpty() ? QVariant() : QVariant(node->clusterId);
+    if (role == AgentsConnectedRole || role == AgentsBusyRole || role == AgentsPausedRole)
+        return agentData(node, role);
 
     switch (node->kind) {
     case NodeKind::Organization:
@@ -478,7 +481,7 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
         const bool isDefault = nodeData(node, IsDefaultQueueRole).toBool();
         return joined({ q.key, q.description, RowText::pauseText(q),
             q.hosted ? RowText::hostingText(q) : QString(),
-            isDefault ? tr("Default queue of the cluster") : QString() });
+            isDefault ? tr("Default queue of the cluster") : QString(), agentTooltip(node) });
     }
     case NodeKind::Token: {
         const AgentToken& t = node->token();
@@ -625,6 +628,7 @@ void OrganizationTreeModel::unregisterTree(Node* node)
 
 void OrganizationTreeModel::count(Node* node, int sign)
 {
+    countAgents(node, sign);
     switch (node->kind) {
     case NodeKind::Cluster:
         m_summary.clusters += sign;
@@ -799,6 +803,7 @@ void OrganizationTreeModel::setOrganization(const QString& slug)
     m_summary = {};
     m_expiring.clear();
     m_checkedAt.clear();
+    m_agentTally.reset();
     m_organization = slug;
     m_loading = false;
     if (!slug.isEmpty()) {
@@ -1227,4 +1232,166 @@ QList<Queue> OrganizationTreeModel::queues(const QString& clusterId) const
 QList<AgentToken> OrganizationTreeModel::tokens(const QString& clusterId) const
 {
     return items<AgentToken>(clusterId);
+}
+
+// ---- agents
+
+namespace {
+bool isSelfHosted(const Queue& queue) { return !queue.hosted && !queue.instanceShape.isValid(); }
+} // namespace
+
+std::optional<AgentCounts> OrganizationTreeModel::nodeAgentCounts(const Node* node) const
+{
+    if (!m_agentTally)
+        return std::nullopt;
+    switch (node->kind) {
+    case NodeKind::Organization:
+        return m_agentTally->total();
+    case NodeKind::Cluster:
+        return m_agentTally->forCluster(node->id);
+    case NodeKind::Queue: {
+        const Queue& q = node->queue();
+        return m_agentTally->forQueue({ q.id, node->clusterId, q.key });
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+QVariant OrganizationTreeModel::agentData(const Node* node, int role) const
+{
+    const auto counts = nodeAgentCounts(node);
+    if (!counts)
+        return {};
+    switch (role) {
+    case AgentsConnectedRole:
+        return counts->connected;
+    case AgentsBusyRole:
+        return counts->busy;
+    case AgentsPausedRole:
+        return counts->paused;
+    }
+    return {};
+}
+
+QString OrganizationTreeModel::agentTooltip(const Node* node) const
+{
+    const auto counts = nodeAgentCounts(node);
+    if (!counts)
+        return {};
+    if (counts->connected == 0)
+        return node->kind == NodeKind::Queue && !isSelfHosted(node->queue())
+            ? tr("No agents running: Buildkite starts them when jobs arrive")
+            : tr("No agents connected");
+    return RowText::agentsText(*counts);
+}
+
+void OrganizationTreeModel::countAgents(Node* node, int sign)
+{
+    if (node->kind != NodeKind::Queue || !m_agentTally || !isSelfHosted(node->queue()))
+        return;
+    if (nodeAgentCounts(node)->connected == 0)
+        m_summary.queuesWithoutAgents += sign;
+}
+
+std::optional<AgentCounts> OrganizationTreeModel::agentCounts(const QString& id) const
+{
+    if (id.isEmpty())
+        return std::nullopt;
+    if (id == m_organization) {
+        const Node* org = organizationNode();
+        return org ? nodeAgentCounts(org) : std::nullopt;
+    }
+    const Node* node = m_nodes.value(id);
+    return node ? nodeAgentCounts(node) : std::nullopt;
+}
+
+OrganizationTreeModel::Node* OrganizationTreeModel::queueNodeByKey(
+    const QString& clusterId, const QString& key) const
+{
+    const Node* group = containerOf<Queue>(clusterId);
+    if (!group)
+        return nullptr;
+    for (int i = 0; i < group->itemCount(); ++i) {
+        Node* queue = group->children.at(size_t(i)).get();
+        if (queue->queue().key == key)
+            return queue;
+    }
+    return nullptr;
+}
+
+void OrganizationTreeModel::mergeAgents(const QList<Agent>& agents)
+{
+    applyAgentTally(AgentTally(agents));
+}
+
+bool OrganizationTreeModel::mergeQueueAgents(const QString& queueId, const QList<Agent>& agents)
+{
+    const Node* node = m_nodes.value(queueId);
+    if (!m_agentTally || !node || node->kind != NodeKind::Queue)
+        return false;
+    AgentTally next = *m_agentTally;
+    next.replaceQueue({ queueId, node->clusterId, node->queue().key }, agents);
+    applyAgentTally(std::move(next));
+    return true;
+}
+
+void OrganizationTreeModel::clearAgents() { applyAgentTally(std::nullopt); }
+
+void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
+{
+    Node* org = organizationNode();
+    if (!org || (!m_agentTally && !next)) {
+        m_agentTally = std::move(next);
+        return;
+    }
+    ChangeBatch batch(this);
+    // Only the rows whose counts read differently are compared and reported; when the counts
+    // turn known or unknown, every row that shows them changes.
+    QList<Node*> affected;
+    QSet<Node*> seen;
+    auto touch = [&](Node* node) {
+        if (node && !seen.contains(node)) {
+            seen.insert(node);
+            affected.append(node);
+        }
+    };
+    if (m_agentTally.has_value() != next.has_value()) {
+        touch(org);
+        for (Node* node : std::as_const(m_nodes)) {
+            if (node->kind == NodeKind::Cluster || node->kind == NodeKind::Queue)
+                touch(node);
+        }
+    } else {
+        const AgentTally::Difference d = AgentTally::difference(*m_agentTally, *next);
+        if (d.isEmpty()) {
+            m_agentTally = std::move(next);
+            return;
+        }
+        for (const QString& id : d.queueIds) {
+            Node* node = m_nodes.value(id);
+            if (node && node->kind == NodeKind::Queue)
+                touch(node);
+        }
+        for (const auto& [clusterId, key] : d.queueKeys)
+            touch(queueNodeByKey(clusterId, key));
+        for (const QString& id : d.clusterIds)
+            touch(clusterNode(id));
+        if (d.totals)
+            touch(org);
+    }
+
+    const QList<Snapshot> before = snapshot(affected);
+    for (Node* node : std::as_const(affected))
+        countAgents(node, -1);
+    m_agentTally = std::move(next);
+    for (Node* node : std::as_const(affected))
+        countAgents(node, +1);
+    const AgentCounts total = m_agentTally ? m_agentTally->total() : AgentCounts {};
+    m_summary.agentsKnown = m_agentTally.has_value();
+    m_summary.agentsConnected = total.connected;
+    m_summary.agentsBusy = total.busy;
+    m_summary.agentsPaused = total.paused;
+    m_summary.agentsUnassigned = m_agentTally ? m_agentTally->unassigned().connected : 0;
+    emitChanges(before);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "agenttally.h"
 #include "api/apierror.h"
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
@@ -86,6 +87,11 @@ public:
         // tokens, the cluster's tokens. Invalid before the first. Like "3 min ago" it changes
         // without the rows changing, so no dataChanged reports it: read it when shown.
         CheckedAtRole = ModelRoles::CheckedAt,
+        // Queues: their agents; clusters and the organisation: totals (see AgentCounts). Invalid
+        // while the agents are unknown, never 0 for "unknown".
+        AgentsConnectedRole = ModelRoles::AgentsConnected,
+        AgentsBusyRole = ModelRoles::AgentsBusy,
+        AgentsPausedRole = ModelRoles::AgentsPaused,
     };
     Q_ENUM(Role)
 
@@ -155,6 +161,20 @@ public:
     bool upsertToken(const AgentToken& token);
     bool removeToken(const QString& clusterId, const QString& id);
 
+    // Agents. mergeAgents() takes the organisation's whole list (one paged request), groups it
+    // by queue (AgentTally) and reports dataChanged only on the queues, clusters and organisation
+    // whose counts read differently: an identical list emits nothing. mergeQueueAgents() takes
+    // one queue's list (the queue pane's) and replaces what the tally had on that queue; it does
+    // nothing while the organisation's agents are unknown (false). clearAgents() makes them
+    // unknown again (the token may not read them): every count role turns invalid.
+    void mergeAgents(const QList<Agent>& agents);
+    bool mergeQueueAgents(const QString& queueId, const QList<Agent>& agents);
+    void clearAgents();
+    bool agentsKnown() const { return m_agentTally.has_value(); }
+    // The counts of a queue, a cluster (its total) or the organisation (its slug); nullopt while
+    // unknown or for any other id.
+    std::optional<AgentCounts> agentCounts(const QString& id) const;
+
     // The clock expiry states are computed against. An invalid time (the default) follows the
     // system clock, sampled at construction, once at the start of every merge or upsert and by
     // updateExpiry(); a valid one fixes it. Tokens whose state changes are reported with
@@ -215,6 +235,13 @@ private:
     // Adds (+1) or takes away (-1) what one node contributes to the summary and expiry index.
     void count(Node* node, int sign);
     void countExpiry(ExpiryState state, int sign);
+    // Agents: what a node shows, and a queue's part in summary().queuesWithoutAgents.
+    std::optional<AgentCounts> nodeAgentCounts(const Node* node) const;
+    QVariant agentData(const Node* node, int role) const;
+    QString agentTooltip(const Node* node) const;
+    void countAgents(Node* node, int sign);
+    void applyAgentTally(std::optional<AgentTally> next);
+    Node* queueNodeByKey(const QString& clusterId, const QString& key) const;
 
     // One implementation for each operation on clusters, queues and tokens alike.
     template <class T>
@@ -259,4 +286,5 @@ private:
     // Last successful checks: the organisation's slug for the cluster list, a cluster id for its
     // queues, tokenGroupId() for its tokens. Kept beside the nodes: no row signal reports them.
     QHash<QString, QDateTime> m_checkedAt;
+    std::optional<AgentTally> m_agentTally; // unknown until the agents are listed
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rowtext.h"
 
+#include "agenttally.h"
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
@@ -69,16 +70,53 @@ QString checkedText(const QDateTime& checkedAt, const QDateTime& now)
     const qint64 seconds = std::max<qint64>(0, checkedAt.secsTo(now));
     if (seconds < 10)
         return QCoreApplication::translate("RowText", "Checked just now");
+    const int secondsAgo = static_cast<int>(seconds);
     if (seconds < 60)
-        return QCoreApplication::translate("RowText", "Checked %n s ago", "seconds", int(seconds));
+        return QCoreApplication::translate("RowText", "Checked %n s ago", "seconds", secondsAgo);
+    const int minutesAgo = secondsAgo / 60;
     if (seconds < 3600)
-        return QCoreApplication::translate(
-            "RowText", "Checked %n min ago", "minutes", int(seconds / 60));
+        return QCoreApplication::translate("RowText", "Checked %n min ago", "minutes", minutesAgo);
     const QDateTime local = checkedAt.toLocalTime();
     const QString when = local.date() == now.toLocalTime().date()
         ? QLocale().toString(local.time(), QLocale::ShortFormat)
         : QLocale().toString(local, QLocale::ShortFormat);
     return QCoreApplication::translate("RowText", "Checked at %1").arg(when);
+}
+
+namespace {
+QString agentCount(int n)
+{
+    return QCoreApplication::translate("RowText", "%n agent(s)", nullptr, n);
+}
+} // namespace
+
+QString agentsBadge(const AgentCounts& c)
+{
+    if (c.connected == 0)
+        return QCoreApplication::translate("RowText", "No agents");
+    QStringList parts { agentCount(c.connected) };
+    if (c.busy > 0)
+        parts.append(QCoreApplication::translate("RowText", "%1 busy").arg(c.busy));
+    if (c.paused > 0)
+        parts.append(QCoreApplication::translate("RowText", "%1 paused").arg(c.paused));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString agentsText(const AgentCounts& c)
+{
+    if (c.connected == 0)
+        return QCoreApplication::translate("RowText", "No agents connected");
+    QStringList parts;
+    if (c.busy > 0)
+        parts.append(QCoreApplication::translate("RowText", "%1 busy").arg(c.busy));
+    if (c.paused > 0)
+        parts.append(QCoreApplication::translate("RowText", "%1 paused").arg(c.paused));
+    if (c.stopping > 0)
+        parts.append(QCoreApplication::translate("RowText", "%1 stopping").arg(c.stopping));
+    if (c.idle() > 0)
+        parts.append(QCoreApplication::translate("RowText", "%1 idle").arg(c.idle()));
+    return QCoreApplication::translate("RowText", "%1 connected: %2")
+        .arg(agentCount(c.connected), parts.join(QStringLiteral(", ")));
 }
 
 } // namespace RowText

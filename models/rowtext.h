@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 
+struct AgentCounts;
 struct AgentToken;
 struct Cluster;
 struct Queue;
@@ -30,5 +31,9 @@ QString expiryText(TokenExpiry::State state);
 // How fresh a row's data is: "Checked just now", "Checked 40 s ago", "Checked 3 min ago",
 // "Checked at 22:04" (local time, with the date when not today); "Not checked yet" when invalid.
 QString checkedText(const QDateTime& checkedAt, const QDateTime& now);
+// Agents: "3 agents · 1 busy · 1 paused" (a badge; "No agents" for none), and the sentence of a
+// tooltip, "3 agents connected: 1 busy, 1 paused, 1 idle".
+QString agentsBadge(const AgentCounts& counts);
+QString agentsText(const AgentCounts& counts);
 
 } // namespace RowText

@@ -2,6 +2,7 @@
 // Every endpoint through the real client, over real loopback HTTP, against the sandbox.
 #include "api/apiclient.h"
 #include "api/requests/accesstokenrequests.h"
+#include "api/requests/agentrequests.h"
 #include "api/requests/clusterrequests.h"
 #include "api/requests/queuerequests.h"
 #include "api/requests/tokenrequests.h"
@@ -299,6 +300,106 @@ private Q_SLOTS:
         QVERIFY(snapshot.queueCount() > 0);
         QVERIFY(snapshot.tokenCount() > 0);
         QVERIFY(m_server->maxConcurrentOpen() > 1); // queues and tokens were asked for in parallel
+    }
+
+    // Every field Agent reads, from what the sandbox sends, and the four agent writes.
+    void agents()
+    {
+        const QList<Agent> all = must(ListAgents { m_org });
+        QCOMPARE(all.size(), m_server->agentCount());
+        const Cluster production = [&] {
+            for (const Cluster& c : must(ListClusters { m_org })) {
+                if (c.name == QLatin1String("Production"))
+                    return c;
+            }
+            return Cluster {};
+        }();
+        Queue queue;
+        for (const Queue& q : must(ListQueues { m_org, production.id })) {
+            if (q.key == QLatin1String("default"))
+                queue = q;
+        }
+        QVERIFY(!queue.id.isEmpty());
+
+        SandboxServer::AgentOptions options;
+        options.name = QStringLiteral("probe-1");
+        options.hostname = QStringLiteral("probe-1.internal");
+        options.version = QStringLiteral("3.98.2");
+        options.osId = QStringLiteral("darwin");
+        options.arch = QStringLiteral("arm64");
+        options.tags = { QStringLiteral("os=macos") };
+        options.priority = 7;
+        const QString id = m_server->connectAgent(queue.id, options);
+        QVERIFY(!m_server->assignJob(id, QStringLiteral(":hammer: Build")).isEmpty());
+
+        AgentFilter filter;
+        filter.clusterQueueId = queue.id;
+        const QList<Agent> onQueue = must(ListAgents { m_org, filter });
+        QCOMPARE(onQueue.size(), m_server->agentCount(queue.id));
+        const auto it = std::find_if(
+            onQueue.cbegin(), onQueue.cend(), [&](const Agent& a) { return a.id == id; });
+        QVERIFY(it != onQueue.cend());
+        const Agent& a = *it;
+        QVERIFY(!a.graphqlId.isEmpty());
+        QCOMPARE(QUrl(a.url).port(), int(m_server->port()));
+        QCOMPARE(a.name, QStringLiteral("probe-1"));
+        QCOMPARE(a.connectionState, QStringLiteral("connected"));
+        QCOMPARE(a.hostname, QStringLiteral("probe-1.internal"));
+        QVERIFY(!a.ipAddress.isEmpty());
+        QCOMPARE(a.userAgent, QStringLiteral("buildkite-agent/3.98.2 (darwin; arm64)"));
+        QCOMPARE(a.version, QStringLiteral("3.98.2"));
+        QVERIFY(a.creator && !a.creator->name.isEmpty());
+        QVERIFY(a.createdAt.isValid());
+        QVERIFY(a.connectedAt.isValid());
+        QCOMPARE(a.connectedSince(), a.connectedAt);
+        QVERIFY(!a.disconnectedAt.isValid());
+        QVERIFY(!a.lostAt.isValid());
+        QCOMPARE(a.osId, QStringLiteral("darwin"));
+        QCOMPARE(a.arch, QStringLiteral("arm64"));
+        QCOMPARE(a.priority, std::optional<qint64>(7));
+        QCOMPARE(a.metaData,
+            QStringList({ QStringLiteral("queue=default"), QStringLiteral("os=macos") }));
+        // Placed by the ids of its web_url, and the key agrees.
+        QCOMPARE(a.clusterId, production.id);
+        QCOMPARE(a.queueId, queue.id);
+        QCOMPARE(a.queueKey, QStringLiteral("default"));
+        QVERIFY(a.isBusy());
+        QCOMPARE(a.job->name, QStringLiteral(":hammer: Build"));
+        QVERIFY(!a.job->id.isEmpty());
+        QCOMPARE(a.job->state, QStringLiteral("running"));
+        QVERIFY(a.job->startedAt.isValid());
+        QVERIFY(!a.job->buildName().isEmpty());
+        QVERIFY(!a.paused);
+        QVERIFY(!a.pausedBy);
+        QCOMPARE(must(GetAgent { m_org, id }), a);
+
+        // Writes: 204s, then the agent as it is.
+        must(PauseAgent { m_org, id, QStringLiteral("Rotating credentials"), 30 });
+        const Agent paused = must(GetAgent { m_org, id });
+        QVERIFY(paused.paused);
+        QCOMPARE(paused.pausedNote, QStringLiteral("Rotating credentials"));
+        QCOMPARE(paused.pausedTimeoutMinutes, std::optional<qint64>(30));
+        QVERIFY(paused.pausedAt.isValid());
+        QVERIFY(paused.pausedBy && !paused.pausedBy->name.isEmpty());
+        QCOMPARE(paused.state(), Agent::State::Busy); // still running its job
+        must(ResumeAgent { m_org, id });
+        QVERIFY(!must(GetAgent { m_org, id }).paused);
+        must(StopAgent { m_org, id, false });
+        QCOMPARE(must(GetAgent { m_org, id }).connectionState, QStringLiteral("stopping"));
+        must(StopAgent { m_org, id, true });
+        const Agent stopped = must(GetAgent { m_org, id });
+        QCOMPARE(stopped.connectionState, QStringLiteral("stopped"));
+        QCOMPARE(stopped.state(), Agent::State::Offline);
+        QVERIFY(stopped.disconnectedAt.isValid());
+        const auto again = run(StopAgent { m_org, id, false });
+        QCOMPARE(again.error().httpStatus(), 400);
+        QCOMPARE(again.error().message(), QStringLiteral("Can only stop connected agents"));
+
+        // The read-only token may read agents and not change them.
+        m_client->setToken(m_server->readOnlyToken());
+        QVERIFY(run(ListAgents { m_org }).ok());
+        QCOMPARE(
+            run(PauseAgent { m_org, all.first().id }).error().kind(), ApiError::Kind::Forbidden);
     }
 };
 

@@ -2,6 +2,7 @@
 // Every request type: verb, path, query and body; and parsing of every JSON example of the
 // reference pages (tests/data/reference, extracted by scripts/extract-reference-examples.py).
 #include "api/requests/accesstokenrequests.h"
+#include "api/requests/agentrequests.h"
 #include "api/requests/clusterrequests.h"
 #include "api/requests/queuerequests.h"
 #include "api/requests/tokenrequests.h"
@@ -139,6 +140,201 @@ private Q_SLOTS:
         QTest::newRow("access token")
             << GetAccessToken {}.toApiRequest() << QByteArray("GET")
             << QStringLiteral("/v2/access-token") << false << QJsonObject();
+
+        const QString agents = QStringLiteral("/v2/organizations/acme%20inc/agents");
+        QTest::newRow("list agents") << ListAgents { org }.toApiRequest() << QByteArray("GET")
+                                     << agents << true << QJsonObject();
+        QTest::newRow("get agent")
+            << GetAgent { org, QStringLiteral("a/1") }.toApiRequest() << QByteArray("GET")
+            << agents + QStringLiteral("/a%2F1") << false << QJsonObject();
+        QTest::newRow("pause agent")
+            << PauseAgent { org, QStringLiteral("a1"), QStringLiteral("Disk full"), 90 }
+                   .toApiRequest()
+            << QByteArray("PUT") << agents + QStringLiteral("/a1/pause") << false
+            << obj(JSON({"note":"Disk full","timeout_in_minutes":90}));
+        QTest::newRow("pause agent, server defaults")
+            << PauseAgent { org, QStringLiteral("a1"), {}, {} }.toApiRequest() << QByteArray("PUT")
+            << agents + QStringLiteral("/a1/pause") << false << QJsonObject();
+        QTest::newRow("resume agent")
+            << ResumeAgent { org, QStringLiteral("a1") }.toApiRequest() << QByteArray("PUT")
+            << agents + QStringLiteral("/a1/resume") << false << QJsonObject();
+        // force is always sent: the documented default is true.
+        QTest::newRow("stop agent")
+            << StopAgent { org, QStringLiteral("a1") }.toApiRequest() << QByteArray("PUT")
+            << agents + QStringLiteral("/a1/stop") << false << obj(JSON({"force":false}));
+        QTest::newRow("force-stop agent")
+            << StopAgent { org, QStringLiteral("a1"), true }.toApiRequest() << QByteArray("PUT")
+            << agents + QStringLiteral("/a1/stop") << false << obj(JSON({"force":true}));
+    }
+
+    void agentListFilters()
+    {
+        QVERIFY(ListAgents { org }.toApiRequest().query.isEmpty());
+        AgentFilter filter;
+        filter.name = QStringLiteral("ci 1&2");
+        filter.hostname = QStringLiteral("host=a");
+        filter.version = QStringLiteral("3.97.0");
+        filter.clusterQueueId = QStringLiteral("q-1");
+        const QUrlQuery query = ListAgents { org, filter }.toApiRequest().query;
+        QCOMPARE(query.queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded),
+            QStringLiteral("ci 1&2"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("hostname"), QUrl::FullyDecoded),
+            QStringLiteral("host=a"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("version"), QUrl::FullyDecoded),
+            QStringLiteral("3.97.0"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("cluster_queue_id"), QUrl::FullyDecoded),
+            QStringLiteral("q-1"));
+        QCOMPARE(query.queryItems().size(), 4);
+    }
+
+    // The newest docs' agent, every field.
+    void agentEveryField()
+    {
+        const auto doc = QJsonDocument::fromJson(JSON({"id":"0b461f65","graphql_id":"QWdlbnQtLS0w",
+            "url":"https://api.buildkite.com/v2/organizations/acme/agents/0b461f65",
+            "web_url":"https://buildkite.com/organizations/acme/clusters/c-1/queues/q-1/agents/0b461f65",
+            "name":"i-0123-1","connection_state":"connected","hostname":"i-0123.internal",
+            "ip_address":"10.0.1.2","user_agent":"buildkite-agent/3.97.0 (linux; amd64)",
+            "version":"3.97.0","creator":{"id":"u1","name":"Sam Kim","email":"sam@example.com"},
+            "created_at":"2025-07-16 06:07:42 UTC","connected_at":"2025-07-16T06:07:46.000Z",
+            "disconnected_at":null,"lost_at":null,"os_id":"linux","arch":"amd64","queue":"deploy",
+            "job":{"id":"j1","graphql_id":"Sm9i","type":"script","name":":rocket: Deploy","state":"running",
+              "command":"scripts/deploy","web_url":"https://buildkite.com/acme/web/builds/48208#j1",
+              "build_url":"https://api.buildkite.com/v2/organizations/acme/pipelines/web/builds/48208",
+              "started_at":"2025-07-16T07:00:00.000Z"},
+            "last_job_finished_at":"2025-07-16T06:59:00.000Z","priority":3,
+            "meta_data":["queue=deploy","os=linux"],"paused":true,
+            "paused_by":{"name":"Priya"},"paused_at":"2025-07-16T07:01:00.000Z",
+            "paused_note":"Disk full","paused_timeout_in_minutes":120}));
+        auto r = GetAgent { org, QStringLiteral("0b461f65") }.parse(doc);
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        const Agent& a = r.value();
+        QCOMPARE(a.id, QStringLiteral("0b461f65"));
+        QCOMPARE(a.graphqlId, QStringLiteral("QWdlbnQtLS0w"));
+        QVERIFY(a.url.endsWith(QLatin1String("/agents/0b461f65")));
+        QCOMPARE(a.clusterId, QStringLiteral("c-1"));
+        QCOMPARE(a.queueId, QStringLiteral("q-1"));
+        QCOMPARE(a.queueKey, QStringLiteral("deploy"));
+        QCOMPARE(a.name, QStringLiteral("i-0123-1"));
+        QCOMPARE(a.hostname, QStringLiteral("i-0123.internal"));
+        QCOMPARE(a.ipAddress, QStringLiteral("10.0.1.2"));
+        QCOMPARE(a.userAgent, QStringLiteral("buildkite-agent/3.97.0 (linux; amd64)"));
+        QCOMPARE(a.version, QStringLiteral("3.97.0"));
+        QCOMPARE(a.creator->name, QStringLiteral("Sam Kim"));
+        QCOMPARE(a.createdAt, QDateTime(QDate(2025, 7, 16), QTime(6, 7, 42), QTimeZone::utc()));
+        QCOMPARE(a.connectedAt, QDateTime(QDate(2025, 7, 16), QTime(6, 7, 46), QTimeZone::utc()));
+        QCOMPARE(a.connectedSince(), a.connectedAt);
+        QVERIFY(!a.disconnectedAt.isValid());
+        QCOMPARE(a.platform(), QStringLiteral("linux/amd64"));
+        QVERIFY(a.isBusy());
+        QCOMPARE(a.job->name, QStringLiteral(":rocket: Deploy"));
+        QCOMPARE(a.job->command, QStringLiteral("scripts/deploy"));
+        QCOMPARE(a.job->buildName(), QStringLiteral("web #48208"));
+        QVERIFY(a.job->startedAt.isValid());
+        QVERIFY(a.lastJobFinishedAt.isValid());
+        QCOMPARE(a.priority, std::optional<qint64>(3));
+        QCOMPARE(a.metaData,
+            QStringList({ QStringLiteral("queue=deploy"), QStringLiteral("os=linux") }));
+        QCOMPARE(a.tag(u"os"), QStringLiteral("linux"));
+        QVERIFY(a.paused);
+        QCOMPARE(a.pausedBy->name, QStringLiteral("Priya"));
+        QCOMPARE(a.pausedNote, QStringLiteral("Disk full"));
+        QCOMPARE(a.pausedTimeoutMinutes, std::optional<qint64>(120));
+        QVERIFY(a.pausedAt.isValid());
+        // Paused while it runs a job: it is busy until the job ends.
+        QCOMPARE(a.state(), Agent::State::Busy);
+        QCOMPARE(a.raw, doc.object());
+    }
+
+    // An old server's agent: no web_url with ids, no queue, no newest-doc fields.
+    void agentPlacementIsNeverGuessed_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("clusterId");
+        QTest::addColumn<QString>("queueId");
+        QTest::addColumn<QString>("queueKey");
+        QTest::newRow("bare") << QByteArray(JSON({"id":"a","connection_state":"connected"}))
+            << QString() << QString() << QString();
+        QTest::newRow("organisation web url") << QByteArray(
+            JSON({"id":"a","web_url":"https://buildkite.com/organizations/acme/agents/a"}))
+            << QString() << QString() << QString();
+        QTest::newRow("key from meta_data")
+            << QByteArray(JSON({"id":"a","queue":null,"meta_data":["os=linux","queue = build "]}))
+                   << QString() << QString() << QStringLiteral("build");
+        QTest::newRow("cluster only") << QByteArray(
+            JSON({"id":"a","queue":"deploy","web_url":"https://buildkite.com/organizations/acme/clusters/c9/agents/a"}))
+            << QStringLiteral("c9") << QString() << QStringLiteral("deploy");
+        QTest::newRow("queue without cluster is not a placement") << QByteArray(JSON({"id":"a","web_url":"https://buildkite.com/organizations/acme/queues/q9/agents/a"}))
+            << QString() << QString() << QString();
+        QTest::newRow("embedded queue object")
+            << QByteArray(JSON({"id":"a","queue":{"id":"q7","key":"gpu"}}))
+                   << QString() << QStringLiteral("q7") << QStringLiteral("gpu");
+    }
+    void agentPlacementIsNeverGuessed()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, clusterId);
+        QFETCH(QString, queueId);
+        QFETCH(QString, queueKey);
+        auto r = GetAgent { org, QStringLiteral("a") }.parse(QJsonDocument::fromJson(json));
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        QCOMPARE(r.value().clusterId, clusterId);
+        QCOMPARE(r.value().queueId, queueId);
+        QCOMPARE(r.value().queueKey, queueKey);
+    }
+
+    void agentStates_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<int>("state");
+        QTest::newRow("idle") << QByteArray(JSON({"connection_state":"connected","job":null}))
+            << int(Agent::State::Idle);
+        QTest::newRow("busy") << QByteArray(JSON({"connection_state":"connected","job":{"id":"j"}}))
+            << int(Agent::State::Busy);
+        QTest::newRow("paused") << QByteArray(JSON({"connection_state":"connected","paused":true}))
+            << int(Agent::State::Paused);
+        QTest::newRow("stopping with its job") << QByteArray(
+            JSON({"connection_state":"stopping","job":{"id":"j"}})) << int(Agent::State::Busy);
+        QTest::newRow("stopping") << QByteArray(JSON({"connection_state":"stopping"}))
+            << int(Agent::State::Stopping);
+        QTest::newRow("lost") << QByteArray(JSON({"connection_state":"lost"}))
+            << int(Agent::State::Offline);
+        QTest::newRow("no state") << QByteArray(JSON({"id":"a"})) << int(Agent::State::Offline);
+    }
+    void agentStates()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(int, state);
+        auto r = GetAgent { org, QStringLiteral("a") }.parse(QJsonDocument::fromJson(json));
+        QVERIFY(r.ok());
+        QCOMPARE(int(r.value().state()), state);
+    }
+
+    void agentListFillsTheQueueItWasAskedFor()
+    {
+        AgentFilter filter;
+        filter.clusterQueueId = QStringLiteral("q-1");
+        const auto doc = QJsonDocument::fromJson(JSON([{"id":"a"},
+            {"id":"b","web_url":"https://buildkite.com/organizations/acme/clusters/c/queues/q-2/agents/b"}]));
+        auto r = ListAgents { org, filter }.parse(doc);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().at(0).queueId, QStringLiteral("q-1"));
+        QCOMPARE(r.value().at(1).queueId, QStringLiteral("q-2")); // what the answer says stays
+        auto all = ListAgents { org }.parse(doc);
+        QVERIFY(all.value().at(0).queueId.isEmpty());
+    }
+
+    void agentWrongTypeNamesTheField()
+    {
+        auto r = ListAgents { org }.parse(
+            QJsonDocument::fromJson(JSON([{"id":"a"},{"id":"b","job":{"id":"j","started_at":7}}])));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().message(),
+            QStringLiteral("agents[1].job.started_at: expected a string, got a number"));
+        auto meta
+            = ListAgents { org }.parse(QJsonDocument::fromJson(JSON([{"meta_data":"queue=x"}])));
+        QCOMPARE(meta.error().message(),
+            QStringLiteral("agents[0].meta_data: expected an array, got a string"));
     }
     void paths()
     {

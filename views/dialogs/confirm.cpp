@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "confirm.h"
 
+#include "emoji.h"
+
 #include <QCoreApplication>
 #include <QMessageBox>
 #include <QPushButton>
@@ -60,6 +62,28 @@ QString revokeTokenDetail(const AgentToken&)
         "stay connected until they stop. This cannot be undone.");
 }
 
+QString stopAgentDetail(const Agent& agent, bool force)
+{
+    QString job;
+    if (agent.job) {
+        const QString build = agent.job->buildName();
+        job = QStringLiteral("“%1”").arg(Emoji::render(agent.job->displayName()));
+        if (!build.isEmpty())
+            job += QStringLiteral(" (%1)").arg(build);
+    }
+    const QString after = tr("Whatever started the agent decides whether a new one takes its "
+                             "place.");
+    if (force) {
+        if (job.isEmpty())
+            return tr("It is not running a job and disconnects now. %1").arg(after);
+        return tr("Its running job %1 is cancelled, and the agent disconnects now. %2")
+            .arg(job, after);
+    }
+    if (job.isEmpty())
+        return tr("It is not running a job and disconnects now. %1").arg(after);
+    return tr("It finishes its running job %1 first, then disconnects. %2").arg(job, after);
+}
+
 } // namespace ConfirmText
 
 bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCount, int tokenCount)
@@ -82,4 +106,15 @@ bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token)
     return confirmDestructive(parent, Confirm::tr("Revoke Agent Token"),
         Confirm::tr("Revoke the agent token “%1”?").arg(name), Confirm::tr("Revoke Token"),
         ConfirmText::revokeTokenDetail(token));
+}
+
+bool confirmStopAgent(QWidget* parent, const Agent& agent, bool force)
+{
+    const QString name = agent.name.isEmpty() ? agent.id : agent.name;
+    return force
+        ? confirmDestructive(parent, tr("Force Stop Agent"),
+            tr("Force-stop the agent “%1”?").arg(name), tr("Force Stop"),
+            ConfirmText::stopAgentDetail(agent, true))
+        : confirmDestructive(parent, tr("Stop Agent"), tr("Stop the agent “%1”?").arg(name),
+            tr("Stop Agent"), ConfirmText::stopAgentDetail(agent, false));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "domain/agent.h"
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
@@ -21,6 +22,8 @@ namespace ConfirmText {
 QString deleteClusterDetail(int queueCount, int tokenCount);
 QString deleteQueueDetail(const Queue& queue);
 QString revokeTokenDetail(const AgentToken& token);
+// What stopping does to the agent and, forced, to the job it runs (named).
+QString stopAgentDetail(const Agent& agent, bool force);
 } // namespace ConfirmText
 
 // Deleting a cluster deletes its queues and agent tokens with it: the box says how many.
@@ -28,3 +31,5 @@ bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCoun
 bool confirmDeleteQueue(QWidget* parent, const Queue& queue);
 // Revoking stops new registrations; agents already connected with the token stay connected.
 bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token);
+// Stopping an agent: graceful lets its job finish; forced cancels the job, which the box names.
+bool confirmStopAgent(QWidget* parent, const Agent& agent, bool force);

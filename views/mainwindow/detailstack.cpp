@@ -5,6 +5,7 @@
 #include "panes/clusterdetailpane.h"
 #include "panes/messagepane.h"
 #include "panes/organizationpane.h"
+#include "panes/queueagentssection.h"
 #include "panes/queuedetailpane.h"
 #include "writeflows.h"
 
@@ -62,6 +63,8 @@ void DetailStack::showSelection(const NavigationSelection& selection, const QMod
         break;
     case Selected::Cluster:
         m_clusterPane->setCluster(*selection.cluster, model->queues(selection.cluster->id));
+        m_clusterPane->setAgents(model->agentCounts(selection.cluster->id),
+            queuesWithoutAgents(model, selection.cluster->id), m_agentsUnavailable);
         setCurrentWidget(m_clusterPane);
         break;
     case Selected::Queue:
@@ -78,6 +81,16 @@ void DetailStack::showSelection(const NavigationSelection& selection, const QMod
     }
     m_shown = index;
     updateFreshness();
+}
+
+int DetailStack::queuesWithoutAgents(const OrganizationTreeModel* model, const QString& clusterId)
+{
+    int count = 0;
+    for (const Queue& q : model->queues(clusterId)) {
+        const auto agents = model->agentCounts(q.id);
+        count += agents && agents->connected == 0 && !q.hosted && !q.instanceShape.isValid();
+    }
+    return count;
 }
 
 void DetailStack::showOther(const QModelIndex& index)
@@ -149,4 +162,26 @@ void DetailStack::connectFlows(WriteFlows* flows)
     connect(m_tokenPane, &AgentTokenDetailPane::editRequested, flows, &WriteFlows::editToken);
     connect(m_tokenPane, &AgentTokenDetailPane::revokeRequested, flows, &WriteFlows::revokeToken);
     connect(flows, &WriteFlows::busyChanged, this, &DetailStack::setBusy);
+
+    QueueAgentsSection* agents = queueAgents();
+    connect(agents, &QueueAgentsSection::pauseRequested, flows, &WriteFlows::pauseAgent);
+    connect(agents, &QueueAgentsSection::resumeRequested, flows, &WriteFlows::resumeAgent);
+    connect(agents, &QueueAgentsSection::stopRequested, flows, &WriteFlows::stopAgent);
+    connect(agents, &QueueAgentsSection::newAgentTokenRequested, flows, &WriteFlows::createTokenIn);
+    connect(flows, &WriteFlows::agentBusyChanged, agents, &QueueAgentsSection::setActionBusy);
+    connect(flows, &WriteFlows::agentFailed, agents,
+        [agents](const QString& queueId, const QString& message) {
+            if (queueId == agents->queueId())
+                agents->showActionError(message);
+        });
+}
+
+QueueAgentsSection* DetailStack::queueAgents() const { return m_queuePane->agents(); }
+
+void DetailStack::setAgentsUnavailable(const QString& reason)
+{
+    m_agentsUnavailable = reason;
+    m_organizationPane->setAgentsNotice(reason);
+    if (!reason.isEmpty())
+        m_clusterPane->setAgents(std::nullopt, 0, reason);
 }

@@ -15,6 +15,7 @@ class DetailPane;
 class MessagePane;
 class OrganizationPane;
 class QTimer;
+class QueueAgentsSection;
 class QueueDetailPane;
 class WriteFlows;
 
@@ -45,6 +46,10 @@ public:
     void setBusy(OrganizationTreeModel::NodeKind kind, bool busy);
     // Sends what the panes ask for to the flows.
     void connectFlows(WriteFlows* flows);
+    // The queue pane's agents (AgentsFeed fills them).
+    QueueAgentsSection* queueAgents() const;
+    // Why agents cannot be read (empty: they can): the organisation and cluster panes say so.
+    void setAgentsUnavailable(const QString& reason);
 
 Q_SIGNALS:
     void retryRequested();
@@ -53,6 +58,7 @@ private:
     QList<DetailPane*> detailPanes() const;
     void showOther(const QModelIndex& index);
     void updateFreshness();
+    static int queuesWithoutAgents(const OrganizationTreeModel* model, const QString& clusterId);
 
     MessagePane* m_messagePane;
     OrganizationPane* m_organizationPane;
@@ -61,4 +67,5 @@ private:
     AgentTokenDetailPane* m_tokenPane;
     QPersistentModelIndex m_shown;
     QTimer* m_freshnessClock;
+    QString m_agentsUnavailable;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "agentsfeed.h"
 #include "autorefresh.h"
 #include "detailstack.h"
 #include "hotclustertracker.h"
@@ -76,6 +77,9 @@ void MainWindow::buildUi()
 
     m_details = new DetailStack(right);
     rightLayout->addWidget(m_details, 1);
+    m_agentsFeed = new AgentsFeed(m_details, this);
+    // The session's RefreshScheduler lists the agents on its own cadence.
+    m_agentsFeed->setRefreshAgentsWithOrganization(false);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -195,6 +199,7 @@ void MainWindow::setSession(OrganizationSession* session)
         session->setRefreshBudget(m_preferences.share(), m_preferences.intervalSeconds);
     m_autoRefresh->setSession(session);
     m_flows->setSession(session);
+    m_agentsFeed->setSession(session);
     m_statusBar->setSession(session);
     hideOperationError();
     m_staleBanner->hide();

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class AgentsFeed;
 class AutoRefresh;
 class Banner;
 class ChangeHighlighter;
@@ -65,6 +66,7 @@ public:
     DetailStack* details() const { return m_details; }
     MainWindowActions* actions() const { return m_actions; }
     WriteFlows* flows() const { return m_flows; }
+    AgentsFeed* agentsFeed() const { return m_agentsFeed; }
     QTreeView* navigationTree() const;
     NavigationFilterProxy* filterProxy() const;
     ChangeHighlighter* highlighter() const;
@@ -139,6 +141,7 @@ private:
     Banner* m_staleBanner = nullptr;
     QStackedWidget* m_central = nullptr;
     DetailStack* m_details = nullptr;
+    AgentsFeed* m_agentsFeed = nullptr;
     Banner* m_errorBar = nullptr;
     bool m_shownOnce = false;
 };

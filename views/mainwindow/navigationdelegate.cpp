@@ -12,6 +12,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <optional>
+
 using Kind = OrganizationTreeModel::NodeKind;
 using Expiry = OrganizationTreeModel::ExpiryState;
 
@@ -25,6 +27,29 @@ QString shapeText(const QModelIndex& index)
     if (queue.instanceShape.name.isEmpty())
         return index.data(OrganizationTreeModel::InstanceShapeRole).toString();
     return queue.instanceShape.displayName();
+}
+
+// "3 agents · 1 busy"; a self-hosted queue with none is flagged (its jobs wait for a person), a
+// hosted one with none shows nothing (Buildkite starts agents when jobs come). Unknown: nothing.
+std::optional<NavigationDelegate::Chip> agentsChip(const QModelIndex& index)
+{
+    const QVariant connected = index.data(OrganizationTreeModel::AgentsConnectedRole);
+    if (!connected.isValid())
+        return std::nullopt;
+    AgentCounts counts;
+    counts.connected = connected.toInt();
+    counts.busy = index.data(OrganizationTreeModel::AgentsBusyRole).toInt();
+    counts.paused = index.data(OrganizationTreeModel::AgentsPausedRole).toInt();
+    if (counts.connected == 0) {
+        if (index.data(OrganizationTreeModel::HostedRole).toBool()
+            || !index.data(OrganizationTreeModel::InstanceShapeRole).toString().isEmpty())
+            return std::nullopt;
+        return NavigationDelegate::Chip { RowText::agentsBadge(counts), int(Tone::Danger) };
+    }
+    // Connected but none running or ready: every one paused (or stopping).
+    const bool noneWorking = counts.busy == 0 && counts.idle() <= 0;
+    return NavigationDelegate::Chip { RowText::agentsBadge(counts),
+        int(noneWorking ? Tone::Warning : Tone::Neutral) };
 }
 } // namespace
 
@@ -48,6 +73,9 @@ QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& ind
     QList<Chip> out;
     switch (index.data(OrganizationTreeModel::KindRole).value<Kind>()) {
     case Kind::Queue:
+        // First, so a narrow tree drops it before the dispatch state; the tooltip keeps it.
+        if (const auto agents = agentsChip(index))
+            out.append(*agents);
         if (index.data(OrganizationTreeModel::PausedRole).toBool())
             out.append({ tr("Paused"), int(Tone::Warning) });
         if (index.data(OrganizationTreeModel::IsDefaultQueueRole).toBool())

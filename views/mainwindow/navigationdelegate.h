@@ -6,9 +6,9 @@
 class ChangeHighlighter;
 
 // Draws the rows of the navigation tree: cluster colour swatch, emoji and name; queue key with
-// "Paused", "Default" and hosted-shape chips; token description with its expiry chip; muted group
-// and loading rows; error rows in the danger colour. Rows that changed in the last refresh are
-// tinted briefly.
+// its agents ("3 agents · 1 busy", "No agents"), "Paused", "Default" and hosted-shape chips;
+// token description with its expiry chip; muted group and loading rows; error rows in the danger
+// colour. Rows that changed in the last refresh are tinted briefly.
 class NavigationDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 public:

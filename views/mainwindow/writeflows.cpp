@@ -4,6 +4,7 @@
 #include "dialogs/agenttokendialog.h"
 #include "dialogs/clusterdialog.h"
 #include "dialogs/confirm.h"
+#include "dialogs/pauseagentdialog.h"
 #include "dialogs/pausequeuedialog.h"
 #include "dialogs/queuedialog.h"
 #include "dialogs/tokenrevealdialog.h"
@@ -349,4 +350,65 @@ void WriteFlows::revokeToken(const AgentToken& token)
             else
                 Q_EMIT selectRequested(token.clusterId);
         });
+}
+
+namespace {
+QString agentName(const Agent& agent) { return agent.name.isEmpty() ? agent.id : agent.name; }
+
+// Buildkite's own words when it sent some ("Can only stop connected agents").
+QString failureText(const ApiError& error)
+{
+    const QString message = ApiError::displayText(error.message());
+    return message.isEmpty() ? error.toString() : message;
+}
+} // namespace
+
+void WriteFlows::pauseAgent(const Agent& agent)
+{
+    if (!m_session)
+        return;
+    auto* dialog = new PauseAgentDialog(agent, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PauseAgentDialog::submitted, dialog,
+        [this, dialog, agent](const QString& note, int minutes) {
+            if (!m_session)
+                return;
+            dialog->setBusy(true);
+            m_session->pauseAgent(
+                agent, note, minutes, dialog, [dialog](const Result<NoContent>& result) {
+                    dialog->setBusy(false);
+                    if (!result)
+                        dialog->showError(result.error());
+                    else
+                        dialog->accept();
+                });
+        });
+    dialog->open();
+}
+
+void WriteFlows::resumeAgent(const Agent& agent)
+{
+    if (!m_session)
+        return;
+    Q_EMIT agentBusyChanged(true);
+    m_session->resumeAgent(agent, this, [this, agent](const Result<NoContent>& result) {
+        Q_EMIT agentBusyChanged(false);
+        if (!result)
+            Q_EMIT agentFailed(agent.queueId,
+                tr("Could not resume “%1”: %2").arg(agentName(agent), failureText(result.error())));
+    });
+}
+
+void WriteFlows::stopAgent(const Agent& agent, bool force)
+{
+    // The confirmation runs an event loop: the session may be gone when it returns.
+    if (!m_session || !confirmStopAgent(m_window, agent, force) || !m_session)
+        return;
+    Q_EMIT agentBusyChanged(true);
+    m_session->stopAgent(agent, force, this, [this, agent](const Result<NoContent>& result) {
+        Q_EMIT agentBusyChanged(false);
+        if (!result)
+            Q_EMIT agentFailed(agent.queueId,
+                tr("Could not stop “%1”: %2").arg(agentName(agent), failureText(result.error())));
+    });
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "domain/agent.h"
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
@@ -45,6 +46,12 @@ public Q_SLOTS:
     void createTokenIn(const Cluster& cluster);
     void editToken(const AgentToken& token);
     void revokeToken(const AgentToken& token);
+    // Agents (write_agents): pause asks for a note and a timeout, stop asks first (forced: naming
+    // the job it cancels), resume just resumes. Failures go to agentFailed(), for the table the
+    // agent was picked from.
+    void pauseAgent(const Agent& agent);
+    void resumeAgent(const Agent& agent);
+    void stopAgent(const Agent& agent, bool force);
 
 Q_SIGNALS:
     // Where the selection should go after a success: what was created, or the cluster of what
@@ -55,6 +62,10 @@ Q_SIGNALS:
     // A write on an object of this kind, sent from its pane, is in flight (or no longer): the
     // pane keeps its controls disabled so a second click cannot send it twice.
     void busyChanged(OrganizationTreeModel::NodeKind kind, bool busy);
+    // An agent write sent from the queue pane is in flight (or no longer).
+    void agentBusyChanged(bool busy);
+    // An agent write failed: Buildkite's message, for the queue pane the agent is on.
+    void agentFailed(const QString& queueId, const QString& message);
 
 private:
     // After a token create whose answer was lost: the cluster's tokens with that description

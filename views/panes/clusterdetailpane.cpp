@@ -5,6 +5,7 @@
 #include "copyablefield.h"
 #include "emoji.h"
 #include "format.h"
+#include "rowtext.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -89,6 +90,8 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     queuesRow->addWidget(m_newToken);
     queuesRow->addStretch(1);
     overview->addRow(QString(), queuesRow);
+    m_agents = makeValueLabel(QStringLiteral("agentsLabel"), host);
+    overview->addRow(tr("Agents"), m_agents);
 
     m_defaultQueue = makeValueLabel(QStringLiteral("defaultQueueLabel"), host);
     overview->addRow(tr("Default queue"), m_defaultQueue);
@@ -262,3 +265,21 @@ QString ClusterDetailPane::selectedQueueId() const
 }
 
 void ClusterDetailPane::openInBrowser() { openWebUrl(m_cluster.webUrl); }
+
+void ClusterDetailPane::setAgents(const std::optional<AgentCounts>& counts, int queuesWithoutAgents,
+    const QString& unavailableReason)
+{
+    QString text;
+    if (!counts) {
+        text = unavailableReason.isEmpty() ? tr("Not listed yet") : unavailableReason;
+    } else {
+        text = RowText::agentsText(*counts);
+        if (queuesWithoutAgents > 0)
+            text += QLatin1Char('\n')
+                + (queuesWithoutAgents == 1
+                        ? tr("1 self-hosted queue has no agents")
+                        : tr("%1 self-hosted queues have no agents").arg(queuesWithoutAgents));
+    }
+    m_agents->setText(text);
+    setMuted(m_agents, !counts);
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "agenttally.h"
 #include "detailpane.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
@@ -17,7 +18,7 @@ class QPushButton;
 // defaultQueueLabel, defaultQueueCombo, applyDefaultQueueButton, maintainersLabel,
 // createdByLabel, createdAtLabel, id{Value,CopyButton}, graphqlId{Value,CopyButton},
 // apiUrl{Value,CopyButton}, webUrl{Value,CopyButton}, editButton, deleteButton,
-// openInBrowserButton, newQueueButton, newAgentTokenButton.
+// openInBrowserButton, newQueueButton, newAgentTokenButton, agentsLabel.
 class ClusterDetailPane final : public DetailPane {
     Q_OBJECT
 public:
@@ -25,6 +26,10 @@ public:
 
     void setCluster(const Cluster& cluster, const QList<Queue>& queuesOfCluster);
     const Cluster& cluster() const { return m_cluster; }
+    // The cluster's agents: counts (nullopt while unknown), how many of its self-hosted queues
+    // have none, and why they are unknown when they cannot be read.
+    void setAgents(const std::optional<AgentCounts>& counts, int queuesWithoutAgents,
+        const QString& unavailableReason = {});
 
 Q_SIGNALS:
     void editRequested(const Cluster& cluster);
@@ -51,6 +56,7 @@ private:
     ColorSwatch* m_swatch;
     QLabel* m_colorText;
     QLabel* m_queuesCount;
+    QLabel* m_agents;
     QLabel* m_defaultQueue;
     QComboBox* m_defaultQueueCombo;
     QPushButton* m_applyDefaultQueue;

@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 OrganizationPane::OrganizationPane(QWidget* parent)
     : DetailPane(parent)
 {
@@ -43,10 +45,21 @@ OrganizationPane::OrganizationPane(QWidget* parent)
     m_expiringSoon = addTile(grid, 1, 2, QStringLiteral("expiringSoonCount"),
         tr("Tokens expiring within %1 days").arg(TokenExpiry::soonDays));
     m_expired = addTile(grid, 1, 3, QStringLiteral("expiredCount"), tr("Expired tokens"));
+    m_agents = addTile(grid, 2, 0, QStringLiteral("agentsCount"), tr("Connected agents"));
+    m_busyAgents
+        = addTile(grid, 2, 1, QStringLiteral("busyAgentsCount"), tr("Agents running a job"));
+    m_pausedAgents = addTile(grid, 2, 2, QStringLiteral("pausedAgentsCount"), tr("Paused agents"));
+    m_queuesWithoutAgents = addTile(grid, 2, 3, QStringLiteral("queuesWithoutAgentsCount"),
+        tr("Self-hosted queues without agents"));
     for (int c = 0; c < 4; ++c)
         grid->setColumnStretch(c, 1);
     contentLayout()->addSpacing(6);
     contentLayout()->addLayout(grid);
+    m_agentsNotice = new HintLabel(contentLayout()->parentWidget());
+    m_agentsNotice->setObjectName(QStringLiteral("agentsNoticeLabel"));
+    m_agentsNotice->setWordWrap(true);
+    m_agentsNotice->showHint({});
+    contentLayout()->addWidget(m_agentsNotice);
     contentLayout()->addStretch(1);
 
     registerWriteControl(m_newCluster);
@@ -94,4 +107,22 @@ void OrganizationPane::setSummary(const OrganizationSummary& summary)
     setCount(m_neverExpiring, summary.neverExpiringTokens, Tone::Info);
     setCount(m_expiringSoon, summary.expiringSoonTokens, Tone::Warning);
     setCount(m_expired, summary.expiredTokens, Tone::Danger);
+    // Unknown agents are never shown as 0.
+    for (auto [label, count, tone] : { std::tuple(m_agents, summary.agentsConnected, Tone::Neutral),
+             std::tuple(m_busyAgents, summary.agentsBusy, Tone::Neutral),
+             std::tuple(m_pausedAgents, summary.agentsPaused, Tone::Warning),
+             std::tuple(m_queuesWithoutAgents, summary.queuesWithoutAgents, Tone::Danger) }) {
+        if (summary.agentsKnown)
+            setCount(label, count, tone);
+        else
+            label->showHint(QStringLiteral("—"), Tone::Neutral);
+    }
+    m_agents->setToolTip(summary.agentsKnown && summary.agentsUnassigned > 0
+            ? tr("%1 of them name no queue").arg(summary.agentsUnassigned)
+            : QString());
+}
+
+void OrganizationPane::setAgentsNotice(const QString& text)
+{
+    m_agentsNotice->showHint(text, Tone::Warning);
 }

@@ -14,8 +14,9 @@ class QPushButton;
 // expire, expire within a week or have expired) and New Cluster.
 //
 // objectNames: organizationNameLabel, clustersCount, queuesCount, pausedQueuesCount,
-// tokensCount, neverExpiringCount, expiringSoonCount, expiredCount (the numbers),
-// newClusterButton.
+// tokensCount, neverExpiringCount, expiringSoonCount, expiredCount, agentsCount,
+// busyAgentsCount, pausedAgentsCount, queuesWithoutAgentsCount (the numbers; agents read "—"
+// while unknown), agentsNoticeLabel, newClusterButton.
 class OrganizationPane final : public DetailPane {
     Q_OBJECT
 public:
@@ -23,6 +24,9 @@ public:
 
     void setOrganizationName(const QString& name);
     void setSummary(const OrganizationSummary& summary);
+    // Why the agent tiles have no numbers (the token lacks read_agents), in plain words under
+    // them; empty hides it.
+    void setAgentsNotice(const QString& text);
 
 Q_SIGNALS:
     void createClusterRequested();
@@ -41,5 +45,10 @@ private:
     HintLabel* m_neverExpiring;
     HintLabel* m_expiringSoon;
     HintLabel* m_expired;
+    HintLabel* m_agents;
+    HintLabel* m_busyAgents;
+    HintLabel* m_pausedAgents;
+    HintLabel* m_queuesWithoutAgents;
+    HintLabel* m_agentsNotice;
     QPushButton* m_newCluster;
 };

@@ -5,6 +5,7 @@
 #include "clustertitle.h"
 #include "copyablefield.h"
 #include "format.h"
+#include "queueagentssection.h"
 #include "statusbadge.h"
 
 #include <QFormLayout>
@@ -59,7 +60,13 @@ QueueDetailPane::QueueDetailPane(QWidget* parent)
     actions->addStretch(1);
     actions->addWidget(m_open);
 
-    m_hostingForm = addSection(tr("Agents"));
+    // Is anything picking up jobs? Right under the dispatch state.
+    QFormLayout* agents = addSection(tr("Agents"));
+    m_agents = new QueueAgentsSection(host);
+    agents->addRow(m_agents);
+    registerWriteControl(m_agents->newAgentTokenButton());
+
+    m_hostingForm = addSection(tr("Hosting"));
     m_hosting = makeValueLabel(QStringLiteral("hostingLabel"), host);
     m_hostingForm->addRow(tr("Hosting"), m_hosting);
     m_machineType = makeValueLabel(QStringLiteral("machineTypeLabel"), host);
@@ -208,6 +215,7 @@ void QueueDetailPane::setQueue(const Queue& queue, const Cluster& cluster)
 
     m_pause->setVisible(!queue.dispatchPaused);
     m_resume->setVisible(queue.dispatchPaused);
+    m_agents->setQueue(queue, cluster);
     refreshTimes();
     updateWriteControls();
 }
@@ -216,6 +224,7 @@ void QueueDetailPane::refreshTimes()
 {
     m_createdAt->setText(Format::dateTimeWithRelative(m_queue.createdAt));
     showDispatchState();
+    m_agents->refreshTimes();
 }
 
 void QueueDetailPane::showDispatchState()

@@ -11,6 +11,7 @@ class QFormLayout;
 class QLayout;
 class QLabel;
 class QPushButton;
+class QueueAgentsSection;
 class StatusBadge;
 
 // One queue: its dispatch state first (what an admin looks for during an incident), then the
@@ -21,7 +22,8 @@ class StatusBadge;
 // memoryLabel, diskLabel, shapeNameLabel (InstanceShape::displayName, the API name in its
 // tooltip), removedShapeBadge, agentImageLabel (hosted Linux), affinityLabel, createdByLabel,
 // createdAtLabel, id{Value,CopyButton}, graphqlId{Value,CopyButton}, webUrl{Value,CopyButton},
-// apiUrl{Value,CopyButton}, editButton, deleteButton, openInBrowserButton.
+// apiUrl{Value,CopyButton}, editButton, deleteButton, openInBrowserButton; the agents section's
+// (QueueAgentsSection, queueAgentsSection).
 class QueueDetailPane final : public DetailPane {
     Q_OBJECT
 public:
@@ -30,6 +32,8 @@ public:
     void setQueue(const Queue& queue, const Cluster& cluster);
     const Queue& queue() const { return m_queue; }
     const Cluster& cluster() const { return m_cluster; }
+    // Its agents: counts, table, actions and how agents join (what the incident needs first).
+    QueueAgentsSection* agents() const { return m_agents; }
 
     // "Paused by Sam Kim 3 hours ago — note", as the banner shows it.
     static QString pausedText(const Queue& queue, const QDateTime& now);
@@ -77,4 +81,5 @@ private:
     QPushButton* m_edit;
     QPushButton* m_delete;
     QPushButton* m_open;
+    QueueAgentsSection* m_agents;
 };

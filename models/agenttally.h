@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "domain/agent.h"
+
+#include <QHash>
+#include <QMetaType>
+#include <QString>
+
+// How many agents are connected to a queue (or a cluster, or the organisation) and what they
+// are doing. Every connected agent is in exactly one of busy, paused and idle (an agent that is
+// paused or stopping while it still runs a job is busy; one stopping without a job is neither
+// idle nor paused, and counted in stopping), so connected = busy + paused + idle + stopping.
+struct AgentCounts {
+    int connected = 0;
+    int busy = 0;
+    int paused = 0;
+    int stopping = 0;
+
+    int idle() const { return connected - busy - paused - stopping; }
+    bool isEmpty() const { return connected == 0; }
+    // One agent in this state; Offline agents add nothing.
+    static AgentCounts of(Agent::State state);
+    AgentCounts& operator+=(const AgentCounts& other);
+    AgentCounts& operator-=(const AgentCounts& other);
+    bool operator==(const AgentCounts&) const = default;
+};
+Q_DECLARE_METATYPE(AgentCounts)
+
+// The organisation's agents grouped by where they belong: by queue id (the agent names its
+// queue), by cluster and queue key (it names its cluster and only the key of its queue, resolved
+// against the tree's queues when read), by cluster, and not at all ("unassigned": nothing names
+// a queue, so it is never guessed). A value, kept by OrganizationTreeModel; replacing one tally
+// by another tells exactly which groups changed.
+class AgentTally final {
+public:
+    // Where one agent is counted.
+    struct Placement {
+        QString queueId;
+        QString clusterId;
+        QString queueKey; // only when queueId is empty
+        Agent::State state = Agent::State::Offline;
+        bool operator==(const Placement&) const = default;
+    };
+    // A queue, as the tree knows it, to resolve agents that name only its key.
+    struct QueueRef {
+        QString id;
+        QString clusterId;
+        QString key;
+    };
+
+    AgentTally() = default;
+    // Every connected agent of `agents` (the organisation's whole list).
+    explicit AgentTally(const QList<Agent>& agents);
+
+    // The agents listed for one queue replace the ones this tally had on it (by id, or by its
+    // cluster and key); agents no longer listed there are gone.
+    void replaceQueue(const QueueRef& queue, const QList<Agent>& agents);
+    // One agent as it is now (a disconnected one leaves the tally).
+    void upsert(const Agent& agent);
+    bool remove(const QString& agentId);
+
+    // Agents that name this queue by id only (see AgentTally's comment for the key part).
+    AgentCounts forQueueId(const QString& queueId) const { return m_byQueue.value(queueId); }
+    AgentCounts forQueueKey(const QString& clusterId, const QString& key) const;
+    // A queue's agents: those naming its id and those naming its cluster and key.
+    AgentCounts forQueue(const QueueRef& queue) const;
+    AgentCounts forCluster(const QString& clusterId) const { return m_byCluster.value(clusterId); }
+    AgentCounts total() const { return m_total; }
+    AgentCounts unassigned() const { return m_unassigned; }
+    int agentCount() const { return int(m_agents.size()); }
+    bool contains(const QString& agentId) const { return m_agents.contains(agentId); }
+
+    // The groups whose counts differ between two tallies.
+    struct Difference {
+        QStringList queueIds;
+        QList<std::pair<QString, QString>> queueKeys; // (cluster id, key)
+        QStringList clusterIds;
+        bool totals = false; // total or unassigned
+        bool isEmpty() const
+        {
+            return queueIds.isEmpty() && queueKeys.isEmpty() && clusterIds.isEmpty() && !totals;
+        }
+    };
+    static Difference difference(const AgentTally& a, const AgentTally& b);
+
+    static Placement placementOf(const Agent& agent);
+
+private:
+    void add(const QString& agentId, const Placement& placement, int sign);
+    static QString keyOf(const QString& clusterId, const QString& key);
+
+    QHash<QString, Placement> m_agents; // by agent id
+    QHash<QString, AgentCounts> m_byQueue;
+    QHash<QString, AgentCounts> m_byQueueKey; // keyOf(cluster id, key)
+    QHash<QString, AgentCounts> m_byCluster;
+    AgentCounts m_total;
+    AgentCounts m_unassigned;
+};
