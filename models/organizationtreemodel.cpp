@@ -5,6 +5,7 @@
 #include "modelslogging.h"
 #include "organizationsnapshot.h"
 #include "rowtext.h"
+#include "searchquery.h"
 
 #include <QLocale>
 #include <QMetaEnum>
@@ -16,18 +17,48 @@
 
 using NodeKind = OrganizationTreeModel::NodeKind;
 
+// One row. Queues and tokens are packed (packedrows.h): 50,000 of them must fit in a few
+// hundred bytes each. Clusters are few and kept whole.
 struct OrganizationTreeModel::Node {
-    NodeKind kind = NodeKind::Organization;
     Node* parent = nullptr;
     int row = 0;
-    std::vector<std::unique_ptr<Node>> children;
-    QString id;
-    QString clusterId;
-    std::variant<std::monostate, Cluster, Queue, AgentToken> value;
+    NodeKind kind = NodeKind::Organization;
     // Containers (organisation, groups): whether the children were ever loaded, and why the
     // last load failed. Error rows carry the error they show.
     bool childrenKnown = false;
-    ApiError error;
+    // Whether id is in lower case already, so a filter can look for folded words in it as is,
+    // and whether it is a UUID (hexadecimal digits and dashes), which most words cannot be in.
+    bool idFolded = false;
+    bool idHex = false;
+    quint32 serial = 0; // see OrganizationTreeModel::serial()
+    // Cluster name or queue key, description: case-folded, UTF-8, computed when the row merges
+    // (RowPacker::searchKey), so a filter never builds a row's text again.
+    RowPacker::Text searchKey = 0;
+    QString id;
+    std::vector<std::unique_ptr<Node>> children;
+    // Containers and error rows only: most rows have none, and an ApiError is four times a
+    // pointer.
+    std::unique_ptr<const ApiError> failure;
+    std::variant<std::monostate, std::unique_ptr<const Cluster>, PackedQueue, PackedToken> value;
+
+    const ApiError& error() const
+    {
+        static const ApiError none;
+        return failure ? *failure : none;
+    }
+    void setError(const ApiError& e)
+    {
+        failure = e ? std::make_unique<const ApiError>(e) : nullptr;
+    }
+    // The cluster a row belongs to (itself for a cluster); empty above the clusters.
+    QString clusterId() const
+    {
+        for (const Node* n = this; n; n = n->parent) {
+            if (n->kind == NodeKind::Cluster)
+                return n->id;
+        }
+        return {};
+    }
 
     bool isPlaceholder() const { return kind == NodeKind::Loading || kind == NodeKind::Error; }
     Node* placeholder() const
@@ -49,14 +80,9 @@ struct OrganizationTreeModel::Node {
         renumber();
         return raw;
     }
-    template <class T>
-    const T& as() const
-    {
-        return std::get<T>(value);
-    }
-    const Cluster& cluster() const { return as<Cluster>(); }
-    const Queue& queue() const { return as<Queue>(); }
-    const AgentToken& token() const { return as<AgentToken>(); }
+    const Cluster& cluster() const { return *std::get<std::unique_ptr<const Cluster>>(value); }
+    const PackedQueue& queue() const { return std::get<PackedQueue>(value); }
+    const PackedToken& token() const { return std::get<PackedToken>(value); }
 };
 
 struct OrganizationTreeModel::Snapshot {
@@ -250,7 +276,8 @@ QVariant OrganizationTreeModel::headerData(int section, Qt::Orientation orientat
 
 Qt::ItemFlags OrganizationTreeModel::flags(const QModelIndex& index) const
 {
-    if (!index.isValid() || !checkIndex(index))
+    Q_ASSERT(!index.isValid() || checkIndex(index));
+    if (!index.isValid() || index.model() != this)
         return Qt::NoItemFlags;
     const Node* node = nodeFor(index);
     switch (node->kind) {
@@ -273,7 +300,10 @@ QHash<int, QByteArray> OrganizationTreeModel::roleNames() const { return ModelRo
 
 QVariant OrganizationTreeModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index))
+    // Not checkIndex(): it asks for the parent and its row count on every call, and views call
+    // data() and flags() for every row they lay out.
+    Q_ASSERT(!index.isValid() || checkIndex(index));
+    if (!index.isValid() || index.model() != this)
         return {};
     return nodeData(nodeFor(index), role);
 }
@@ -286,8 +316,10 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         const QString tip = nodeTooltip(node);
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
-    if (role == ClusterIdRole && node->kind != NodeKind::Organization)
-        return node->clusterId.isEmpty() ? QVariant() : QVariant(node->clusterId);
+    if (role == ClusterIdRole && node->kind != NodeKind::Organization) {
+        const QString clusterId = node->clusterId();
+        return clusterId.isEmpty() ? QVariant() : QVariant(clusterId);
+    }
 
     switch (node->kind) {
     case NodeKind::Organization:
@@ -300,9 +332,9 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case CountRole:
             return node->childrenKnown ? QVariant(node->itemCount()) : QVariant();
         case BusyRole:
-            return !node->childrenKnown && !node->error;
+            return !node->childrenKnown && !node->error();
         case ErrorRole:
-            return node->error ? QVariant(errorText(node->error)) : QVariant();
+            return node->error() ? QVariant(errorText(node->error())) : QVariant();
         }
         return {};
 
@@ -328,8 +360,8 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case ErrorRole:
             // A failed queue or token load shows as a badge on the cluster too.
             for (const auto& group : node->children) {
-                if (group->error)
-                    return errorText(group->error);
+                if (group->error())
+                    return errorText(group->error());
             }
             return {};
         }
@@ -351,57 +383,55 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case CountRole:
             return node->childrenKnown ? QVariant(node->itemCount()) : QVariant();
         case BusyRole:
-            return !node->childrenKnown && !node->error;
+            return !node->childrenKnown && !node->error();
         case ErrorRole:
-            return node->error ? QVariant(errorText(node->error)) : QVariant();
+            return node->error() ? QVariant(errorText(node->error())) : QVariant();
         }
         return {};
     }
 
     case NodeKind::Queue: {
-        const Queue& q = node->queue();
+        const PackedQueue& q = node->queue();
         switch (role) {
         case Qt::DisplayRole:
         case SortRole:
-            return q.key;
+            return m_packer.text(q.key);
         case IdRole:
-            return q.id;
+            return node->id;
         case SearchTextRole:
-            return RowText::searchText(q);
+            return RowText::searchText(queueValue(node));
         case QueueRole:
-            return QVariant::fromValue(q);
+            return QVariant::fromValue(queueValue(node));
         case PausedRole:
             return q.dispatchPaused;
         case HostedRole:
             return q.hosted;
         case InstanceShapeRole:
-            return q.hosted && q.instanceShape.isValid() ? q.instanceShape.displayName()
-                                                         : QString();
+            return q.hosted && q.instanceShape && q.instanceShape->value.isValid()
+                ? q.instanceShape->value.displayName()
+                : QString();
         case DescriptionRole:
-            return q.description;
-        case IsDefaultQueueRole: {
-            const Node* cluster = node->parent ? node->parent->parent : nullptr;
-            return cluster && cluster->kind == NodeKind::Cluster
-                && cluster->cluster().defaultQueueId == q.id;
-        }
+            return m_packer.text(q.description);
+        case IsDefaultQueueRole:
+            return isDefaultQueue(node);
         }
         return {};
     }
 
     case NodeKind::Token: {
-        const AgentToken& t = node->token();
+        const PackedToken& t = node->token();
         switch (role) {
         case Qt::DisplayRole:
-            return t.description.isEmpty() ? tr("Untitled token") : t.description;
+            return t.description == 0 ? tr("Untitled token") : m_packer.text(t.description);
         case SortRole:
         case DescriptionRole:
-            return t.description;
+            return m_packer.text(t.description);
         case IdRole:
-            return t.id;
+            return node->id;
         case SearchTextRole:
-            return RowText::searchText(t);
+            return RowText::searchText(tokenValue(node));
         case AgentTokenRole:
-            return QVariant::fromValue(t);
+            return QVariant::fromValue(tokenValue(node));
         case ExpiryRole:
             return t.expiresAt;
         case ExpiryStateRole:
@@ -423,7 +453,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         switch (role) {
         case Qt::DisplayRole:
         case ErrorRole:
-            return errorText(node->error);
+            return errorText(node->error());
         }
         return {};
     }
@@ -437,29 +467,28 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
     case NodeKind::QueueGroup:
     case NodeKind::TokenGroup:
     case NodeKind::Error:
-        return node->error ? node->error.toString() : QString();
+        return node->error() ? node->error().toString() : QString();
     case NodeKind::Loading:
         return {};
     case NodeKind::Cluster: {
         const Cluster& c = node->cluster();
         QString failure;
         for (const auto& group : node->children) {
-            if (group->error && failure.isEmpty())
-                failure = group->error.toString();
+            if (group->error() && failure.isEmpty())
+                failure = group->error().toString();
         }
         return joined({ c.name, c.description, failure });
     }
     case NodeKind::Queue: {
-        const Queue& q = node->queue();
-        const bool isDefault = nodeData(node, IsDefaultQueueRole).toBool();
+        const Queue q = queueValue(node);
         return joined({ q.key, q.description, RowText::pauseText(q),
             q.hosted ? RowText::hostingText(q) : QString(),
-            isDefault ? tr("Default queue of the cluster") : QString() });
+            isDefaultQueue(node) ? tr("Default queue of the cluster") : QString() });
     }
     case NodeKind::Token: {
-        const AgentToken& t = node->token();
+        const PackedToken& t = node->token();
         QString expiry;
-        if (t.neverExpires()) {
+        if (!t.expiresAt.isValid()) {
             expiry = tr("Never expires");
         } else {
             expiry = tr("Expires %1")
@@ -468,10 +497,10 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
             if (state == ExpiryState::Expired || state == ExpiryState::ExpiringSoon)
                 expiry += QStringLiteral(" (%1)").arg(RowText::expiryText(state));
         }
-        const QString ips = t.allowedIpAddresses.isEmpty()
+        const QString ips = t.allowedIpAddresses == 0
             ? QString()
-            : tr("Allowed IP addresses: %1").arg(t.allowedIpAddresses);
-        return joined({ t.description, expiry, ips });
+            : tr("Allowed IP addresses: %1").arg(m_packer.text(t.allowedIpAddresses));
+        return joined({ m_packer.text(t.description), expiry, ips });
     }
     }
     return {};
@@ -514,6 +543,13 @@ void OrganizationTreeModel::noteChanged(const QString& id) { m_changed.append(id
 
 // ---- structure
 
+std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::newNode()
+{
+    auto node = std::make_unique<Node>();
+    node->serial = m_nextSerial++;
+    return node;
+}
+
 OrganizationTreeModel::Node* OrganizationTreeModel::organizationNode() const
 {
     return m_root->children.empty() ? nullptr : m_root->children.front().get();
@@ -528,20 +564,17 @@ OrganizationTreeModel::Node* OrganizationTreeModel::clusterNode(const QString& i
 std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::makeClusterNode(
     const Cluster& cluster)
 {
-    auto node = std::make_unique<Node>();
+    auto node = newNode();
     node->kind = NodeKind::Cluster;
     node->id = cluster.id;
-    node->clusterId = cluster.id;
-    node->value = cluster;
+    setValue(node.get(), cluster, cluster.id);
     for (NodeKind kind : { NodeKind::QueueGroup, NodeKind::TokenGroup }) {
-        auto group = std::make_unique<Node>();
+        auto group = newNode();
         group->kind = kind;
-        group->clusterId = cluster.id;
         group->id
             = kind == NodeKind::QueueGroup ? queueGroupId(cluster.id) : tokenGroupId(cluster.id);
-        auto loading = std::make_unique<Node>();
+        auto loading = newNode();
         loading->kind = NodeKind::Loading;
-        loading->clusterId = cluster.id;
         group->add(std::move(loading), 0);
         node->add(std::move(group), int(node->children.size()));
     }
@@ -555,13 +588,88 @@ std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::makeNode(
     if constexpr (std::is_same_v<T, Cluster>) {
         return makeClusterNode(value);
     } else {
-        auto node = std::make_unique<Node>();
+        auto node = newNode();
         node->kind = ItemKind<T>::kind;
         node->id = value.id;
-        node->clusterId = clusterId;
-        node->value = value;
+        setValue(node.get(), value, clusterId);
         return node;
     }
+}
+
+namespace {
+// Whether a filter may look for folded words in the id as it is (API ids are lower-case UUIDs).
+bool isFolded(const QString& id)
+{
+    return std::all_of(id.cbegin(), id.cend(),
+        [](QChar c) { return c.unicode() < 0x80 && !(c.unicode() >= 'A' && c.unicode() <= 'Z'); });
+}
+} // namespace
+
+void OrganizationTreeModel::setValue(Node* node, const Cluster& cluster, const QString&)
+{
+    node->value = std::make_unique<const Cluster>(m_packer.pack(cluster));
+    node->searchKey = m_packer.searchKey({ cluster.name, cluster.description });
+    node->idFolded = isFolded(node->id);
+    node->idHex = SearchQuery::isHexId(node->id);
+}
+
+void OrganizationTreeModel::setValue(Node* node, const Queue& queue, const QString& clusterId)
+{
+    node->value = m_packer.pack(queue, clusterId);
+    node->searchKey = m_packer.searchKey({ queue.key, queue.description });
+    node->idFolded = isFolded(node->id);
+    node->idHex = SearchQuery::isHexId(node->id);
+}
+
+void OrganizationTreeModel::setValue(Node* node, const AgentToken& token, const QString& clusterId)
+{
+    node->value = m_packer.pack(token, clusterId);
+    node->searchKey = m_packer.searchKey({ token.description });
+    node->idFolded = isFolded(node->id);
+    node->idHex = SearchQuery::isHexId(node->id);
+}
+
+bool OrganizationTreeModel::holds(const Node* node, const Cluster& cluster) const
+{
+    return node->cluster() == cluster;
+}
+
+bool OrganizationTreeModel::holds(const Node* node, const Queue& queue)
+{
+    return node->queue() == m_packer.pack(queue, node->clusterId());
+}
+
+bool OrganizationTreeModel::holds(const Node* node, const AgentToken& token)
+{
+    return node->token() == m_packer.pack(token, node->clusterId());
+}
+
+Queue OrganizationTreeModel::queueValue(const Node* node) const
+{
+    return m_packer.unpack(node->queue(), node->id, node->clusterId());
+}
+
+AgentToken OrganizationTreeModel::tokenValue(const Node* node) const
+{
+    return m_packer.unpack(node->token(), node->id, node->clusterId());
+}
+
+bool OrganizationTreeModel::isDefaultQueue(const Node* node) const
+{
+    const Node* cluster = node->parent ? node->parent->parent : nullptr;
+    return cluster && cluster->kind == NodeKind::Cluster
+        && cluster->cluster().defaultQueueId == node->id;
+}
+
+template <class T>
+T OrganizationTreeModel::valueOf(const Node* node) const
+{
+    if constexpr (std::is_same_v<T, Cluster>)
+        return node->cluster();
+    else if constexpr (std::is_same_v<T, Queue>)
+        return queueValue(node);
+    else
+        return tokenValue(node);
 }
 
 template <class T>
@@ -656,7 +764,7 @@ void OrganizationTreeModel::removeRows(Node* container, int first, int last)
 void OrganizationTreeModel::syncPlaceholder(Node* container)
 {
     std::optional<NodeKind> wanted;
-    if (container->error)
+    if (container->error())
         wanted = NodeKind::Error;
     else if (!container->childrenKnown)
         wanted = NodeKind::Loading;
@@ -667,10 +775,9 @@ void OrganizationTreeModel::syncPlaceholder(Node* container)
     if (!current) {
         const int row = int(container->children.size());
         beginInsertRows(indexFor(container), row, row);
-        auto node = std::make_unique<Node>();
+        auto node = newNode();
         node->kind = *wanted;
-        node->clusterId = container->clusterId;
-        node->error = container->error;
+        node->setError(container->error());
         container->add(std::move(node), row);
         endInsertRows();
         return;
@@ -679,12 +786,12 @@ void OrganizationTreeModel::syncPlaceholder(Node* container)
         removeRows(container, current->row, current->row);
         return;
     }
-    if (current->kind == *wanted && current->error == container->error)
+    if (current->kind == *wanted && current->error() == container->error())
         return;
     // Same row, new meaning: a change of data, so the row keeps its place under the cursor.
     const QList<Snapshot> before = snapshot({ current });
     current->kind = *wanted;
-    current->error = container->error;
+    current->setError(container->error());
     emitChanges(before);
 }
 
@@ -706,8 +813,9 @@ void OrganizationTreeModel::mergeItems(Node* container, QList<T> items, bool rep
     if constexpr (!std::is_same_v<T, Cluster>) {
         // Clusters keep the server's order; queues and tokens are sorted, and the tree is the
         // authority on where they live.
+        const QString clusterId = container->clusterId();
         for (T& item : items)
-            item.clusterId = container->clusterId;
+            item.clusterId = clusterId;
         std::stable_sort(items.begin(), items.end(), &ItemKind<T>::less);
     }
 
@@ -727,11 +835,20 @@ void OrganizationTreeModel::mergeItems(Node* container, QList<T> items, bool rep
         },
         [this, container, &parent, &items, report](qsizetype first, qsizetype last) {
             beginInsertRows(parent, int(first), int(last));
+            auto& children = container->children;
+            std::vector<std::unique_ptr<Node>> made;
+            made.reserve(size_t(last - first + 1));
             for (qsizetype i = first; i <= last; ++i) {
-                registerTree(container->add(makeNode(items.at(i), container->clusterId), int(i)));
+                made.push_back(makeNode(items.at(i), container->clusterId()));
+                made.back()->parent = container;
                 if (report)
                     noteChanged(items.at(i).id);
             }
+            children.insert(children.begin() + first, std::make_move_iterator(made.begin()),
+                std::make_move_iterator(made.end()));
+            container->renumber();
+            for (qsizetype i = first; i <= last; ++i)
+                registerTree(children.at(size_t(i)).get());
             endInsertRows();
         },
         [this, container, &items](qsizetype row) {
@@ -742,7 +859,7 @@ void OrganizationTreeModel::mergeItems(Node* container, QList<T> items, bool rep
 template <class T>
 void OrganizationTreeModel::updateValue(Node* node, const T& value)
 {
-    if (node->as<T>() == value)
+    if (holds(node, value))
         return;
     QList<Node*> affected { node };
     if constexpr (std::is_same_v<T, Cluster>) {
@@ -750,14 +867,14 @@ void OrganizationTreeModel::updateValue(Node* node, const T& value)
         // differently.
         for (const QString& queueId : { node->cluster().defaultQueueId, value.defaultQueueId }) {
             Node* q = queueId.isEmpty() ? nullptr : m_nodes.value(queueId);
-            if (q && q->kind == NodeKind::Queue && q->clusterId == node->id
+            if (q && q->kind == NodeKind::Queue && q->parent->parent == node
                 && !affected.contains(q))
                 affected.append(q);
         }
     }
     const QList<Snapshot> before = snapshot(affected);
     count(node, -1);
-    node->value = value;
+    setValue(node, value, node->clusterId());
     count(node, +1);
     emitChanges(before);
     noteChanged(value.id);
@@ -774,13 +891,14 @@ void OrganizationTreeModel::setOrganization(const QString& slug)
     m_changed.clear();
     m_summary = {};
     m_expiring.clear();
+    m_packer.clear();
     m_organization = slug;
     m_loading = false;
     if (!slug.isEmpty()) {
-        auto org = std::make_unique<Node>();
+        auto org = newNode();
         org->kind = NodeKind::Organization;
         org->id = slug;
-        auto loading = std::make_unique<Node>();
+        auto loading = newNode();
         loading->kind = NodeKind::Loading;
         org->add(std::move(loading), 0);
         m_root->add(std::move(org), 0);
@@ -802,7 +920,7 @@ void OrganizationTreeModel::setLoading(bool loading)
         for (int i = 0; i < org->itemCount(); ++i) {
             Node* cluster = org->children.at(size_t(i)).get();
             for (const auto& group : cluster->children) {
-                if (!group->childrenKnown && group->error) {
+                if (!group->childrenKnown && group->error()) {
                     if (!retried.contains(cluster))
                         retried.append(cluster);
                     retried.append(group.get());
@@ -814,13 +932,13 @@ void OrganizationTreeModel::setLoading(bool loading)
     observed.append(retried);
     const QList<Snapshot> before = snapshot(observed);
     m_loading = loading;
-    if (loading && !org->childrenKnown && org->error) {
-        org->error = ApiError();
+    if (loading && !org->childrenKnown && org->error()) {
+        org->setError(ApiError());
         syncPlaceholder(org);
     }
     for (Node* node : std::as_const(retried)) {
         if (node->kind != NodeKind::Cluster) {
-            node->error = ApiError();
+            node->setError(ApiError());
             syncPlaceholder(node);
         }
     }
@@ -833,7 +951,7 @@ void OrganizationTreeModel::setOrganizationError(const ApiError& error)
     if (!org)
         return;
     const QList<Snapshot> before = snapshot({ org });
-    org->error = error;
+    org->setError(error);
     syncPlaceholder(org);
     emitChanges(before);
 }
@@ -847,7 +965,7 @@ void OrganizationTreeModel::mergeClusters(const QList<Cluster>& clusters)
     const QList<Snapshot> before = snapshot({ org });
     mergeItems(org, clusters, org->childrenKnown);
     org->childrenKnown = true;
-    org->error = ApiError();
+    org->setError(ApiError());
     syncPlaceholder(org);
     emitChanges(before);
 }
@@ -866,7 +984,7 @@ bool OrganizationTreeModel::mergeClusterChildren(
     mergeItems(tokenGroup, tokens, tokenGroup->childrenKnown);
     for (Node* group : { queueGroup, tokenGroup }) {
         group->childrenKnown = true;
-        group->error = ApiError();
+        group->setError(ApiError());
         syncPlaceholder(group);
     }
     emitChanges(before);
@@ -882,7 +1000,7 @@ bool OrganizationTreeModel::setClusterError(const QString& clusterId, const ApiE
     Node* tokenGroup = cluster->children.at(1).get();
     const QList<Snapshot> before = snapshot({ cluster, queueGroup, tokenGroup });
     for (Node* group : { queueGroup, tokenGroup }) {
-        group->error = error;
+        group->setError(error);
         syncPlaceholder(group);
     }
     emitChanges(before);
@@ -969,7 +1087,7 @@ template <class T>
 bool OrganizationTreeModel::removeItem(const QString& clusterId, const QString& id)
 {
     Node* node = m_nodes.value(id);
-    if (!node || node->kind != ItemKind<T>::kind || node->clusterId != clusterId)
+    if (!node || node->kind != ItemKind<T>::kind || node->clusterId() != clusterId)
         return false;
     ChangeBatch batch(this);
     Node* container = node->parent;
@@ -1020,6 +1138,36 @@ void OrganizationTreeModel::moveClock(const QDateTime& now)
 
 // ---- lookup
 
+quint32 OrganizationTreeModel::serial(const QModelIndex& index) const
+{
+    return index.isValid() ? nodeFor(index)->serial : 0;
+}
+
+OrganizationTreeModel::NodeKind OrganizationTreeModel::kind(const QModelIndex& index) const
+{
+    return index.isValid() ? nodeFor(index)->kind : NodeKind::Organization;
+}
+
+OrganizationTreeModel::SearchRow OrganizationTreeModel::searchRow(const QModelIndex& index) const
+{
+    SearchRow row;
+    if (!index.isValid())
+        return row;
+    const Node* node = nodeFor(index);
+    row.kind = node->kind;
+    row.key = m_packer.searchKey(node->searchKey);
+    row.id = node->id;
+    row.idFolded = node->idFolded;
+    row.idHex = node->idHex;
+    if (node->kind == NodeKind::Queue) {
+        row.paused = node->queue().dispatchPaused;
+        row.hosted = node->queue().hosted;
+    } else if (node->kind == NodeKind::Token) {
+        row.expiry = TokenExpiry::classify(node->token().expiresAt, m_now);
+    }
+    return row;
+}
+
 QModelIndex OrganizationTreeModel::organizationIndex() const
 {
     return indexFor(organizationNode());
@@ -1049,14 +1197,14 @@ std::optional<Cluster> OrganizationTreeModel::clusterForId(const QString& id) co
 std::optional<Queue> OrganizationTreeModel::queue(const QString& id) const
 {
     const Node* node = m_nodes.value(id);
-    return node && node->kind == NodeKind::Queue ? std::optional<Queue>(node->queue())
+    return node && node->kind == NodeKind::Queue ? std::optional<Queue>(queueValue(node))
                                                  : std::nullopt;
 }
 
 std::optional<AgentToken> OrganizationTreeModel::token(const QString& id) const
 {
     const Node* node = m_nodes.value(id);
-    return node && node->kind == NodeKind::Token ? std::optional<AgentToken>(node->token())
+    return node && node->kind == NodeKind::Token ? std::optional<AgentToken>(tokenValue(node))
                                                  : std::nullopt;
 }
 
@@ -1067,7 +1215,7 @@ QList<T> OrganizationTreeModel::items(const QString& clusterId) const
     if (const Node* container = containerOf<T>(clusterId)) {
         out.reserve(container->itemCount());
         for (int i = 0; i < container->itemCount(); ++i)
-            out.append(container->children.at(size_t(i))->as<T>());
+            out.append(valueOf<T>(container->children.at(size_t(i)).get()));
     }
     return out;
 }

@@ -28,7 +28,6 @@ struct Queue {
     // The shape as reported (snake_case hosted_agents.instance_shape); fields the catalogue
     // knows fill in what the response leaves out.
     InstanceShape instanceShape;
-    QJsonObject raw;
 
     static Queue fromJson(JsonReader& reader);
     bool operator==(const Queue&) const = default;
