@@ -5,16 +5,16 @@
 #include "accounts/accountstore.h"
 #include "api/apiclient.h"
 #include "keychainsecretstore.h"
-#include "organizationloader.h"
+#include "organizationexport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
+#include <QTemporaryFile>
 
 #include <cstdio>
 
@@ -130,38 +130,59 @@ int runExportCommand(const QStringList& arguments)
     options.maxRateLimitWaitMs = waitSeconds * 1000;
     client.setOptions(options);
 
-    OrganizationLoader loader(&client);
+    // Streamed: each cluster is written as soon as it and those before it are in, so memory
+    // holds a few clusters, not the organisation. QSaveFile writes beside the target and renames
+    // on commit; standard output gets a spooled copy once everything is in. Either way a
+    // failure leaves no partial document behind.
+    QSaveFile file(parser.isSet(output) ? parser.value(output) : QString());
+    QTemporaryFile spool;
+    QIODevice* device = nullptr;
+    if (parser.isSet(output)) {
+        if (!file.open(QIODevice::WriteOnly))
+            return fail(
+                QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        device = &file;
+    } else {
+        if (!spool.open())
+            return fail(
+                QStringLiteral("cannot write a temporary file: %1").arg(spool.errorString()));
+        device = &spool;
+    }
+
+    OrganizationExport exporter(&client);
     QEventLoop loop;
-    OrganizationSnapshot snapshot;
     ApiError error;
-    QObject::connect(&loader, &OrganizationLoader::finished, &loop,
-        [&](const OrganizationSnapshot& s, const ApiError& e) {
-            snapshot = s;
-            error = e;
-            loop.quit();
-        });
-    loader.load(orgSlug);
+    QObject::connect(&exporter, &OrganizationExport::finished, &loop, [&](const ApiError& e) {
+        error = e;
+        loop.quit();
+    });
+    exporter.start(orgSlug, device);
     loop.exec();
 
-    if (error)
-        return fail(error.toString());
-
-    const QByteArray json = QJsonDocument(snapshot.toExportJson()).toJson(QJsonDocument::Indented);
+    const QString written
+        = parser.isSet(output) ? file.fileName() : QStringLiteral("standard output");
+    if (error || !exporter.writeError().isEmpty()) {
+        if (parser.isSet(output))
+            file.cancelWriting();
+        if (error)
+            return fail(error.toString());
+        return fail(QStringLiteral("cannot write %1: %2").arg(written, exporter.writeError()));
+    }
     if (!parser.isSet(output)) {
         QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(json) != json.size())
+        if (!spool.seek(0) || !out.open(stdout, QIODevice::WriteOnly))
             return fail(QStringLiteral("could not write to standard output"));
-        return 0;
+        QByteArray chunk;
+        while (!(chunk = spool.read(1 << 20)).isEmpty()) {
+            if (out.write(chunk) != chunk.size())
+                return fail(QStringLiteral("could not write to standard output"));
+        }
+        return out.flush() ? 0 : fail(QStringLiteral("could not write to standard output"));
     }
-    // QSaveFile writes beside the target and renames on commit: no partial file is ever left.
-    QSaveFile file(parser.value(output));
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
-    file.write(json);
     if (!file.commit())
         return fail(QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
-    std::fprintf(stderr, "kitedeck export: %lld clusters, %d queues, %d tokens written to %s\n",
-        static_cast<long long>(snapshot.clusters.size()), snapshot.queueCount(),
-        snapshot.tokenCount(), qPrintable(file.fileName()));
+    std::fprintf(stderr, "kitedeck export: %d clusters, %d queues, %d tokens written to %s\n",
+        exporter.clusterCount(), exporter.queueCount(), exporter.tokenCount(),
+        qPrintable(file.fileName()));
     return 0;
 }

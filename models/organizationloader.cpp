@@ -24,17 +24,20 @@ void OrganizationLoader::load(const QString& organization)
     m_run = new QObject(this);
     m_snapshot = OrganizationSnapshot { organization, {} };
     m_firstError = ApiError();
-    QObject* run = m_run;
+    m_next = 0;
 
-    m_client->call(ListClusters { organization }, run,
-        [this, run, organization](const Result<QList<Cluster>>& result) {
+    m_client->call(
+        ListClusters { organization }, m_run, [this](const Result<QList<Cluster>>& result) {
             if (!result) {
                 cancel();
                 Q_EMIT finished(m_snapshot, result.error());
                 return;
             }
             const QList<Cluster>& clusters = result.value();
+            const QPointer<QObject> run = m_run;
             Q_EMIT clustersLoaded(clusters);
+            if (!run || run != m_run)
+                return; // cancelled or restarted by a receiver
             if (clusters.isEmpty()) {
                 cancel();
                 Q_EMIT finished(m_snapshot, {});
@@ -42,29 +45,38 @@ void OrganizationLoader::load(const QString& organization)
             }
             m_pending.fill(2, clusters.size());
             m_remaining = int(clusters.size());
-            for (qsizetype i = 0; i < clusters.size(); ++i) {
-                const int index = int(i);
-                m_snapshot.clusters.append(ClusterSnapshot { clusters.at(i), {}, {}, {} });
-                const QString id = clusters.at(i).id;
-                m_client->call(ListQueues { organization, id }, run,
-                    [this, index](const Result<QList<Queue>>& r) {
-                        ClusterSnapshot& c = m_snapshot.clusters[index];
-                        if (r)
-                            c.queues = r.value();
-                        else if (!c.error)
-                            c.error = r.error();
-                        childDone(index);
-                    });
-                m_client->call(ListAgentTokens { organization, id }, run,
-                    [this, index](const Result<QList<AgentToken>>& r) {
-                        ClusterSnapshot& c = m_snapshot.clusters[index];
-                        if (r)
-                            c.tokens = r.value();
-                        else if (!c.error)
-                            c.error = r.error();
-                        childDone(index);
-                    });
-            }
+            m_snapshot.clusters.reserve(clusters.size());
+            for (const Cluster& cluster : clusters)
+                m_snapshot.clusters.append(ClusterSnapshot { cluster, {}, {}, {} });
+            for (int i = 0; i < m_window; ++i)
+                startNext();
+        });
+}
+
+void OrganizationLoader::startNext()
+{
+    if (m_next >= m_snapshot.clusters.size())
+        return;
+    const int index = m_next++;
+    const QString& organization = m_snapshot.organization;
+    const QString id = m_snapshot.clusters.at(index).cluster.id;
+    m_client->call(
+        ListQueues { organization, id }, m_run, [this, index](const Result<QList<Queue>>& r) {
+            ClusterSnapshot& c = m_snapshot.clusters[index];
+            if (r)
+                c.queues = r.value();
+            else if (!c.error)
+                c.error = r.error();
+            childDone(index);
+        });
+    m_client->call(ListAgentTokens { organization, id }, m_run,
+        [this, index](const Result<QList<AgentToken>>& r) {
+            ClusterSnapshot& c = m_snapshot.clusters[index];
+            if (r)
+                c.tokens = r.value();
+            else if (!c.error)
+                c.error = r.error();
+            childDone(index);
         });
 }
 
@@ -72,12 +84,20 @@ void OrganizationLoader::childDone(int index)
 {
     if (--m_pending[index] > 0)
         return;
-    const ClusterSnapshot& c = m_snapshot.clusters.at(index);
+    ClusterSnapshot& c = m_snapshot.clusters[index];
     if (c.error && !m_firstError)
         m_firstError = c.error;
+    const QPointer<QObject> run = m_run;
     Q_EMIT clusterLoaded(c);
+    if (!run || run != m_run)
+        return; // cancelled or restarted by a receiver
+    // Handed out: the receiver keeps what it needs.
+    c.queues = {};
+    c.tokens = {};
     if (--m_remaining == 0) {
         cancel();
         Q_EMIT finished(m_snapshot, m_firstError);
+        return;
     }
+    startNext();
 }

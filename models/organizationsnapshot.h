@@ -6,7 +6,6 @@
 #include "domain/cluster.h"
 #include "domain/queue.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 
@@ -22,9 +21,6 @@ struct OrganizationSnapshot {
     QString organization;
     QList<ClusterSnapshot> clusters;
 
-    // {"organization": slug, "clusters": [{...cluster as received..., "queues": [...],
-    // "tokens": [...]}]}: every object exactly as the API sent it.
-    QJsonObject toExportJson() const;
     int queueCount() const;
     int tokenCount() const;
 };

@@ -5,6 +5,7 @@
 #include "modelslogging.h"
 #include "organizationsnapshot.h"
 #include "rowtext.h"
+#include "searchquery.h"
 
 #include <QLocale>
 #include <QMetaEnum>
@@ -17,18 +18,48 @@
 
 using NodeKind = OrganizationTreeModel::NodeKind;
 
+// One row. Queues and tokens are packed (packedrows.h): 50,000 of them must fit in a few
+// hundred bytes each. Clusters are few and kept whole.
 struct OrganizationTreeModel::Node {
-    NodeKind kind = NodeKind::Organization;
     Node* parent = nullptr;
     int row = 0;
-    std::vector<std::unique_ptr<Node>> children;
-    QString id;
-    QString clusterId;
-    std::variant<std::monostate, Cluster, Queue, AgentToken> value;
+    NodeKind kind = NodeKind::Organization;
     // Containers (organisation, groups): whether the children were ever loaded, and why the
     // last load failed. Error rows carry the error they show.
     bool childrenKnown = false;
-    ApiError error;
+    // Whether id is in lower case already, so a filter can look for folded words in it as is,
+    // and whether it is a UUID (hexadecimal digits and dashes), which most words cannot be in.
+    bool idFolded = false;
+    bool idHex = false;
+    quint32 serial = 0; // see OrganizationTreeModel::serial()
+    // Cluster name or queue key, description: case-folded, UTF-8, computed when the row merges
+    // (RowPacker::searchKey), so a filter never builds a row's text again.
+    RowPacker::Text searchKey = 0;
+    QString id;
+    std::vector<std::unique_ptr<Node>> children;
+    // Containers and error rows only: most rows have none, and an ApiError is four times a
+    // pointer.
+    std::unique_ptr<const ApiError> failure;
+    std::variant<std::monostate, std::unique_ptr<const Cluster>, PackedQueue, PackedToken> value;
+
+    const ApiError& error() const
+    {
+        static const ApiError none;
+        return failure ? *failure : none;
+    }
+    void setError(const ApiError& e)
+    {
+        failure = e ? std::make_unique<const ApiError>(e) : nullptr;
+    }
+    // The cluster a row belongs to (itself for a cluster); empty above the clusters.
+    QString clusterId() const
+    {
+        for (const Node* n = this; n; n = n->parent) {
+            if (n->kind == NodeKind::Cluster)
+                return n->id;
+        }
+        return {};
+    }
 
     bool isPlaceholder() const { return kind == NodeKind::Loading || kind == NodeKind::Error; }
     Node* placeholder() const
@@ -50,14 +81,9 @@ struct OrganizationTreeModel::Node {
         renumber();
         return raw;
     }
-    template <class T>
-    const T& as() const
-    {
-        return std::get<T>(value);
-    }
-    const Cluster& cluster() const { return as<Cluster>(); }
-    const Queue& queue() const { return as<Queue>(); }
-    const AgentToken& token() const { return as<AgentToken>(); }
+    const Cluster& cluster() const { return *std::get<std::unique_ptr<const Cluster>>(value); }
+    const PackedQueue& queue() const { return std::get<PackedQueue>(value); }
+    const PackedToken& token() const { return std::get<PackedToken>(value); }
 };
 
 struct OrganizationTreeModel::Snapshot {
@@ -251,7 +277,8 @@ QVariant OrganizationTreeModel::headerData(int section, Qt::Orientation orientat
 
 Qt::ItemFlags OrganizationTreeModel::flags(const QModelIndex& index) const
 {
-    if (!index.isValid() || !checkIndex(index))
+    Q_ASSERT(!index.isValid() || checkIndex(index));
+    if (!index.isValid() || index.model() != this)
         return Qt::NoItemFlags;
     const Node* node = nodeFor(index);
     switch (node->kind) {
@@ -274,7 +301,10 @@ QHash<int, QByteArray> OrganizationTreeModel::roleNames() const { return ModelRo
 
 QVariant OrganizationTreeModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index))
+    // Not checkIndex(): it asks for the parent and its row count on every call, and views call
+    // data() and flags() for every row they lay out.
+    Q_ASSERT(!index.isValid() || checkIndex(index));
+    if (!index.isValid() || index.model() != this)
         return {};
     const Node* node = nodeFor(index);
     // Freshness is answered here, not by nodeData(): the change reports compare nodeData(), and
@@ -311,8 +341,10 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         const QString tip = nodeTooltip(node);
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
-    if (role == ClusterIdRole && node->kind != NodeKind::Organization)
-        return node->clusterId.isEmpty() ? QVariant() : QVariant(node->clusterId);
+    if (role == ClusterIdRole && node->kind != NodeKind::Organization) {
+        const QString clusterId = node->clusterId();
+        return clusterId.isEmpty() ? QVariant() : QVariant(clusterId);
+    }
     if (role == AgentsConnectedRole || role == AgentsBusyRole || role == AgentsPausedRole)
         return agentData(node, role);
 
@@ -327,9 +359,9 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case CountRole:
             return node->childrenKnown ? QVariant(node->itemCount()) : QVariant();
         case BusyRole:
-            return !node->childrenKnown && !node->error;
+            return !node->childrenKnown && !node->error();
         case ErrorRole:
-            return node->error ? QVariant(errorText(node->error)) : QVariant();
+            return node->error() ? QVariant(errorText(node->error())) : QVariant();
         }
         return {};
 
@@ -355,8 +387,8 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case ErrorRole:
             // A failed queue or token load shows as a badge on the cluster too.
             for (const auto& group : node->children) {
-                if (group->error)
-                    return errorText(group->error);
+                if (group->error())
+                    return errorText(group->error());
             }
             return {};
         }
@@ -378,57 +410,55 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case CountRole:
             return node->childrenKnown ? QVariant(node->itemCount()) : QVariant();
         case BusyRole:
-            return !node->childrenKnown && !node->error;
+            return !node->childrenKnown && !node->error();
         case ErrorRole:
-            return node->error ? QVariant(errorText(node->error)) : QVariant();
+            return node->error() ? QVariant(errorText(node->error())) : QVariant();
         }
         return {};
     }
 
     case NodeKind::Queue: {
-        const Queue& q = node->queue();
+        const PackedQueue& q = node->queue();
         switch (role) {
         case Qt::DisplayRole:
         case SortRole:
-            return q.key;
+            return m_packer.text(q.key);
         case IdRole:
-            return q.id;
+            return node->id;
         case SearchTextRole:
-            return RowText::searchText(q);
+            return RowText::searchText(queueValue(node));
         case QueueRole:
-            return QVariant::fromValue(q);
+            return QVariant::fromValue(queueValue(node));
         case PausedRole:
             return q.dispatchPaused;
         case HostedRole:
             return q.hosted;
         case InstanceShapeRole:
-            return q.hosted && q.instanceShape.isValid() ? q.instanceShape.displayName()
-                                                         : QString();
+            return q.hosted && q.instanceShape && q.instanceShape->value.isValid()
+                ? q.instanceShape->value.displayName()
+                : QString();
         case DescriptionRole:
-            return q.description;
-        case IsDefaultQueueRole: {
-            const Node* cluster = node->parent ? node->parent->parent : nullptr;
-            return cluster && cluster->kind == NodeKind::Cluster
-                && cluster->cluster().defaultQueueId == q.id;
-        }
+            return m_packer.text(q.description);
+        case IsDefaultQueueRole:
+            return isDefaultQueue(node);
         }
         return {};
     }
 
     case NodeKind::Token: {
-        const AgentToken& t = node->token();
+        const PackedToken& t = node->token();
         switch (role) {
         case Qt::DisplayRole:
-            return t.description.isEmpty() ? tr("Untitled token") : t.description;
+            return t.description == 0 ? tr("Untitled token") : m_packer.text(t.description);
         case SortRole:
         case DescriptionRole:
-            return t.description;
+            return m_packer.text(t.description);
         case IdRole:
-            return t.id;
+            return node->id;
         case SearchTextRole:
-            return RowText::searchText(t);
+            return RowText::searchText(tokenValue(node));
         case AgentTokenRole:
-            return QVariant::fromValue(t);
+            return QVariant::fromValue(tokenValue(node));
         case ExpiryRole:
             return t.expiresAt;
         case ExpiryStateRole:
@@ -450,7 +480,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         switch (role) {
         case Qt::DisplayRole:
         case ErrorRole:
-            return errorText(node->error);
+            return errorText(node->error());
         }
         return {};
     }
@@ -464,29 +494,29 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
     case NodeKind::QueueGroup:
     case NodeKind::TokenGroup:
     case NodeKind::Error:
-        return node->error ? node->error.toString() : QString();
+        return node->error() ? node->error().toString() : QString();
     case NodeKind::Loading:
         return {};
     case NodeKind::Cluster: {
         const Cluster& c = node->cluster();
         QString failure;
         for (const auto& group : node->children) {
-            if (group->error && failure.isEmpty())
-                failure = group->error.toString();
+            if (group->error() && failure.isEmpty())
+                failure = group->error().toString();
         }
         return joined({ c.name, c.description, failure });
     }
     case NodeKind::Queue: {
-        const Queue& q = node->queue();
-        const bool isDefault = nodeData(node, IsDefaultQueueRole).toBool();
+        const Queue q = queueValue(node);
         return joined({ q.key, q.description, RowText::pauseText(q),
             q.hosted ? RowText::hostingText(q) : QString(),
-            isDefault ? tr("Default queue of the cluster") : QString(), agentTooltip(node) });
+            isDefaultQueue(node) ? tr("Default queue of the cluster") : QString(),
+            agentTooltip(node) });
     }
     case NodeKind::Token: {
-        const AgentToken& t = node->token();
+        const PackedToken& t = node->token();
         QString expiry;
-        if (t.neverExpires()) {
+        if (!t.expiresAt.isValid()) {
             expiry = tr("Never expires");
         } else {
             expiry = tr("Expires %1")
@@ -495,10 +525,10 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
             if (state == ExpiryState::Expired || state == ExpiryState::ExpiringSoon)
                 expiry += QStringLiteral(" (%1)").arg(RowText::expiryText(state));
         }
-        const QString ips = t.allowedIpAddresses.isEmpty()
+        const QString ips = t.allowedIpAddresses == 0
             ? QString()
-            : tr("Allowed IP addresses: %1").arg(t.allowedIpAddresses);
-        return joined({ t.description, expiry, ips });
+            : tr("Allowed IP addresses: %1").arg(m_packer.text(t.allowedIpAddresses));
+        return joined({ m_packer.text(t.description), expiry, ips });
     }
     }
     return {};
@@ -541,6 +571,13 @@ void OrganizationTreeModel::noteChanged(const QString& id) { m_changed.append(id
 
 // ---- structure
 
+std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::newNode()
+{
+    auto node = std::make_unique<Node>();
+    node->serial = m_nextSerial++;
+    return node;
+}
+
 OrganizationTreeModel::Node* OrganizationTreeModel::organizationNode() const
 {
     return m_root->children.empty() ? nullptr : m_root->children.front().get();
@@ -555,20 +592,17 @@ OrganizationTreeModel::Node* OrganizationTreeModel::clusterNode(const QString& i
 std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::makeClusterNode(
     const Cluster& cluster)
 {
-    auto node = std::make_unique<Node>();
+    auto node = newNode();
     node->kind = NodeKind::Cluster;
     node->id = cluster.id;
-    node->clusterId = cluster.id;
-    node->value = cluster;
+    setValue(node.get(), cluster, cluster.id);
     for (NodeKind kind : { NodeKind::QueueGroup, NodeKind::TokenGroup }) {
-        auto group = std::make_unique<Node>();
+        auto group = newNode();
         group->kind = kind;
-        group->clusterId = cluster.id;
         group->id
             = kind == NodeKind::QueueGroup ? queueGroupId(cluster.id) : tokenGroupId(cluster.id);
-        auto loading = std::make_unique<Node>();
+        auto loading = newNode();
         loading->kind = NodeKind::Loading;
-        loading->clusterId = cluster.id;
         group->add(std::move(loading), 0);
         node->add(std::move(group), int(node->children.size()));
     }
@@ -582,13 +616,88 @@ std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::makeNode(
     if constexpr (std::is_same_v<T, Cluster>) {
         return makeClusterNode(value);
     } else {
-        auto node = std::make_unique<Node>();
+        auto node = newNode();
         node->kind = ItemKind<T>::kind;
         node->id = value.id;
-        node->clusterId = clusterId;
-        node->value = value;
+        setValue(node.get(), value, clusterId);
         return node;
     }
+}
+
+namespace {
+// Whether a filter may look for folded words in the id as it is (API ids are lower-case UUIDs).
+bool isFolded(const QString& id)
+{
+    return std::all_of(id.cbegin(), id.cend(),
+        [](QChar c) { return c.unicode() < 0x80 && !(c.unicode() >= 'A' && c.unicode() <= 'Z'); });
+}
+} // namespace
+
+void OrganizationTreeModel::setValue(Node* node, const Cluster& cluster, const QString&)
+{
+    node->value = std::make_unique<const Cluster>(m_packer.pack(cluster));
+    node->searchKey = m_packer.searchKey({ cluster.name, cluster.description });
+    node->idFolded = isFolded(node->id);
+    node->idHex = SearchQuery::isHexId(node->id);
+}
+
+void OrganizationTreeModel::setValue(Node* node, const Queue& queue, const QString& clusterId)
+{
+    node->value = m_packer.pack(queue, clusterId);
+    node->searchKey = m_packer.searchKey({ queue.key, queue.description });
+    node->idFolded = isFolded(node->id);
+    node->idHex = SearchQuery::isHexId(node->id);
+}
+
+void OrganizationTreeModel::setValue(Node* node, const AgentToken& token, const QString& clusterId)
+{
+    node->value = m_packer.pack(token, clusterId);
+    node->searchKey = m_packer.searchKey({ token.description });
+    node->idFolded = isFolded(node->id);
+    node->idHex = SearchQuery::isHexId(node->id);
+}
+
+bool OrganizationTreeModel::holds(const Node* node, const Cluster& cluster) const
+{
+    return node->cluster() == cluster;
+}
+
+bool OrganizationTreeModel::holds(const Node* node, const Queue& queue)
+{
+    return node->queue() == m_packer.pack(queue, node->clusterId());
+}
+
+bool OrganizationTreeModel::holds(const Node* node, const AgentToken& token)
+{
+    return node->token() == m_packer.pack(token, node->clusterId());
+}
+
+Queue OrganizationTreeModel::queueValue(const Node* node) const
+{
+    return m_packer.unpack(node->queue(), node->id, node->clusterId());
+}
+
+AgentToken OrganizationTreeModel::tokenValue(const Node* node) const
+{
+    return m_packer.unpack(node->token(), node->id, node->clusterId());
+}
+
+bool OrganizationTreeModel::isDefaultQueue(const Node* node) const
+{
+    const Node* cluster = node->parent ? node->parent->parent : nullptr;
+    return cluster && cluster->kind == NodeKind::Cluster
+        && cluster->cluster().defaultQueueId == node->id;
+}
+
+template <class T>
+T OrganizationTreeModel::valueOf(const Node* node) const
+{
+    if constexpr (std::is_same_v<T, Cluster>)
+        return node->cluster();
+    else if constexpr (std::is_same_v<T, Queue>)
+        return queueValue(node);
+    else
+        return tokenValue(node);
 }
 
 template <class T>
@@ -684,7 +793,7 @@ void OrganizationTreeModel::removeRows(Node* container, int first, int last)
 void OrganizationTreeModel::syncPlaceholder(Node* container)
 {
     std::optional<NodeKind> wanted;
-    if (container->error)
+    if (container->error())
         wanted = NodeKind::Error;
     else if (!container->childrenKnown)
         wanted = NodeKind::Loading;
@@ -695,10 +804,9 @@ void OrganizationTreeModel::syncPlaceholder(Node* container)
     if (!current) {
         const int row = int(container->children.size());
         beginInsertRows(indexFor(container), row, row);
-        auto node = std::make_unique<Node>();
+        auto node = newNode();
         node->kind = *wanted;
-        node->clusterId = container->clusterId;
-        node->error = container->error;
+        node->setError(container->error());
         container->add(std::move(node), row);
         endInsertRows();
         return;
@@ -707,12 +815,12 @@ void OrganizationTreeModel::syncPlaceholder(Node* container)
         removeRows(container, current->row, current->row);
         return;
     }
-    if (current->kind == *wanted && current->error == container->error)
+    if (current->kind == *wanted && current->error() == container->error())
         return;
     // Same row, new meaning: a change of data, so the row keeps its place under the cursor.
     const QList<Snapshot> before = snapshot({ current });
     current->kind = *wanted;
-    current->error = container->error;
+    current->setError(container->error());
     emitChanges(before);
 }
 
@@ -734,8 +842,9 @@ void OrganizationTreeModel::mergeItems(Node* container, QList<T> items, bool rep
     if constexpr (!std::is_same_v<T, Cluster>) {
         // Clusters keep the server's order; queues and tokens are sorted, and the tree is the
         // authority on where they live.
+        const QString clusterId = container->clusterId();
         for (T& item : items)
-            item.clusterId = container->clusterId;
+            item.clusterId = clusterId;
         std::stable_sort(items.begin(), items.end(), &ItemKind<T>::less);
     }
 
@@ -755,11 +864,20 @@ void OrganizationTreeModel::mergeItems(Node* container, QList<T> items, bool rep
         },
         [this, container, &parent, &items, report](qsizetype first, qsizetype last) {
             beginInsertRows(parent, int(first), int(last));
+            auto& children = container->children;
+            std::vector<std::unique_ptr<Node>> made;
+            made.reserve(size_t(last - first + 1));
             for (qsizetype i = first; i <= last; ++i) {
-                registerTree(container->add(makeNode(items.at(i), container->clusterId), int(i)));
+                made.push_back(makeNode(items.at(i), container->clusterId()));
+                made.back()->parent = container;
                 if (report)
                     noteChanged(items.at(i).id);
             }
+            children.insert(children.begin() + first, std::make_move_iterator(made.begin()),
+                std::make_move_iterator(made.end()));
+            container->renumber();
+            for (qsizetype i = first; i <= last; ++i)
+                registerTree(children.at(size_t(i)).get());
             endInsertRows();
         },
         [this, container, &items](qsizetype row) {
@@ -770,7 +888,7 @@ void OrganizationTreeModel::mergeItems(Node* container, QList<T> items, bool rep
 template <class T>
 void OrganizationTreeModel::updateValue(Node* node, const T& value)
 {
-    if (node->as<T>() == value)
+    if (holds(node, value))
         return;
     QList<Node*> affected { node };
     if constexpr (std::is_same_v<T, Cluster>) {
@@ -778,14 +896,14 @@ void OrganizationTreeModel::updateValue(Node* node, const T& value)
         // differently.
         for (const QString& queueId : { node->cluster().defaultQueueId, value.defaultQueueId }) {
             Node* q = queueId.isEmpty() ? nullptr : m_nodes.value(queueId);
-            if (q && q->kind == NodeKind::Queue && q->clusterId == node->id
+            if (q && q->kind == NodeKind::Queue && q->parent->parent == node
                 && !affected.contains(q))
                 affected.append(q);
         }
     }
     const QList<Snapshot> before = snapshot(affected);
     count(node, -1);
-    node->value = value;
+    setValue(node, value, node->clusterId());
     count(node, +1);
     emitChanges(before);
     noteChanged(value.id);
@@ -804,13 +922,14 @@ void OrganizationTreeModel::setOrganization(const QString& slug)
     m_expiring.clear();
     m_checkedAt.clear();
     m_agentTally.reset();
+    m_packer.clear();
     m_organization = slug;
     m_loading = false;
     if (!slug.isEmpty()) {
-        auto org = std::make_unique<Node>();
+        auto org = newNode();
         org->kind = NodeKind::Organization;
         org->id = slug;
-        auto loading = std::make_unique<Node>();
+        auto loading = newNode();
         loading->kind = NodeKind::Loading;
         org->add(std::move(loading), 0);
         m_root->add(std::move(org), 0);
@@ -832,7 +951,7 @@ void OrganizationTreeModel::setLoading(bool loading)
         for (int i = 0; i < org->itemCount(); ++i) {
             Node* cluster = org->children.at(size_t(i)).get();
             for (const auto& group : cluster->children) {
-                if (!group->childrenKnown && group->error) {
+                if (!group->childrenKnown && group->error()) {
                     if (!retried.contains(cluster))
                         retried.append(cluster);
                     retried.append(group.get());
@@ -844,13 +963,13 @@ void OrganizationTreeModel::setLoading(bool loading)
     observed.append(retried);
     const QList<Snapshot> before = snapshot(observed);
     m_loading = loading;
-    if (loading && !org->childrenKnown && org->error) {
-        org->error = ApiError();
+    if (loading && !org->childrenKnown && org->error()) {
+        org->setError(ApiError());
         syncPlaceholder(org);
     }
     for (Node* node : std::as_const(retried)) {
         if (node->kind != NodeKind::Cluster) {
-            node->error = ApiError();
+            node->setError(ApiError());
             syncPlaceholder(node);
         }
     }
@@ -863,7 +982,7 @@ void OrganizationTreeModel::setOrganizationError(const ApiError& error)
     if (!org)
         return;
     const QList<Snapshot> before = snapshot({ org });
-    org->error = error;
+    org->setError(error);
     syncPlaceholder(org);
     emitChanges(before);
 }
@@ -877,7 +996,7 @@ void OrganizationTreeModel::mergeClusters(const QList<Cluster>& clusters)
     const QList<Snapshot> before = snapshot({ org });
     mergeItems(org, clusters, org->childrenKnown);
     org->childrenKnown = true;
-    org->error = ApiError();
+    org->setError(ApiError());
     syncPlaceholder(org);
     emitChanges(before);
     pruneCheckedAt();
@@ -897,7 +1016,7 @@ bool OrganizationTreeModel::mergeClusterChildren(
     mergeItems(tokenGroup, tokens, tokenGroup->childrenKnown);
     for (Node* group : { queueGroup, tokenGroup }) {
         group->childrenKnown = true;
-        group->error = ApiError();
+        group->setError(ApiError());
         syncPlaceholder(group);
     }
     emitChanges(before);
@@ -913,7 +1032,7 @@ bool OrganizationTreeModel::setClusterError(const QString& clusterId, const ApiE
     Node* tokenGroup = cluster->children.at(1).get();
     const QList<Snapshot> before = snapshot({ cluster, queueGroup, tokenGroup });
     for (Node* group : { queueGroup, tokenGroup }) {
-        group->error = error;
+        group->setError(error);
         syncPlaceholder(group);
     }
     emitChanges(before);
@@ -1029,10 +1148,10 @@ QDateTime OrganizationTreeModel::checkedAtOf(const Node* node) const
     case NodeKind::Cluster:
     case NodeKind::QueueGroup:
     case NodeKind::Queue:
-        return queuesCheckedAt(node->clusterId);
+        return queuesCheckedAt(node->clusterId());
     case NodeKind::TokenGroup:
     case NodeKind::Token:
-        return tokensCheckedAt(node->clusterId);
+        return tokensCheckedAt(node->clusterId());
     case NodeKind::Loading:
     case NodeKind::Error:
         break;
@@ -1119,7 +1238,7 @@ template <class T>
 bool OrganizationTreeModel::removeItem(const QString& clusterId, const QString& id)
 {
     Node* node = m_nodes.value(id);
-    if (!node || node->kind != ItemKind<T>::kind || node->clusterId != clusterId)
+    if (!node || node->kind != ItemKind<T>::kind || node->clusterId() != clusterId)
         return false;
     ChangeBatch batch(this);
     Node* container = node->parent;
@@ -1170,6 +1289,36 @@ void OrganizationTreeModel::moveClock(const QDateTime& now)
 
 // ---- lookup
 
+quint32 OrganizationTreeModel::serial(const QModelIndex& index) const
+{
+    return index.isValid() ? nodeFor(index)->serial : 0;
+}
+
+OrganizationTreeModel::NodeKind OrganizationTreeModel::kind(const QModelIndex& index) const
+{
+    return index.isValid() ? nodeFor(index)->kind : NodeKind::Organization;
+}
+
+OrganizationTreeModel::SearchRow OrganizationTreeModel::searchRow(const QModelIndex& index) const
+{
+    SearchRow row;
+    if (!index.isValid())
+        return row;
+    const Node* node = nodeFor(index);
+    row.kind = node->kind;
+    row.key = m_packer.searchKey(node->searchKey);
+    row.id = node->id;
+    row.idFolded = node->idFolded;
+    row.idHex = node->idHex;
+    if (node->kind == NodeKind::Queue) {
+        row.paused = node->queue().dispatchPaused;
+        row.hosted = node->queue().hosted;
+    } else if (node->kind == NodeKind::Token) {
+        row.expiry = TokenExpiry::classify(node->token().expiresAt, m_now);
+    }
+    return row;
+}
+
 QModelIndex OrganizationTreeModel::organizationIndex() const
 {
     return indexFor(organizationNode());
@@ -1199,14 +1348,14 @@ std::optional<Cluster> OrganizationTreeModel::clusterForId(const QString& id) co
 std::optional<Queue> OrganizationTreeModel::queue(const QString& id) const
 {
     const Node* node = m_nodes.value(id);
-    return node && node->kind == NodeKind::Queue ? std::optional<Queue>(node->queue())
+    return node && node->kind == NodeKind::Queue ? std::optional<Queue>(queueValue(node))
                                                  : std::nullopt;
 }
 
 std::optional<AgentToken> OrganizationTreeModel::token(const QString& id) const
 {
     const Node* node = m_nodes.value(id);
-    return node && node->kind == NodeKind::Token ? std::optional<AgentToken>(node->token())
+    return node && node->kind == NodeKind::Token ? std::optional<AgentToken>(tokenValue(node))
                                                  : std::nullopt;
 }
 
@@ -1217,7 +1366,7 @@ QList<T> OrganizationTreeModel::items(const QString& clusterId) const
     if (const Node* container = containerOf<T>(clusterId)) {
         out.reserve(container->itemCount());
         for (int i = 0; i < container->itemCount(); ++i)
-            out.append(container->children.at(size_t(i))->as<T>());
+            out.append(valueOf<T>(container->children.at(size_t(i)).get()));
     }
     return out;
 }
@@ -1237,7 +1386,7 @@ QList<AgentToken> OrganizationTreeModel::tokens(const QString& clusterId) const
 // ---- agents
 
 namespace {
-bool isSelfHosted(const Queue& queue) { return !queue.hosted && !queue.instanceShape.isValid(); }
+bool isSelfHosted(const PackedQueue& queue) { return !queue.hosted && !queue.instanceShape; }
 } // namespace
 
 std::optional<AgentCounts> OrganizationTreeModel::nodeAgentCounts(const Node* node) const
@@ -1250,8 +1399,8 @@ std::optional<AgentCounts> OrganizationTreeModel::nodeAgentCounts(const Node* no
     case NodeKind::Cluster:
         return m_agentTally->forCluster(node->id);
     case NodeKind::Queue: {
-        const Queue& q = node->queue();
-        return m_agentTally->forQueue({ q.id, node->clusterId, q.key });
+        return m_agentTally->forQueue(
+            { node->id, node->clusterId(), m_packer.text(node->queue().key) });
     }
     default:
         return std::nullopt;
@@ -1314,7 +1463,7 @@ OrganizationTreeModel::Node* OrganizationTreeModel::queueNodeByKey(
         return nullptr;
     for (int i = 0; i < group->itemCount(); ++i) {
         Node* queue = group->children.at(size_t(i)).get();
-        if (queue->queue().key == key)
+        if (m_packer.text(queue->queue().key) == key)
             return queue;
     }
     return nullptr;
@@ -1331,7 +1480,7 @@ bool OrganizationTreeModel::mergeQueueAgents(const QString& queueId, const QList
     if (!m_agentTally || !node || node->kind != NodeKind::Queue)
         return false;
     AgentTally next = *m_agentTally;
-    next.replaceQueue({ queueId, node->clusterId, node->queue().key }, agents);
+    next.replaceQueue({ queueId, node->clusterId(), m_packer.text(node->queue().key) }, agents);
     applyAgentTally(std::move(next));
     return true;
 }

@@ -10,6 +10,7 @@
 #include "expiryindex.h"
 #include "modelroles.h"
 #include "organizationsummary.h"
+#include "packedrows.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
@@ -187,6 +188,24 @@ public:
     // inserted and removed, and as the clock moves; O(1).
     OrganizationSummary summary() const { return m_summary; }
 
+    // What a filter reads of a row, without building a QVariant or any text: the search key was
+    // computed when the row merged. Views into the model's storage: valid until it changes.
+    struct SearchRow {
+        NodeKind kind = NodeKind::Loading;
+        QByteArrayView key; // name or key, description: case-folded UTF-8, '\n' between parts
+        QStringView id;
+        bool idFolded = false; // no upper-case letter in the id
+        bool idHex = false; // hexadecimal digits and dashes only (a UUID)
+        bool paused = false; // queues
+        bool hosted = false; // queues
+        ExpiryState expiry = ExpiryState::Never; // tokens, against now()
+    };
+    SearchRow searchRow(const QModelIndex& index) const;
+    // A number of the row, unique for the model's lifetime (never reused) and below
+    // serialBound(): for a view that keeps something per row in an array instead of a hash.
+    quint32 serial(const QModelIndex& index) const;
+    quint32 serialBound() const { return m_nextSerial; }
+
     QModelIndex organizationIndex() const;
     // Clusters, queues, tokens and the group ids below; invalid if unknown.
     QModelIndex indexForId(const QString& id) const;
@@ -226,7 +245,21 @@ private:
     QVariant nodeData(const Node* node, int role) const;
     QString nodeTooltip(const Node* node) const;
 
+    std::unique_ptr<Node> newNode();
     std::unique_ptr<Node> makeClusterNode(const Cluster& cluster);
+    // Packs the value into the node, with its search key.
+    void setValue(Node* node, const Cluster& cluster, const QString& clusterId);
+    void setValue(Node* node, const Queue& queue, const QString& clusterId);
+    void setValue(Node* node, const AgentToken& token, const QString& clusterId);
+    // Whether the node holds exactly this value already.
+    bool holds(const Node* node, const Cluster& cluster) const;
+    bool holds(const Node* node, const Queue& queue);
+    bool holds(const Node* node, const AgentToken& token);
+    Queue queueValue(const Node* node) const;
+    AgentToken tokenValue(const Node* node) const;
+    template <class T>
+    T valueOf(const Node* node) const;
+    bool isDefaultQueue(const Node* node) const;
     template <class T>
     std::unique_ptr<Node> makeNode(const T& value, const QString& clusterId);
     void registerTree(Node* node);
@@ -287,4 +320,6 @@ private:
     // queues, tokenGroupId() for its tokens. Kept beside the nodes: no row signal reports them.
     QHash<QString, QDateTime> m_checkedAt;
     std::optional<AgentTally> m_agentTally; // unknown until the agents are listed
+    RowPacker m_packer;
+    quint32 m_nextSerial = 1; // 0: the invisible root
 };

@@ -121,6 +121,7 @@ struct ApiClient::Call {
     Callback callback;
     int attempt = 0; // attempts made for the current page
     QJsonArray items; // paged: every page's items so far
+    std::shared_ptr<QList<QByteArray>> bodies; // sendPages(): the pages instead of the items
     int pages = 1;
     QPointer<QNetworkReply> reply;
     QByteArray body; // the current attempt's response body, read as it arrives
@@ -173,7 +174,28 @@ ApiError ApiClient::setBaseUrl(const QUrl& url)
 
 void ApiClient::send(const ApiRequest& request, QObject* context, Callback callback)
 {
+    start(request, context, std::move(callback), {});
+}
+
+void ApiClient::sendPages(const ApiRequest& request, QObject* context, PagesCallback callback)
+{
+    auto pages = std::make_shared<QList<QByteArray>>();
+    start(
+        request, context,
+        [pages, callback = std::move(callback)](const Result<QJsonDocument>& result) {
+            if (!result)
+                callback(result.error());
+            else
+                callback(std::move(*pages));
+        },
+        pages);
+}
+
+void ApiClient::start(const ApiRequest& request, QObject* context, Callback callback,
+    std::shared_ptr<QList<QByteArray>> pages)
+{
     auto call = std::make_shared<Call>();
+    call->bodies = std::move(pages);
     call->request = request;
     call->hasContext = context != nullptr;
     call->context = context;
@@ -427,6 +449,8 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
     }
 
     if (!call->request.paged) {
+        if (call->bodies)
+            call->bodies->append(body);
         complete(call, doc);
         return;
     }
@@ -437,8 +461,13 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
         return;
     }
     const QJsonArray page = doc.array();
-    for (const QJsonValue& item : page)
-        call->items.append(item);
+    if (call->bodies) {
+        if (!page.isEmpty())
+            call->bodies->append(body);
+    } else {
+        for (const QJsonValue& item : page)
+            call->items.append(item);
+    }
 
     const QUrl next = parseLinkHeader(reply->rawHeader("Link")).value(QStringLiteral("next"));
     if (next.isEmpty() || page.isEmpty()) {

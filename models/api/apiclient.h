@@ -50,6 +50,7 @@ public:
         int perPage = 100;
     };
     using Callback = std::function<void(const Result<QJsonDocument>&)>;
+    using PagesCallback = std::function<void(const Result<QList<QByteArray>>&)>;
 
     explicit ApiClient(QNetworkAccessManager* nam, QObject* parent = nullptr);
     ~ApiClient() override;
@@ -77,6 +78,11 @@ public:
     // is given and has been destroyed by then, the callback is dropped.
     void send(const ApiRequest& request, QObject* context, Callback callback);
 
+    // The same, handing back each page's body exactly as the server sent it (each checked to be
+    // a JSON array for a paged request), for callers that pass objects on without reading them:
+    // `kitedeck export` writes them out byte for byte, and no page is held longer than needed.
+    void sendPages(const ApiRequest& request, QObject* context, PagesCallback callback);
+
     // Typed form: Request has toApiRequest(), a Value type and parse(const QJsonDocument&).
     template <class Request, class Fn>
     void call(const Request& request, QObject* context, Fn&& callback)
@@ -101,6 +107,8 @@ Q_SIGNALS:
 
 private:
     struct Call;
+    void start(const ApiRequest& request, QObject* context, Callback callback,
+        std::shared_ptr<QList<QByteArray>> pages);
     void startAttempt(const std::shared_ptr<Call>& call);
     void onFinished(const std::shared_ptr<Call>& call, QNetworkReply* reply);
     void retryLater(const std::shared_ptr<Call>& call, int delayMs);

@@ -6,7 +6,6 @@
 AccessToken AccessToken::fromJson(JsonReader& r)
 {
     AccessToken t;
-    t.raw = r.object();
     t.uuid = r.string(QLatin1StringView("uuid"));
     t.scopes = r.stringList(QLatin1StringView("scopes"));
     t.description = r.string(QLatin1StringView("description"));

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QStringList>
 
 class JsonReader;
@@ -16,7 +15,6 @@ struct AccessToken {
     QDateTime expiresAt; // invalid: never expires
     QString userName;
     QString userEmail;
-    QJsonObject raw;
 
     static AccessToken fromJson(JsonReader& reader);
     bool hasScope(const QString& scope) const { return scopes.contains(scope); }

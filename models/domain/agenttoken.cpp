@@ -6,8 +6,6 @@
 AgentToken AgentToken::fromJson(JsonReader& r)
 {
     AgentToken t;
-    t.raw = r.object();
-    t.raw.remove(QLatin1StringView("token"));
     t.id = r.string(QLatin1StringView("id"));
     t.graphqlId = r.string(QLatin1StringView("graphql_id"));
     t.description = r.string(QLatin1StringView("description"));

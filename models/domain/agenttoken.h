@@ -8,7 +8,7 @@
 class JsonReader;
 
 // A cluster agent token, as listed. The secret value is never part of it: the create request
-// hands it back separately (CreatedAgentToken) and the raw object here has it removed.
+// hands it back separately (CreatedAgentToken).
 struct AgentToken {
     QString id;
     QString clusterId; // from the request that fetched it
@@ -21,7 +21,6 @@ struct AgentToken {
     // One space-separated string of IPv4 CIDRs in the API; empty means no restriction.
     QString allowedIpAddresses;
     QDateTime expiresAt; // invalid: never expires
-    QJsonObject raw;
 
     static AgentToken fromJson(JsonReader& reader);
     QStringList allowedIpList() const;

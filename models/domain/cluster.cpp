@@ -47,7 +47,6 @@ QList<Maintainer> readMaintainers(JsonReader& r)
 Cluster Cluster::fromJson(JsonReader& r)
 {
     Cluster c;
-    c.raw = r.object();
     c.id = r.string(QLatin1StringView("id"));
     c.graphqlId = r.string(QLatin1StringView("graphql_id"));
     c.defaultQueueId = r.string(QLatin1StringView("default_queue_id"));

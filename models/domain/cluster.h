@@ -38,8 +38,6 @@ struct Cluster {
     QDateTime createdAt;
     User createdBy;
     QList<Maintainer> maintainers;
-    // The object exactly as the API sent it: nothing is lost on export.
-    QJsonObject raw;
 
     static Cluster fromJson(JsonReader& reader);
     bool operator==(const Cluster&) const = default;

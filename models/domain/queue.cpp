@@ -6,7 +6,6 @@
 Queue Queue::fromJson(JsonReader& r)
 {
     Queue q;
-    q.raw = r.object();
     q.id = r.string(QLatin1StringView("id"));
     q.graphqlId = r.string(QLatin1StringView("graphql_id"));
     q.key = r.string(QLatin1StringView("key"));

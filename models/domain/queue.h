@@ -31,7 +31,6 @@ struct Queue {
     // Hosted Linux queues: the custom agent image (hosted_agents.platform_settings.linux
     // .agent_image_ref); empty for Buildkite's own image, and for every other queue.
     QString agentImageRef;
-    QJsonObject raw;
 
     static Queue fromJson(JsonReader& reader);
     bool operator==(const Queue&) const = default;

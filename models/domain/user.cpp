@@ -6,7 +6,6 @@
 User User::fromJson(JsonReader& r)
 {
     User u;
-    u.raw = r.object();
     u.id = r.string(QLatin1StringView("id"));
     u.graphqlId = r.string(QLatin1StringView("graphql_id"));
     u.name = r.string(QLatin1StringView("name"));

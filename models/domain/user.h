@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QString>
 
 class JsonReader;
@@ -15,10 +14,14 @@ struct User {
     QString email;
     QString avatarUrl;
     QDateTime createdAt;
-    QJsonObject raw;
 
     static User fromJson(JsonReader& reader);
-    bool isEmpty() const { return raw.isEmpty(); }
+    // Nothing known: an object the API sent empty, or none at all.
+    bool isEmpty() const
+    {
+        return id.isEmpty() && graphqlId.isEmpty() && name.isEmpty() && email.isEmpty()
+            && avatarUrl.isEmpty() && !createdAt.isValid();
+    }
     // "Sam Kim <sam@example.com>", or whichever part is known.
     QString displayName() const;
     bool operator==(const User&) const = default;

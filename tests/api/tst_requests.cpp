@@ -30,6 +30,17 @@ const QString org = QStringLiteral("acme inc");
 const QString cid = QStringLiteral("c1");
 } // namespace
 
+namespace {
+// The typed value carries what the JSON says: its id, GraphQL id and links.
+template <class T>
+bool sameIds(const T& value, const QJsonObject& json)
+{
+    auto text = [&json](const char* key) { return json.value(QLatin1String(key)).toString(); };
+    return value.id == text("id") && value.graphqlId == text("graphql_id")
+        && value.url == text("url");
+}
+} // namespace
+
 class TestRequests final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -365,11 +376,11 @@ private Q_SLOTS:
                 if (doc.isArray()) {
                     auto r = ListClusters { org }.parse(doc);
                     QVERIFY2(r.ok(), qPrintable(name + r.error().message()));
-                    QCOMPARE(r.value().first().raw, doc.array().first().toObject());
+                    QVERIFY(sameIds(r.value().first(), doc.array().first().toObject()));
                 } else {
                     auto r = GetCluster { org, cid }.parse(doc);
                     QVERIFY2(r.ok(), qPrintable(name + r.error().message()));
-                    QCOMPARE(r.value().raw, doc.object());
+                    QVERIFY(sameIds(r.value(), doc.object()));
                     QCOMPARE(r.value().name, QStringLiteral("Open Source"));
                     QCOMPARE(r.value().emoji, QStringLiteral(":technologist:"));
                 }
@@ -378,11 +389,11 @@ private Q_SLOTS:
                     auto r = ListQueues { org, cid }.parse(doc);
                     QVERIFY2(r.ok(), qPrintable(name + r.error().message()));
                     QCOMPARE(r.value().first().clusterId, cid);
-                    QCOMPARE(r.value().first().raw, doc.array().first().toObject());
+                    QVERIFY(sameIds(r.value().first(), doc.array().first().toObject()));
                 } else {
                     auto r = GetQueue { org, cid, QStringLiteral("q") }.parse(doc);
                     QVERIFY2(r.ok(), qPrintable(name + r.error().message()));
-                    QCOMPARE(r.value().raw, doc.object());
+                    QVERIFY(sameIds(r.value(), doc.object()));
                     QCOMPARE(
                         r.value().dispatchPaused, name.contains(QLatin1String("pause-a-queue")));
                     if (r.value().dispatchPaused) {
@@ -410,8 +421,10 @@ private Q_SLOTS:
                     auto r = CreateAgentToken { org, cid, {} }.parse(doc);
                     QVERIFY2(r.ok(), qPrintable(name + r.error().message()));
                     QCOMPARE(r.value().value, QStringLiteral("igo6HEj5fxQbgBTDoDzNaZzT"));
-                    // The value lives apart from the token, never inside its raw object.
-                    QVERIFY(!r.value().token.raw.contains(QLatin1String("token")));
+                    // The value lives apart from the token, never inside it.
+                    QVERIFY(!r.value().token.id.isEmpty());
+                    QVERIFY(r.value().token.id != r.value().value);
+                    QVERIFY(r.value().token.description != r.value().value);
                     QVERIFY(r.value().token.neverExpires());
                 } else {
                     auto r = GetAgentToken { org, cid, QStringLiteral("t") }.parse(doc);
@@ -458,7 +471,8 @@ private Q_SLOTS:
         QCOMPARE(r.value().retryAgentAffinity, QStringLiteral("prefer-warmest"));
         QVERIFY(r.value().instanceShape.removed); // a removed shape still displays
         QCOMPARE(r.value().instanceShape.machineType, QStringLiteral("macos"));
-        QVERIFY(r.value().raw.contains(QLatin1String("new_field"))); // kept for export
+        // Unknown fields are not kept in the value: `kitedeck export` copies the objects from
+        // the response bytes (tst_export), so nothing is lost there.
     }
 
     void wrongTypeIsAnErrorNamingTheField_data()

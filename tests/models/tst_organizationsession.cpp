@@ -77,7 +77,7 @@ QString everything(const QAbstractItemModel& model, const QModelIndex& parent = 
             const QVariant v = index.data(role);
             text += v.toString();
             if (v.canConvert<AgentToken>())
-                text += QString::fromUtf8(QJsonDocument(v.value<AgentToken>().raw).toJson());
+                text += TestData::tokenText(v.value<AgentToken>());
         }
         text += everything(model, index);
     }

@@ -18,6 +18,16 @@
 
 namespace TestData {
 
+// Every field of a token as text, for looking for what must not be there (its secret value).
+inline QString tokenText(const AgentToken& t)
+{
+    return QStringList { t.id, t.clusterId, t.graphqlId, t.description, t.url, t.clusterUrl,
+        t.createdAt.toString(Qt::ISODateWithMs), t.createdBy.id, t.createdBy.graphqlId,
+        t.createdBy.name, t.createdBy.email, t.createdBy.avatarUrl, t.allowedIpAddresses,
+        t.expiresAt.toString(Qt::ISODateWithMs) }
+        .join(QLatin1Char('\n'));
+}
+
 inline QJsonObject merged(QJsonObject base, const QJsonObject& extra)
 {
     for (auto it = extra.begin(); it != extra.end(); ++it)

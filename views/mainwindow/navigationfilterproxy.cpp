@@ -1,57 +1,373 @@
 // SPDX-License-Identifier: MIT
 #include "navigationfilterproxy.h"
 
-#include "organizationtreemodel.h"
+#include "modelroles.h"
+
+#include <QTimer>
+#include <QVarLengthArray>
 
 using Kind = OrganizationTreeModel::NodeKind;
+using Expiry = OrganizationTreeModel::ExpiryState;
+
+namespace {
+bool isItem(Kind kind)
+{
+    return kind == Kind::Cluster || kind == Kind::Queue || kind == Kind::Token;
+}
+bool isContainer(Kind kind)
+{
+    return kind == Kind::Cluster || kind == Kind::QueueGroup || kind == Kind::TokenGroup;
+}
+} // namespace
 
 NavigationFilterProxy::NavigationFilterProxy(QObject* parent)
     : QSortFilterProxyModel(parent)
+    , m_refilter(new QTimer(this))
 {
-    setRecursiveFilteringEnabled(true); // keeps the parents of a match
-    setDynamicSortFilter(true);
+    // evaluate() decides ancestors too, and runs again after the rows change: the proxy's own
+    // recursion and re-filtering would only repeat that work, row by row.
+    setRecursiveFilteringEnabled(false);
+    setDynamicSortFilter(false);
+    m_refilter->setSingleShot(true);
+    m_refilter->setInterval(150);
+    connect(m_refilter, &QTimer::timeout, this, [this] {
+        if (m_query.isEmpty())
+            return;
+        evaluate();
+        invalidate();
+        Q_EMIT refiltered();
+    });
+}
+
+void NavigationFilterProxy::setRefilterDelay(int milliseconds)
+{
+    m_refilter->setInterval(milliseconds);
+}
+
+void NavigationFilterProxy::setSourceModel(QAbstractItemModel* model)
+{
+    for (const auto& c : std::as_const(m_sourceConnections))
+        disconnect(c);
+    m_sourceConnections.clear();
+    m_tree = qobject_cast<OrganizationTreeModel*>(model);
+    m_rows.clear();
+    m_rowsStale = true;
+    m_marks.clear();
+    m_expand.clear();
+    m_refilter->stop();
+    QSortFilterProxyModel::setSourceModel(model);
+    if (!m_tree)
+        return;
+    // Before the change, too: the table points into rows that may be about to go.
+    auto changed = [this] { sourceChanged(); };
+    auto& c = m_sourceConnections;
+    c << connect(m_tree, &QAbstractItemModel::rowsAboutToBeRemoved, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::rowsAboutToBeInserted, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::rowsAboutToBeMoved, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::layoutAboutToBeChanged, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::modelAboutToBeReset, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::rowsInserted, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::rowsRemoved, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::rowsMoved, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::dataChanged, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::layoutChanged, this, changed);
+    c << connect(m_tree, &QAbstractItemModel::modelReset, this, changed);
+    if (!m_query.isEmpty()) {
+        evaluate();
+        invalidate();
+    }
 }
 
 void NavigationFilterProxy::setFilterText(const QString& text)
 {
-    const QString simplified = text.simplified();
-    if (simplified == m_text)
+    const SearchQuery query(text);
+    if (query.text() == m_query.text())
         return;
-    m_text = simplified;
-    // Every word must appear: "macos paused" narrows, it doesn't widen.
-    m_words = m_text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    invalidateFilter();
+    m_query = query;
+    m_refilter->stop();
+    evaluate();
+    if (m_query.isEmpty()) {
+        // Gathered again when the next filter starts: no reason to hold it meanwhile.
+        m_rows = {};
+        m_rowsStale = true;
+    }
+    // One layout change for the whole tree. invalidateFilter() would instead remove and insert
+    // rows parent by parent (thousands of signals, each making the view scan its persistent
+    // indexes).
+    invalidate();
+}
+
+void NavigationFilterProxy::sourceChanged()
+{
+    m_rowsStale = true;
+    // Rows that arrive meanwhile stay hidden (they are not marked yet) until the filter runs.
+    if (!m_query.isEmpty() && !m_refilter->isActive())
+        m_refilter->start();
+}
+
+void NavigationFilterProxy::rebuildRows()
+{
+    m_rows.clear();
+    m_rowsStale = false;
+    if (!m_tree)
+        return;
+    const QModelIndex org = m_tree->organizationIndex();
+    if (!org.isValid())
+        return;
+    m_rows.reserve(size_t(
+        m_tree->summary().queues + m_tree->summary().tokens + 3 * m_tree->summary().clusters));
+    // Clusters, their groups, the groups' rows: three levels below the organisation.
+    auto add = [this](const QModelIndex& index, int row) -> bool {
+        const OrganizationTreeModel::SearchRow s = m_tree->searchRow(index);
+        if (s.kind == Kind::Loading || s.kind == Kind::Error)
+            return false;
+        Row r {};
+        r.key = s.key.data();
+        r.keyLength = quint32(s.key.size());
+        r.id = s.id.data();
+        r.idLength = quint32(s.id.size());
+        r.serial = m_tree->serial(index);
+        r.end = quint32(m_rows.size() + 1);
+        r.row = row;
+        r.kind = s.kind;
+        r.expiry = s.expiry;
+        r.idFolded = s.idFolded;
+        r.idHex = s.idHex;
+        r.paused = s.paused;
+        r.hosted = s.hosted;
+        m_rows.push_back(r);
+        return isContainer(s.kind);
+    };
+    const int clusters = m_tree->rowCount(org);
+    for (int c = 0; c < clusters; ++c) {
+        const QModelIndex cluster = m_tree->index(c, 0, org);
+        const size_t clusterAt = m_rows.size();
+        if (!add(cluster, c))
+            continue;
+        const int groups = m_tree->rowCount(cluster);
+        for (int g = 0; g < groups; ++g) {
+            const QModelIndex group = m_tree->index(g, 0, cluster);
+            const size_t groupAt = m_rows.size();
+            if (!add(group, g))
+                continue;
+            const int rows = m_tree->rowCount(group);
+            for (int r = 0; r < rows; ++r)
+                add(m_tree->index(r, 0, group), r);
+            m_rows[groupAt].end = quint32(m_rows.size());
+        }
+        m_rows[clusterAt].end = quint32(m_rows.size());
+    }
+}
+
+quint64 NavigationFilterProxy::wordsIn(const Row& row) const
+{
+    return m_query.wordsIn(QByteArrayView(row.key, row.keyLength),
+        QStringView(row.id, row.idLength), row.idFolded, row.idHex);
+}
+
+bool NavigationFilterProxy::statesHold(const Row& row, const QModelIndex& index) const
+{
+    const quint8 states = m_query.states();
+    if (row.kind == Kind::Queue) {
+        if (states & (SearchQuery::Expired | SearchQuery::Expiring))
+            return false;
+        if ((states & SearchQuery::Paused) && !row.paused)
+            return false;
+        if ((states & SearchQuery::Hosted) && !row.hosted)
+            return false;
+        if (states & SearchQuery::Idle) {
+            // Unknown (not loaded yet, or no read_agents) is not idle.
+            const QVariant connected = index.data(ModelRoles::AgentsConnected);
+            if (!connected.isValid() || connected.toInt() != 0)
+                return false;
+        }
+        return true;
+    }
+    if (row.kind == Kind::Token) {
+        if (states & (SearchQuery::Paused | SearchQuery::Idle | SearchQuery::Hosted))
+            return false;
+        if ((states & SearchQuery::Expired) && row.expiry != Expiry::Expired)
+            return false;
+        if ((states & SearchQuery::Expiring) && row.expiry != Expiry::ExpiringSoon)
+            return false;
+        return true;
+    }
+    return false;
 }
 
 bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
 {
-    const auto kind = sourceIndex.data(OrganizationTreeModel::KindRole).value<Kind>();
-    if (kind != Kind::Cluster && kind != Kind::Queue && kind != Kind::Token)
+    if (!m_tree || !sourceIndex.isValid())
         return false;
-    const QString haystack = sourceIndex.data(OrganizationTreeModel::SearchTextRole).toString();
-    for (const QString& word : m_words) {
-        if (!haystack.contains(word, Qt::CaseInsensitive))
-            return false;
+    const auto rowOf = [this](const QModelIndex& index) {
+        const OrganizationTreeModel::SearchRow s = m_tree->searchRow(index);
+        Row r {};
+        r.key = s.key.data();
+        r.keyLength = quint32(s.key.size());
+        r.id = s.id.data();
+        r.idLength = quint32(s.id.size());
+        r.kind = s.kind;
+        r.expiry = s.expiry;
+        r.idFolded = s.idFolded;
+        r.idHex = s.idHex;
+        r.paused = s.paused;
+        r.hosted = s.hosted;
+        return r;
+    };
+    const Row row = rowOf(sourceIndex);
+    if (!isItem(row.kind))
+        return false;
+    if (m_query.isEmpty())
+        return true;
+    const quint64 words = wordsIn(row);
+    if (!m_query.hasStates())
+        return words == m_query.allWords();
+    if (!statesHold(row, sourceIndex))
+        return false;
+    if (words == m_query.allWords())
+        return true;
+    const QModelIndex cluster
+        = m_tree->indexForId(sourceIndex.data(ModelRoles::ClusterId).toString());
+    return (words | wordsIn(rowOf(cluster))) == m_query.allWords();
+}
+
+void NavigationFilterProxy::setMark(quint32 serial, quint32 flags)
+{
+    if (serial < m_marks.size())
+        m_marks[serial] = m_generation + flags;
+}
+
+int NavigationFilterProxy::markOf(const QModelIndex& index) const
+{
+    const quint32 serial = m_tree->serial(index);
+    if (serial >= m_marks.size() || m_marks[serial] < m_generation)
+        return -1;
+    return int(m_marks[serial] - m_generation);
+}
+
+bool NavigationFilterProxy::hasMatchesBelow(const QModelIndex& sourceIndex) const
+{
+    if (!m_tree || m_query.isEmpty())
+        return false;
+    const int mark = markOf(sourceIndex);
+    return mark >= 0 && (mark & MatchesBelow);
+}
+
+void NavigationFilterProxy::evaluate()
+{
+    m_expand.clear();
+    m_matchCount = 0;
+    m_generation += 4; // past every flag combination of the previous one
+    if (!m_tree || m_query.isEmpty())
+        return;
+    const QModelIndex org = m_tree->organizationIndex();
+    if (!org.isValid())
+        return;
+    if (m_rowsStale)
+        rebuildRows();
+    if (m_marks.size() < m_tree->serialBound())
+        m_marks.resize(m_tree->serialBound(), 0);
+
+    const SearchQuery& q = m_query;
+    const quint64 all = q.allWords();
+    const bool states = q.hasStates();
+    const bool needIndex = q.states() & SearchQuery::Idle; // read through data()
+    int budget = expansionBudget;
+    bool anyCluster = false;
+    bool anyMatch = false;
+    std::vector<quint32> matched;
+    QModelIndexList expand;
+    const quint32 count = quint32(m_rows.size());
+    for (quint32 c = 0; c < count; c = m_rows[c].end) {
+        const Row& cluster = m_rows[c];
+        const quint64 clusterWords = wordsIn(cluster);
+        const bool clusterMatches = !states && clusterWords == all;
+        const QModelIndex clusterIndex
+            = needIndex ? m_tree->index(cluster.row, 0, org) : QModelIndex();
+        bool anyShown = false;
+        int shownGroups = 0;
+        int reveal = 0; // rows that expanding this cluster and its matching groups shows
+        QVarLengthArray<int, 2> matchingGroups;
+        for (quint32 g = c + 1; g < cluster.end; g = m_rows[g].end) {
+            const Row& group = m_rows[g];
+            // A state word that no row of this group can hold rules it out at once.
+            if (states
+                && ((group.kind == Kind::QueueGroup && !q.wantsQueues())
+                    || (group.kind == Kind::TokenGroup && !q.wantsTokens())))
+                continue;
+            matched.clear();
+            const QModelIndex groupIndex
+                = needIndex ? m_tree->index(group.row, 0, clusterIndex) : QModelIndex();
+            for (quint32 i = g + 1; i < group.end; ++i) {
+                const Row& row = m_rows[i];
+                bool match;
+                if (!states) {
+                    match = wordsIn(row) == all;
+                } else {
+                    match = statesHold(row,
+                                needIndex ? m_tree->index(row.row, 0, groupIndex) : QModelIndex())
+                        && (clusterWords == all || (wordsIn(row) | clusterWords) == all);
+                }
+                if (match)
+                    matched.push_back(row.serial);
+            }
+            const int items = int(group.end - g - 1);
+            m_matchCount += int(matched.size());
+            // Everything under a matching cluster shows; so does a group whose every row
+            // matches: marked once instead of row by row.
+            const bool whole = clusterMatches || (items > 0 && int(matched.size()) == items);
+            if (!whole) {
+                for (quint32 serial : matched)
+                    setMark(serial, Shown);
+            }
+            if (!matched.empty() || clusterMatches) {
+                setMark(group.serial, (whole ? Whole : 0) | (matched.empty() ? 0 : MatchesBelow));
+                anyShown = true;
+                ++shownGroups;
+            }
+            if (!matched.empty()) {
+                matchingGroups.append(int(g));
+                reveal += whole ? items : int(matched.size());
+            }
+        }
+        if (clusterMatches)
+            ++m_matchCount;
+        if (!anyShown && !clusterMatches)
+            continue;
+        anyCluster = true;
+        setMark(cluster.serial, matchingGroups.isEmpty() ? Shown : MatchesBelow);
+        if (matchingGroups.isEmpty())
+            continue;
+        anyMatch = true;
+        // The first clusters in order, as many as the budget allows: the top of the list
+        // reads expanded, the rest collapsed.
+        reveal += shownGroups;
+        if (budget < reveal) {
+            budget = -1;
+            continue;
+        }
+        budget -= reveal;
+        const QModelIndex clusterAt = m_tree->index(cluster.row, 0, org);
+        expand.append(clusterAt);
+        for (int g : std::as_const(matchingGroups))
+            expand.append(m_tree->index(m_rows[g].row, 0, clusterAt));
     }
-    return true;
+    if (anyCluster) {
+        setMark(m_tree->serial(org), anyMatch ? MatchesBelow : Shown);
+        m_expand.append(org);
+    }
+    m_expand += expand;
 }
 
 bool NavigationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (m_words.isEmpty())
+    if (m_query.isEmpty() || !m_tree)
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    const auto kind = index.data(OrganizationTreeModel::KindRole).value<Kind>();
-    if (kind == Kind::Organization)
+    const QModelIndex index = m_tree->index(sourceRow, 0, sourceParent);
+    const int parentMark = sourceParent.isValid() ? markOf(sourceParent) : -1;
+    if (parentMark >= 0 && (parentMark & Whole))
+        return isItem(m_tree->kind(index));
+    if (!sourceParent.isValid()) // the organisation
         return true;
-    if (kind == Kind::Loading || kind == Kind::Error)
-        return false;
-    if (matches(index))
-        return true;
-    // Under a matching cluster everything shows.
-    for (QModelIndex up = sourceParent; up.isValid(); up = up.parent()) {
-        if (up.data(OrganizationTreeModel::KindRole).value<Kind>() == Kind::Cluster)
-            return matches(up);
-    }
-    return false;
+    return markOf(index) >= 0;
 }

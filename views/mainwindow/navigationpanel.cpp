@@ -2,6 +2,7 @@
 #include "navigationpanel.h"
 
 #include "changehighlighter.h"
+#include "debouncer.h"
 #include "navigationdelegate.h"
 #include "navigationfilterproxy.h"
 #include "organizationtreemodel.h"
@@ -22,6 +23,7 @@ NavigationPanel::NavigationPanel(QWidget* parent)
     , m_proxy(new NavigationFilterProxy(this))
     , m_highlighter(new ChangeHighlighter(m_tree))
     , m_expiryClock(new QTimer(this))
+    , m_debouncer(new Debouncer(filterDelay, this))
 {
     setObjectName(QStringLiteral("navigationPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -48,10 +50,20 @@ NavigationPanel::NavigationPanel(QWidget* parent)
     layout->addWidget(m_tree, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setFilterText(text);
-        if (!text.trimmed().isEmpty())
-            m_tree->expandAll(); // matches are found in place
+        // Clearing the box shows everything again at once, and the next keystroke is a first
+        // one again.
+        if (text.trimmed().isEmpty())
+            m_debouncer->applyNow(text);
+        else
+            m_debouncer->submit(text);
     });
+    connect(m_filter, &QLineEdit::returnPressed, m_debouncer, &Debouncer::flush);
+    connect(m_debouncer, &Debouncer::triggered, this, &NavigationPanel::applyFilter);
+    connect(m_proxy, &NavigationFilterProxy::refiltered, this, [this] { expandMatches(); });
+    connect(m_tree, &QTreeView::expanded, this,
+        [this](const QModelIndex& index) { noteExpanded(index, true); });
+    connect(m_tree, &QTreeView::collapsed, this,
+        [this](const QModelIndex& index) { noteExpanded(index, false); });
     // The proxy keeps its selection model whatever source it shows.
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &NavigationPanel::currentChanged);
@@ -71,6 +83,7 @@ void NavigationPanel::setModel(OrganizationTreeModel* model)
     m_model = model;
     m_highlightChanges = false;
     m_filter->clear();
+    m_userExpanded.clear();
     m_proxy->setSourceModel(model);
     if (!model)
         return;
@@ -140,4 +153,74 @@ void NavigationPanel::focusFilter()
 {
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
+}
+
+bool NavigationPanel::isFilterPending() const { return m_debouncer->isPending(); }
+
+void NavigationPanel::flushFilter() { m_debouncer->flush(); }
+
+void NavigationPanel::applyFilter(const QString& text)
+{
+    if (SearchQuery(text).text() == m_proxy->filterText())
+        return;
+    const bool wasFiltering = m_proxy->isFiltering();
+    m_expanding = true;
+    // Collapsed first: the layout change then has no expanded rows of the old filter to carry
+    // over, and the view lays out once, with the new expansion. Without a signal per row
+    // collapsed: the user's expansion is kept apart (m_userExpanded).
+    {
+        const QSignalBlocker quiet(m_tree);
+        m_tree->collapseAll();
+    }
+    m_proxy->setFilterText(text);
+    if (m_proxy->isFiltering())
+        expandMatches();
+    else if (wasFiltering)
+        restoreExpansion();
+    m_expanding = false;
+}
+
+void NavigationPanel::expandMatches()
+{
+    const bool was = std::exchange(m_expanding, true);
+    // While a layout is pending (after the filter's layout change) expand() only records the
+    // row, so thousands of them cost one layout.
+    for (const QModelIndex& source : m_proxy->expansion()) {
+        const QModelIndex index = m_proxy->mapFromSource(source);
+        if (index.isValid())
+            m_tree->expand(index);
+    }
+    m_expanding = was;
+}
+
+void NavigationPanel::restoreExpansion()
+{
+    if (!m_model)
+        return;
+    for (const QString& id : std::as_const(m_userExpanded)) {
+        const QModelIndex source = id == m_model->organization() ? m_model->organizationIndex()
+                                                                 : m_model->indexForId(id);
+        const QModelIndex index = m_proxy->mapFromSource(source);
+        if (index.isValid())
+            m_tree->expand(index);
+    }
+    // The row selected while filtering stays in sight; its path is the user's now.
+    const QModelIndex current = m_tree->currentIndex();
+    for (QModelIndex up = current.parent(); up.isValid(); up = up.parent()) {
+        m_tree->expand(up);
+        m_userExpanded.insert(up.data(OrganizationTreeModel::IdRole).toString());
+    }
+    if (current.isValid())
+        m_tree->scrollTo(current);
+}
+
+void NavigationPanel::noteExpanded(const QModelIndex& index, bool expanded)
+{
+    if (m_expanding || m_proxy->isFiltering())
+        return;
+    const QString id = index.data(OrganizationTreeModel::IdRole).toString();
+    if (expanded)
+        m_userExpanded.insert(id);
+    else
+        m_userExpanded.remove(id);
 }

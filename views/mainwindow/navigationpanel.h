@@ -4,9 +4,11 @@
 #include "navigationselection.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class ChangeHighlighter;
+class Debouncer;
 class NavigationFilterProxy;
 class OrganizationTreeModel;
 class QLineEdit;
@@ -16,6 +18,11 @@ class QTreeView;
 // The left side of the main window: the filter box over the organisation tree, with its filter
 // proxy, row delegate and change highlighter. It answers what is selected and selects by id;
 // what a selection means is for the main window.
+//
+// Typing filters at once on the first keystroke; keystrokes that follow within filterDelay()
+// are applied together once typing pauses, so a burst costs one pass, not one per key. While
+// a filter is on, only the paths to matching rows are expanded; clearing it brings back the
+// expansion the user had before (and the path to the selected row).
 //
 // objectNames: filterEdit, navigationTree.
 class NavigationPanel final : public QWidget {
@@ -43,11 +50,22 @@ public:
     bool selectId(const QString& id);
     // Find: focus in the filter box with its text selected.
     void focusFilter();
-
+    // Whether typed text waits to be applied to the filter, and applying it now.
+    bool isFilterPending() const;
+    void flushFilter();
+    Debouncer* filterDebouncer() const { return m_debouncer; }
+    static constexpr int filterDelay = 150; // milliseconds
 Q_SIGNALS:
     void currentChanged();
 
 private:
+    void applyFilter(const QString& text);
+    // Expands the paths to the matching rows (the proxy's expansion()): after a new filter text
+    // on a collapsed tree, after a change of the rows in addition to what is expanded.
+    void expandMatches();
+    void restoreExpansion();
+    void noteExpanded(const QModelIndex& index, bool expanded);
+
     QPointer<OrganizationTreeModel> m_model;
     QMetaObject::Connection m_changedIds;
     QLineEdit* m_filter;
@@ -55,5 +73,9 @@ private:
     NavigationFilterProxy* m_proxy;
     ChangeHighlighter* m_highlighter;
     QTimer* m_expiryClock;
+    Debouncer* m_debouncer;
+    // Ids of the rows the user expanded, kept while no filter is on and restored after one.
+    QSet<QString> m_userExpanded;
+    bool m_expanding = false; // the panel itself expands or collapses: not the user
     bool m_highlightChanges = false;
 };

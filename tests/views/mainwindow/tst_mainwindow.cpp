@@ -11,6 +11,7 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationdelegate.h"
 #include "mainwindow/navigationfilterproxy.h"
+#include "modeltesthelpers.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "panes/banner.h"
@@ -210,8 +211,7 @@ private Q_SLOTS:
                     const QVariant v = model()->data(i, role);
                     QString text = v.toString();
                     if (v.canConvert<AgentToken>())
-                        text
-                            += QString::fromUtf8(QJsonDocument(v.value<AgentToken>().raw).toJson());
+                        text += TestData::tokenText(v.value<AgentToken>());
                     QVERIFY2(!text.contains(value),
                         qPrintable(QStringLiteral("row %1 role %2").arg(r).arg(role)));
                 }
@@ -315,6 +315,8 @@ private Q_SLOTS:
         auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
         QTest::keyClicks(filter, QStringLiteral("hosted-linux"));
         NavigationFilterProxy* proxy = m_window->filterProxy();
+        // The first keystroke filtered at once; the rest when typing paused.
+        QTRY_COMPARE(proxy->filterText(), QStringLiteral("hosted-linux"));
         int matches = 0;
         QList<QModelIndex> pending { QModelIndex() };
         while (!pending.isEmpty()) {

@@ -28,7 +28,6 @@ inline User user(const QString& name, const QString& email)
     u.id = QStringLiteral("u-") + name;
     u.name = name;
     u.email = email;
-    u.raw = QJsonObject { { QStringLiteral("name"), name } };
     return u;
 }
 
