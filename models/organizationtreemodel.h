@@ -81,6 +81,9 @@ public:
         BusyRole = ModelRoles::Busy, // org, groups: children not known yet; loading rows: true
         DescriptionRole = ModelRoles::Description, // clusters, queues, tokens
         IsDefaultQueueRole = ModelRoles::IsDefaultQueue, // queues: the cluster's default queue
+        // Clusters: what a collapsed row still shows (int; 0 while the children are unknown).
+        PausedQueuesRole = ModelRoles::PausedQueues,
+        ExpiredTokensRole = ModelRoles::ExpiredTokens, // against now()
     };
     Q_ENUM(Role)
 
@@ -182,6 +185,9 @@ private:
     Node* clusterNode(const QString& id) const;
     QVariant nodeData(const Node* node, int role) const;
     QString nodeTooltip(const Node* node) const;
+    // A cluster's paused queues and expired tokens, counted from its groups.
+    int pausedQueues(const Node* cluster) const;
+    int expiredTokens(const Node* cluster) const;
 
     std::unique_ptr<Node> makeClusterNode(const Cluster& cluster);
     template <class T>
