@@ -57,7 +57,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption palette(QStringLiteral("palette"),
         QStringLiteral("Colour scheme: system (default), light or dark."), QStringLiteral("scheme"),
         QStringLiteral("system"));
-    parser.addOptions({ sandbox, exitWhenShown, screenshot, palette });
+    const QCommandLineOption select(QStringLiteral("select"),
+        QStringLiteral("With --screenshot: what to show (organization[:queues|:tokens], "
+                       "cluster:NAME, queues:NAME, tokens:NAME, queue:KEY, filter:TEXT)."),
+        QStringLiteral("what"));
+    parser.addOptions({ sandbox, exitWhenShown, screenshot, palette, select });
     parser.process(app);
     bool schemeOk = false;
     const Palette::Scheme scheme = Palette::schemeFromName(parser.value(palette), &schemeOk);
@@ -78,6 +82,8 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(screenshot))
         controller.saveScreenshotWhenLoaded(parser.value(screenshot));
+    if (parser.isSet(select))
+        controller.setScreenshotSelection(parser.value(select));
     if (!controller.start(parser.isSet(sandbox)))
         return 1;
     return app.exec();

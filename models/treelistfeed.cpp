@@ -38,6 +38,8 @@ void TreeListFeed::setTree(OrganizationTreeModel* tree)
     schedule();
 }
 
+OrganizationTreeModel* TreeListFeed::tree() const { return m_tree; }
+
 void TreeListFeed::setCluster(const QString& clusterId)
 {
     if (clusterId == m_clusterId)

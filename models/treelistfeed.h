@@ -22,7 +22,7 @@ public:
     explicit TreeListFeed(QObject* parent = nullptr);
 
     void setTree(OrganizationTreeModel* tree);
-    OrganizationTreeModel* tree() const { return m_tree; }
+    OrganizationTreeModel* tree() const;
     // Empty: every cluster of the organisation.
     void setCluster(const QString& clusterId);
     QString cluster() const { return m_clusterId; }

@@ -11,16 +11,19 @@
 class AgentTokenDetailPane;
 class ClusterDetailPane;
 class DetailPane;
+class GroupPane;
 class MessagePane;
 class OrganizationPane;
 class QueueDetailPane;
 class WriteFlows;
 
 // The right side of the main window: one detail pane per kind of row (organisation, cluster,
-// queue, token) and a message pane for everything else, showing whichever the selection needs.
-// What the panes ask for goes to the write flows.
+// queue, token, and the table of a cluster's queues or tokens for its group rows) and a message
+// pane for everything else, showing whichever the selection needs. What the panes ask for goes
+// to the write flows.
 //
-// objectNames: detailStack, and the panes' own (organizationPane, clusterDetailPane, ...).
+// objectNames: detailStack, and the panes' own (organizationPane, clusterDetailPane,
+// queueGroupPane, tokenGroupPane, ...).
 class DetailStack final : public QStackedWidget {
     Q_OBJECT
 public:
@@ -42,9 +45,18 @@ public:
     void setBusy(OrganizationTreeModel::NodeKind kind, bool busy);
     // Sends what the panes ask for to the flows.
     void connectFlows(WriteFlows* flows);
+    // The tree the attention list and the tables read (not owned; null: none).
+    void setModel(OrganizationTreeModel* model);
+    OrganizationPane* organizationPane() const { return m_organizationPane; }
+    GroupPane* queueGroupPane() const { return m_queueGroupPane; }
+    GroupPane* tokenGroupPane() const { return m_tokenGroupPane; }
 
 Q_SIGNALS:
     void retryRequested();
+    // A pane's list or table asks for a queue or token to be selected in the tree.
+    void selectRequested(const QString& id);
+    // The organisation's tiles ask the tree's filter for their state words.
+    void filterRequested(const QString& text);
 
 private:
     QList<DetailPane*> detailPanes() const;
@@ -55,4 +67,6 @@ private:
     ClusterDetailPane* m_clusterPane;
     QueueDetailPane* m_queuePane;
     AgentTokenDetailPane* m_tokenPane;
+    GroupPane* m_queueGroupPane;
+    GroupPane* m_tokenGroupPane;
 };

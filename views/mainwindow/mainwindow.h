@@ -15,6 +15,7 @@ class ChangeHighlighter;
 class DetailStack;
 class MainStatusBar;
 class MainWindowActions;
+class NavigationContextMenu;
 class NavigationFilterProxy;
 class NavigationPanel;
 class QSplitter;
@@ -56,6 +57,7 @@ public:
     DetailStack* details() const { return m_details; }
     MainWindowActions* actions() const { return m_actions; }
     WriteFlows* flows() const { return m_flows; }
+    NavigationContextMenu* contextMenu() const { return m_contextMenu; }
     QTreeView* navigationTree() const;
     NavigationFilterProxy* filterProxy() const;
     ChangeHighlighter* highlighter() const;
@@ -115,6 +117,7 @@ private:
     QSplitter* m_splitter = nullptr;
     QStackedWidget* m_central = nullptr;
     DetailStack* m_details = nullptr;
+    NavigationContextMenu* m_contextMenu = nullptr;
     Banner* m_errorBar = nullptr;
     bool m_shownOnce = false;
 };

@@ -141,3 +141,5 @@ void NavigationPanel::focusFilter()
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
 }
+
+void NavigationPanel::setFilterText(const QString& text) { m_filter->setText(text); }

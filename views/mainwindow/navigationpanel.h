@@ -43,6 +43,8 @@ public:
     bool selectId(const QString& id);
     // Find: focus in the filter box with its text selected.
     void focusFilter();
+    // Puts this text in the filter box (the organisation's tiles: "is:paused").
+    void setFilterText(const QString& text);
 
 Q_SIGNALS:
     void currentChanged();

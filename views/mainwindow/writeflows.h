@@ -38,6 +38,11 @@ public Q_SLOTS:
     void createTokenIn(const Cluster& cluster);
     void editToken(const AgentToken& token);
     void revokeToken(const AgentToken& token);
+    // Many queues at once (one goes to the single flows): the running ones among `queues` are
+    // paused with one note, or the paused ones resumed, after a confirmation that lists them
+    // and then shows how each went (BulkDispatchDialog).
+    void pauseQueues(const QList<Queue>& queues);
+    void resumeQueues(const QList<Queue>& queues);
 
 Q_SIGNALS:
     // Where the selection should go after a success: what was created, or the cluster of what
@@ -48,9 +53,17 @@ Q_SIGNALS:
     // A write on an object of this kind, sent from its pane, is in flight (or no longer): the
     // pane keeps its controls disabled so a second click cannot send it twice.
     void busyChanged(OrganizationTreeModel::NodeKind kind, bool busy);
+    // A pause or resume of a queue was answered: an empty message for a success, Buildkite's
+    // words for a failure (the queue stays as it was). `what` is "pause" or "resume". Tables
+    // mark the failures with it.
+    void queueWriteFinished(const QString& queueId, const QString& what, const QString& message);
 
 private:
     OrganizationTreeModel* model() const;
+    // The queues as the tree has them now, those in the wrong state left out.
+    QList<Queue> currentQueues(const QList<Queue>& queues, bool paused) const;
+    void openBulk(bool pause, const QList<Queue>& queues);
+    void reportQueueWrite(const QString& queueId, bool pause, const ApiError& error);
     Cluster clusterOf(const QString& clusterId) const;
 
     QWidget* m_window;

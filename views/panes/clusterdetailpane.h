@@ -7,9 +7,11 @@
 
 class ColorSwatch;
 class CopyableField;
+class OrganizationTreeModel;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QueueTable;
 
 // Everything about one cluster, with Edit, Set default queue, Delete and Open in browser.
 //
@@ -17,7 +19,8 @@ class QPushButton;
 // defaultQueueLabel, defaultQueueCombo, applyDefaultQueueButton, maintainersLabel,
 // createdByLabel, createdAtLabel, id{Value,CopyButton}, graphqlId{Value,CopyButton},
 // apiUrl{Value,CopyButton}, webUrl{Value,CopyButton}, editButton, deleteButton,
-// openInBrowserButton, newQueueButton, newAgentTokenButton.
+// openInBrowserButton, newQueueButton, newAgentTokenButton, clusterPaneQueuesTable (its queues as
+// a table, with ListTable's and QueueTable's children).
 class ClusterDetailPane final : public DetailPane {
     Q_OBJECT
 public:
@@ -25,6 +28,9 @@ public:
 
     void setCluster(const Cluster& cluster, const QList<Queue>& queuesOfCluster);
     const Cluster& cluster() const { return m_cluster; }
+    // The tree the queue table reads (not owned).
+    void setModel(OrganizationTreeModel* model);
+    QueueTable* queueTable() const { return m_queueTable; }
 
 Q_SIGNALS:
     void editRequested(const Cluster& cluster);
@@ -33,6 +39,10 @@ Q_SIGNALS:
     void deleteRequested(const Cluster& cluster);
     void newQueueRequested(const Cluster& cluster);
     void newAgentTokenRequested(const Cluster& cluster);
+    // From the queue table: a queue to select in the tree, queues to pause or resume.
+    void selectRequested(const QString& id);
+    void pauseQueuesRequested(const QList<Queue>& queues);
+    void resumeQueuesRequested(const QList<Queue>& queues);
 
 protected:
     void refreshTimes() override;
@@ -66,4 +76,5 @@ private:
     QPushButton* m_open;
     QPushButton* m_newQueue;
     QPushButton* m_newToken;
+    QueueTable* m_queueTable;
 };
