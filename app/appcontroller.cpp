@@ -238,8 +238,7 @@ bool AppController::selectForScreenshot(const QString& what)
         return std::nullopt;
     };
     if (kind == QLatin1String("organization") || kind == QLatin1String("filter")) {
-        if (!m_window->selectId(model->organization()))
-            return false;
+        m_window->navigationTree()->setCurrentIndex(m_window->filterProxy()->index(0, 0));
         auto* tabs = m_window->details()->organizationPane()->tabs();
         if (name == QLatin1String("queues"))
             tabs->setCurrentIndex(1);
