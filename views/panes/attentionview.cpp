@@ -21,7 +21,7 @@ using Section = AttentionModel::Section;
 
 namespace {
 
-constexpr int minimumTileWidth = 170;
+constexpr int minimumTileWidth = 140;
 
 Tone toneOf(Section section)
 {
@@ -121,8 +121,6 @@ protected:
         if (index.parent().isValid() && index.column() == AttentionModel::Cluster)
             option->text
                 = clusterTitle(index.data(AttentionModel::EmojiRole).toString(), option->text);
-        if (index.parent().isValid() && index.column() == AttentionModel::Name)
-            option->font.setBold(true);
     }
 };
 

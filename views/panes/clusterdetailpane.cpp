@@ -150,8 +150,8 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
         [this] { Q_EMIT newAgentTokenRequested(m_cluster); });
     connect(m_open, &QPushButton::clicked, this, &ClusterDetailPane::openInBrowser);
     connect(m_queueTable, &ListTable::selectRequested, this, &ClusterDetailPane::selectRequested);
-    connect(m_queueTable, &QueueTable::pauseRequested, this,
-        &ClusterDetailPane::pauseQueuesRequested);
+    connect(
+        m_queueTable, &QueueTable::pauseRequested, this, &ClusterDetailPane::pauseQueuesRequested);
     connect(m_queueTable, &QueueTable::resumeRequested, this,
         &ClusterDetailPane::resumeQueuesRequested);
     connect(m_defaultQueueCombo, &QComboBox::currentIndexChanged, this,

@@ -36,14 +36,15 @@ QueueTable::QueueTable(QWidget* parent)
 
     QHeaderView* header = view()->header();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(M::Key, 170);
-    header->resizeSection(M::Cluster, 170);
-    header->resizeSection(M::State, 90);
+    header->setSectionResizeMode(M::Note, QHeaderView::Stretch); // the rest of the width
+    header->resizeSection(M::Key, 150);
+    header->resizeSection(M::Cluster, 160);
+    header->resizeSection(M::State, 80);
     header->resizeSection(M::PausedBy, 120);
-    header->resizeSection(M::PausedAt, 100);
-    header->resizeSection(M::Note, 260);
-    header->resizeSection(M::Hosted, 150);
-    header->resizeSection(M::Agents, 90);
+    header->resizeSection(M::PausedAt, 110);
+    header->resizeSection(M::Hosted, 170);
+    header->resizeSection(M::Agents, 80);
+    header->resizeSection(M::Description, 200);
     view()->sortByColumn(M::State, Qt::DescendingOrder); // paused first
 
     delegate()->setToneOf([](const QModelIndex& index) -> std::optional<Tone> {

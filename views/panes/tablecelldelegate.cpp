@@ -21,6 +21,15 @@ QString TableCellDelegate::displayText(const QVariant& value, const QLocale& loc
     return QStyledItemDelegate::displayText(value, locale);
 }
 
+QSize TableCellDelegate::sizeHint(
+    const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    // Rows as tall as the tree's, so a long table stays easy to read and to hit.
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(qMax(size.height(), option.fontMetrics.height() + 10));
+    return size;
+}
+
 void TableCellDelegate::initStyleOption(
     QStyleOptionViewItem* option, const QModelIndex& index) const
 {

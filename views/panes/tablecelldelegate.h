@@ -25,6 +25,7 @@ public:
     void setToneOf(ToneOf toneOf) { m_toneOf = std::move(toneOf); }
 
     QString displayText(const QVariant& value, const QLocale& locale) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
         const QModelIndex& index) override;
 
