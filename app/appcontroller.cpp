@@ -10,14 +10,18 @@
 #include "api/apiclient.h"
 #include "applogging.h"
 #include "dialogs/confirm.h"
+#include "mainwindow/detailstack.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationfilterproxy.h"
+#include "mainwindow/navigationpanel.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
+#include "panes/organizationpane.h"
 #include "sandboxserver.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 
@@ -216,6 +220,12 @@ void AppController::showOrganization(
                 return;
             poll->stop();
             poll->deleteLater();
+            if (!m_screenshotSelection.isEmpty()) {
+                if (!selectForScreenshot(m_screenshotSelection))
+                    qCWarning(lcApp).noquote() << "nothing to select for" << m_screenshotSelection;
+                QTimer::singleShot(300, this, [this] { saveScreenshot(); });
+                return;
+            }
             // The paused queue with its note is the most telling view of the demo.
             for (const Cluster& cluster : model->clusters()) {
                 for (const Queue& queue : model->queues(cluster.id)) {
@@ -244,3 +254,47 @@ void AppController::saveScreenshot()
 }
 
 void AppController::saveScreenshotWhenLoaded(const QString& path) { m_screenshotPath = path; }
+
+bool AppController::selectForScreenshot(const QString& what)
+{
+    OrganizationTreeModel* model = m_session->treeModel();
+    const QString kind = what.section(QLatin1Char(':'), 0, 0);
+    const QString name = what.section(QLatin1Char(':'), 1);
+    auto clusterNamed = [model, &name]() -> std::optional<Cluster> {
+        for (const Cluster& c : model->clusters()) {
+            if (c.name.compare(name, Qt::CaseInsensitive) == 0)
+                return c;
+        }
+        return std::nullopt;
+    };
+    if (kind == QLatin1String("organization") || kind == QLatin1String("filter")) {
+        m_window->navigationTree()->setCurrentIndex(m_window->filterProxy()->index(0, 0));
+        auto* tabs = m_window->details()->organizationPane()->tabs();
+        if (name == QLatin1String("queues"))
+            tabs->setCurrentIndex(1);
+        else if (name == QLatin1String("tokens"))
+            tabs->setCurrentIndex(2);
+        if (kind == QLatin1String("filter"))
+            m_window->navigation()->setFilterText(name);
+        return true;
+    }
+    if (kind == QLatin1String("queue")) {
+        for (const Cluster& c : model->clusters()) {
+            for (const Queue& q : model->queues(c.id)) {
+                if (q.key == name)
+                    return m_window->selectId(q.id);
+            }
+        }
+        return false;
+    }
+    const auto cluster = clusterNamed();
+    if (!cluster)
+        return false;
+    if (kind == QLatin1String("cluster"))
+        return m_window->selectId(cluster->id);
+    if (kind == QLatin1String("queues"))
+        return m_window->selectId(OrganizationTreeModel::queueGroupId(cluster->id));
+    if (kind == QLatin1String("tokens"))
+        return m_window->selectId(OrganizationTreeModel::tokenGroupId(cluster->id));
+    return false;
+}

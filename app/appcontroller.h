@@ -52,6 +52,10 @@ public:
 
     // After the first load: selects something worth showing, saves the window as a PNG and quits.
     void saveScreenshotWhenLoaded(const QString& path);
+    // What the screenshot shows instead of the demo's paused queue: "organization" (with
+    // ":queues" or ":tokens" for those tabs), "cluster:NAME", "queues:NAME", "tokens:NAME",
+    // "queue:KEY", or "filter:TEXT" (the organisation with the tree filtered).
+    void setScreenshotSelection(const QString& what) { m_screenshotSelection = what; }
 
 private:
     void showOrganization(const QUrl& apiUrl, const QString& token, const QString& organization);
@@ -60,6 +64,8 @@ private:
     void askForToken(const Account& account, const QString& reason);
     void confirmSignOut(const QString& accountId);
     void saveScreenshot();
+    // Selects what setScreenshotSelection() named; false if it is not there.
+    bool selectForScreenshot(const QString& what);
 
     std::unique_ptr<QNetworkAccessManager> m_nam;
     ApiClient* m_client;
@@ -72,4 +78,5 @@ private:
     QString m_activeAccountId; // empty on the sandbox
     QPointer<OrganizationSession> m_session;
     QString m_screenshotPath;
+    QString m_screenshotSelection;
 };

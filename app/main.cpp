@@ -64,7 +64,11 @@ int main(int argc, char* argv[])
         QStringLiteral("url"));
     const QCommandLineOption org(QStringLiteral("org"),
         QStringLiteral("The organisation's slug, with --api-url."), QStringLiteral("slug"));
-    parser.addOptions({ sandbox, exitWhenShown, screenshot, palette, apiUrl, org });
+    const QCommandLineOption select(QStringLiteral("select"),
+        QStringLiteral("With --screenshot: what to show (organization[:queues|:tokens], "
+                       "cluster:NAME, queues:NAME, tokens:NAME, queue:KEY, filter:TEXT)."),
+        QStringLiteral("what"));
+    parser.addOptions({ sandbox, exitWhenShown, screenshot, palette, apiUrl, org, select });
     parser.process(app);
     bool schemeOk = false;
     const Palette::Scheme scheme = Palette::schemeFromName(parser.value(palette), &schemeOk);
@@ -85,6 +89,8 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(screenshot))
         controller.saveScreenshotWhenLoaded(parser.value(screenshot));
+    if (parser.isSet(select))
+        controller.setScreenshotSelection(parser.value(select));
     if (parser.isSet(apiUrl) || parser.isSet(org)) {
         QString error;
         if (parser.isSet(sandbox))

@@ -25,6 +25,8 @@ QVariant AgentTokenListModel::headerData(int section, Qt::Orientation orientatio
     switch (section) {
     case Description:
         return tr("Description");
+    case Cluster:
+        return tr("Cluster");
     case Expiry:
         return tr("Expires");
     case AllowedIps:
@@ -81,7 +83,7 @@ void AgentTokenListModel::upsert(const AgentToken& item)
 QList<int> AgentTokenListModel::itemRoles() const
 {
     return { Qt::DisplayRole, Qt::ToolTipRole, IdRole, ClusterIdRole, SortRole, SearchTextRole,
-        AgentTokenRole, ExpiryRole, ExpiryStateRole, DescriptionRole };
+        AgentTokenRole, EmojiRole, ExpiryRole, ExpiryStateRole, DescriptionRole };
 }
 
 QVariant AgentTokenListModel::itemData(const AgentToken& t, int column, int role) const
@@ -96,6 +98,10 @@ QVariant AgentTokenListModel::itemData(const AgentToken& t, int column, int role
         return RowText::searchText(t);
     case AgentTokenRole:
         return QVariant::fromValue(t);
+    case EmojiRole: {
+        const auto* c = clusterOf(t);
+        return c ? c->emoji : QString();
+    }
     case ExpiryRole:
         return t.expiresAt;
     case ExpiryStateRole:
@@ -117,6 +123,8 @@ QVariant AgentTokenListModel::itemData(const AgentToken& t, int column, int role
     switch (column) {
     case Description:
         return t.description;
+    case Cluster:
+        return clusterName(t);
     case Expiry:
         if (role == SortRole) // tokens that never expire sort after every date
             return t.neverExpires() ? std::numeric_limits<qint64>::max()

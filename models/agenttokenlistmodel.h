@@ -5,13 +5,14 @@
 #include "domain/tokenexpiry.h"
 #include "idlistmodel.h"
 
-// The agent tokens of one cluster as a table, in the order given to setItems (the server's).
+// Agent tokens as a table (one cluster's, or every cluster's), in the order given to setItems.
 // Never holds a token value: AgentToken has none.
 class AgentTokenListModel final : public IdListModel<AgentToken> {
     Q_OBJECT
 public:
     enum Column {
         Description,
+        Cluster,
         Expiry,
         AllowedIps,
         CreatedBy,
@@ -26,6 +27,7 @@ public:
         SortRole = ModelRoles::Sort,
         SearchTextRole = ModelRoles::SearchText,
         AgentTokenRole = ModelRoles::AgentTokenValue,
+        EmojiRole = ModelRoles::Emoji, // the cluster's
         ExpiryRole = ModelRoles::Expiry,
         ExpiryStateRole = ModelRoles::ExpiryState,
         DescriptionRole = ModelRoles::Description,

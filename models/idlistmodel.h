@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "domain/cluster.h"
 #include "idmerge.h"
 #include "modelroles.h"
 
@@ -115,6 +116,41 @@ public:
 
     void clear() { setItems({}); }
 
+    // The clusters the rows belong to, for a cluster column (name and emoji); rows whose
+    // cluster now reads differently are reported. Only for items with a clusterId.
+    void setClusters(const QList<Cluster>& clusters)
+    {
+        QHash<QString, Cluster> next;
+        next.reserve(clusters.size());
+        for (const Cluster& c : clusters)
+            next.insert(c.id, c);
+        QList<qsizetype> rows;
+        for (qsizetype row = 0; row < m_items.size(); ++row) {
+            const QString& id = m_items.at(row).clusterId;
+            const auto before = m_clusters.constFind(id);
+            const auto after = next.constFind(id);
+            const bool hadIt = before != m_clusters.cend();
+            if (hadIt != (after != next.cend())
+                || (hadIt
+                    && (before->name != after->name || before->emoji != after->emoji
+                        || before->color != after->color)))
+                rows.append(row);
+        }
+        changeRows(rows, [this, &next] { m_clusters = std::move(next); });
+    }
+    // The cluster of a row as last given to setClusters (nullptr: not known).
+    const Cluster* clusterOf(const T& item) const
+    {
+        const auto it = m_clusters.constFind(item.clusterId);
+        return it == m_clusters.cend() ? nullptr : &it.value();
+    }
+    // What a cluster column shows: the name, or the id while the cluster is not known.
+    QString clusterName(const T& item) const
+    {
+        const Cluster* c = clusterOf(item);
+        return c && !c->name.isEmpty() ? c->name : item.clusterId;
+    }
+
 protected:
     virtual QVariant itemData(const T& item, int column, int role) const = 0;
     // Every role itemData answers: the ones compared when a row changes.
@@ -132,6 +168,20 @@ protected:
         change();
         for (qsizetype row = 0; row < m_items.size(); ++row)
             emitChanges(row, before.at(row));
+    }
+
+    // The same for some rows only (state kept per id: agent counts, a failed write's mark):
+    // the other rows are not looked at.
+    template <class Fn>
+    void changeRows(const QList<qsizetype>& rows, Fn&& change)
+    {
+        QList<QList<QVariant>> before;
+        before.reserve(rows.size());
+        for (qsizetype row : rows)
+            before.append(snapshot(row));
+        change();
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            emitChanges(rows.at(i), before.at(i));
     }
 
 private:
@@ -196,4 +246,5 @@ private:
 
     QList<T> m_items;
     QHash<QString, qsizetype> m_rows;
+    QHash<QString, Cluster> m_clusters;
 };

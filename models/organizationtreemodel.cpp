@@ -384,6 +384,10 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
             return c.color;
         case DescriptionRole:
             return c.description;
+        case PausedQueuesRole:
+            return pausedQueues(node);
+        case ExpiredTokensRole:
+            return expiredTokens(node);
         case ErrorRole:
             // A failed queue or token load shows as a badge on the cluster too.
             for (const auto& group : node->children) {
@@ -504,7 +508,16 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
             if (group->error() && failure.isEmpty())
                 failure = group->error().toString();
         }
-        return joined({ c.name, c.description, failure });
+        const int paused = pausedQueues(node);
+        const int expired = expiredTokens(node);
+        return joined({ c.name, c.description,
+            paused == 0       ? QString()
+                : paused == 1 ? tr("1 queue paused")
+                              : tr("%1 queues paused").arg(paused),
+            expired == 0       ? QString()
+                : expired == 1 ? tr("1 agent token expired")
+                               : tr("%1 agent tokens expired").arg(expired),
+            failure });
     }
     case NodeKind::Queue: {
         const Queue q = queueValue(node);
@@ -532,6 +545,26 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
     }
     }
     return {};
+}
+
+int OrganizationTreeModel::pausedQueues(const Node* cluster) const
+{
+    const Node* group = cluster->children.at(ItemKind<Queue>::group).get();
+    int count = 0;
+    for (int i = 0; i < group->itemCount(); ++i)
+        count += group->children.at(size_t(i))->queue().dispatchPaused ? 1 : 0;
+    return count;
+}
+
+int OrganizationTreeModel::expiredTokens(const Node* cluster) const
+{
+    const Node* group = cluster->children.at(ItemKind<AgentToken>::group).get();
+    int count = 0;
+    for (int i = 0; i < group->itemCount(); ++i) {
+        const QDateTime& expiresAt = group->children.at(size_t(i))->token().expiresAt;
+        count += TokenExpiry::classify(expiresAt, m_now) == ExpiryState::Expired ? 1 : 0;
+    }
+    return count;
 }
 
 // ---- change reporting
@@ -1228,7 +1261,8 @@ bool OrganizationTreeModel::upsertItem(const T& item)
         *it = item;
     else
         target.append(item);
-    const QList<Snapshot> before = snapshot({ group });
+    // The cluster too: its badges count the group's items.
+    const QList<Snapshot> before = snapshot({ group, group->parent });
     mergeItems(group, target, true);
     emitChanges(before);
     return true;
@@ -1242,7 +1276,10 @@ bool OrganizationTreeModel::removeItem(const QString& clusterId, const QString& 
         return false;
     ChangeBatch batch(this);
     Node* container = node->parent;
-    const QList<Snapshot> before = snapshot({ container });
+    QList<Node*> observed { container };
+    if constexpr (!std::is_same_v<T, Cluster>)
+        observed.append(container->parent); // the cluster's badges
+    const QList<Snapshot> before = snapshot(observed);
     removeRows(container, node->row, node->row);
     emitChanges(before);
     return true;
@@ -1278,7 +1315,13 @@ void OrganizationTreeModel::moveClock(const QDateTime& now)
         m_now = now;
         return;
     }
-    const QList<Snapshot> before = snapshot(affected);
+    QList<Node*> observed = affected;
+    for (Node* node : std::as_const(affected)) {
+        Node* cluster = node->parent->parent; // its expired-token badge
+        if (!observed.contains(cluster))
+            observed.append(cluster);
+    }
+    const QList<Snapshot> before = snapshot(observed);
     for (Node* node : std::as_const(affected))
         countExpiry(TokenExpiry::classify(node->token().expiresAt, m_now), -1);
     m_now = now;

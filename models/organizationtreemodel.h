@@ -93,6 +93,9 @@ public:
         AgentsConnectedRole = ModelRoles::AgentsConnected,
         AgentsBusyRole = ModelRoles::AgentsBusy,
         AgentsPausedRole = ModelRoles::AgentsPaused,
+        // Clusters: what a collapsed row still shows (int; 0 while the children are unknown).
+        PausedQueuesRole = ModelRoles::PausedQueues,
+        ExpiredTokensRole = ModelRoles::ExpiredTokens, // against now()
     };
     Q_ENUM(Role)
 
@@ -244,6 +247,9 @@ private:
     Node* clusterNode(const QString& id) const;
     QVariant nodeData(const Node* node, int role) const;
     QString nodeTooltip(const Node* node) const;
+    // A cluster's paused queues and expired tokens, counted from its groups.
+    int pausedQueues(const Node* cluster) const;
+    int expiredTokens(const Node* cluster) const;
 
     std::unique_ptr<Node> newNode();
     std::unique_ptr<Node> makeClusterNode(const Cluster& cluster);

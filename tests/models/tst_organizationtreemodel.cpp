@@ -456,8 +456,10 @@ private Q_SLOTS:
         model.mergeSnapshot(next.snapshot());
 
         const QModelIndex q2 = model.indexForId(QStringLiteral("q2"));
-        QCOMPARE(spies.total(), 1);
+        QCOMPARE(spies.total(), 2); // the queue, and its cluster's badge
         QCOMPARE(spies.rolesFor(q2), roles({ Qt::ToolTipRole, M::QueueRole, M::PausedRole }));
+        QCOMPARE(spies.rolesFor(model.indexForId(QStringLiteral("c1"))),
+            roles({ Qt::ToolTipRole, M::PausedQueuesRole }));
         QCOMPARE(q2.data(M::PausedRole).toBool(), true);
         QVERIFY(q2.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Paused: freeze")));
         QCOMPARE(changedIds.size(), 1);
@@ -556,6 +558,76 @@ private Q_SLOTS:
             QStringLiteral("Agent tokens (1)"));
         QCOMPARE(spies.removed.size(), 1);
         QCOMPARE(spies.changed.size(), 1);
+    }
+
+    // A collapsed cluster still shows its paused queues and expired tokens: the cluster row
+    // answers both counts and reports them changed exactly when they change.
+    void clusterBadgesFollowTheirChildren()
+    {
+        TESTED_MODEL(model);
+        Org org = standardOrg();
+        org.tokens[QStringLiteral("c2")] = { token(
+            QStringLiteral("t3"), QStringLiteral("c2"), QStringLiteral("Soon"), t0.addDays(2)) };
+        load(model, org);
+        const QModelIndex c1 = model.indexForId(QStringLiteral("c1"));
+        const QModelIndex c2 = model.indexForId(QStringLiteral("c2"));
+        QCOMPARE(c1.data(M::PausedQueuesRole).toInt(), 0);
+        QCOMPARE(c1.data(M::ExpiredTokensRole).toInt(), 0);
+        QVERIFY(!c1.data(Qt::ToolTipRole).toString().contains(QStringLiteral("paused")));
+        // Queue rows don't answer them.
+        QVERIFY(!model.indexForId(QStringLiteral("q1")).data(M::PausedQueuesRole).isValid());
+
+        ModelSpies spies(&model);
+        QVERIFY(
+            model.upsertQueue(paused(org.queues[QStringLiteral("c1")][1], QStringLiteral("x"))));
+        QCOMPARE(c1.data(M::PausedQueuesRole).toInt(), 1);
+        QCOMPARE(spies.rolesFor(c1), roles({ Qt::ToolTipRole, M::PausedQueuesRole }));
+        QVERIFY(c1.data(Qt::ToolTipRole).toString().contains(QStringLiteral("1 queue paused")));
+        QCOMPARE(spies.changesOf(c2), 0);
+
+        // A change that leaves the count alone says nothing on the cluster row.
+        spies.clear();
+        Queue renamed = paused(org.queues[QStringLiteral("c1")][1], QStringLiteral("y"));
+        QVERIFY(model.upsertQueue(renamed));
+        QCOMPARE(spies.changesOf(c1), 0);
+        QCOMPARE(spies.changed.size(), 1);
+
+        // The second paused queue, then removing one.
+        spies.clear();
+        QVERIFY(
+            model.upsertQueue(paused(org.queues[QStringLiteral("c1")][0], QStringLiteral("z"))));
+        QCOMPARE(c1.data(M::PausedQueuesRole).toInt(), 2);
+        QVERIFY(c1.data(Qt::ToolTipRole).toString().contains(QStringLiteral("2 queues paused")));
+        spies.clear();
+        QVERIFY(model.removeQueue(QStringLiteral("c1"), QStringLiteral("q2")));
+        QCOMPARE(c1.data(M::PausedQueuesRole).toInt(), 1);
+        QCOMPARE(spies.rolesFor(c1), roles({ Qt::ToolTipRole, M::PausedQueuesRole }));
+
+        // A refresh that resumes it: the cluster row says so within the merge.
+        spies.clear();
+        model.mergeSnapshot(org.snapshot());
+        QCOMPARE(c1.data(M::PausedQueuesRole).toInt(), 0);
+        QCOMPARE(spies.rolesFor(c1), roles({ Qt::ToolTipRole, M::PausedQueuesRole }));
+        spies.clear();
+        model.mergeSnapshot(org.snapshot());
+        QCOMPARE(spies.total(), 0);
+
+        // Tokens expire with the clock; a new expired token and a revoked one count too.
+        model.setNow(t0.addDays(3));
+        QCOMPARE(c2.data(M::ExpiredTokensRole).toInt(), 1);
+        QVERIFY(
+            c2.data(Qt::ToolTipRole).toString().contains(QStringLiteral("1 agent token expired")));
+        spies.clear();
+        QVERIFY(model.upsertToken(token(
+            QStringLiteral("t4"), QStringLiteral("c2"), QStringLiteral("Old"), t0.addDays(1))));
+        QCOMPARE(c2.data(M::ExpiredTokensRole).toInt(), 2);
+        QCOMPARE(spies.rolesFor(c2), roles({ Qt::ToolTipRole, M::ExpiredTokensRole }));
+        spies.clear();
+        QVERIFY(model.removeToken(QStringLiteral("c2"), QStringLiteral("t3")));
+        QVERIFY(model.removeToken(QStringLiteral("c2"), QStringLiteral("t4")));
+        QCOMPARE(c2.data(M::ExpiredTokensRole).toInt(), 0);
+        QCOMPARE(spies.changesOf(c2), 2);
+        QCOMPARE(spies.changesOf(c1), 0);
     }
 
     void persistentIndexesSurviveARefresh()
@@ -833,7 +905,9 @@ private Q_SLOTS:
         model.setNow(t0.addDays(3)); // "soon" is past; "valid" has 27 days left
         QCOMPARE(state("soon"), M::ExpiryState::Expired);
         QCOMPARE(state("valid"), M::ExpiryState::Valid);
-        QCOMPARE(spies.total(), 1);
+        QCOMPARE(spies.total(), 2); // the token, and its cluster's badge
+        QCOMPARE(
+            spies.rolesFor(model.indexForId(c1)), roles({ Qt::ToolTipRole, M::ExpiredTokensRole }));
         QCOMPARE(spies.rolesFor(model.indexForId(QStringLiteral("soon"))),
             roles({ Qt::ToolTipRole, M::ExpiryStateRole }));
 
@@ -959,12 +1033,15 @@ private Q_SLOTS:
         QCOMPARE(spies.rolesFor(model.indexForId(QStringLiteral("t3"))),
             roles({ Qt::ToolTipRole, M::ExpiryStateRole }));
 
-        // A jump across both lines of two tokens: one signal, each token reported once.
+        // A jump across both lines of two tokens: one signal, each token reported once, and
+        // each of their clusters once for its expired-token badge.
         spies.clear();
         model.setNow(t0.addDays(70));
         QCOMPARE(summaryChanged.size(), 2);
         QCOMPARE(model.summary(), summaryOf(2, 3, 0, 3, 1, 0, 2));
-        QCOMPARE(spies.changed.size(), 2);
+        QCOMPARE(spies.changed.size(), 4);
+        QCOMPARE(spies.changesOf(model.indexForId(QStringLiteral("c1"))), 1);
+        QCOMPARE(spies.changesOf(model.indexForId(QStringLiteral("c2"))), 1);
         QCOMPARE(model.summary(), recount(model));
 
         // And back: the clock may move either way (a fixed clock set earlier, or the system's).

@@ -76,9 +76,14 @@ private Q_SLOTS:
         QList<Queue> next = queues();
         next[0] = paused(next[0], QStringLiteral("maintenance"));
         model.setItems(next);
-        QCOMPARE(spies.total(), 3); // Key..Description, State, Hosted..Id
+        // Key..Cluster, State, PausedBy..PausedAt, Note, Hosted..Id
+        QCOMPARE(spies.total(), 5);
         QCOMPARE(spies.rolesFor(model.index(0, M::State)),
             roles({ Qt::DisplayRole, Qt::ToolTipRole, M::SortRole, M::QueueRole, M::PausedRole }));
+        QCOMPARE(spies.rolesFor(model.index(0, M::Note)),
+            roles({ Qt::DisplayRole, Qt::ToolTipRole, M::SortRole, M::QueueRole, M::PausedRole }));
+        QCOMPARE(
+            spies.rolesFor(model.index(0, M::PausedBy)), roles({ M::QueueRole, M::PausedRole }));
         QCOMPARE(spies.rolesFor(model.index(0, M::Key)), roles({ M::QueueRole, M::PausedRole }));
         QCOMPARE(spies.rolesFor(model.index(0, M::Id)), roles({ M::QueueRole, M::PausedRole }));
         QCOMPARE(model.index(0, M::State).data().toString(), QStringLiteral("Paused"));
@@ -99,6 +104,93 @@ private Q_SLOTS:
             RowText::pauseText(q), QStringLiteral("Paused by Sam Kim <sam@example.com>: freeze"));
         q.dispatchPaused = false;
         QCOMPARE(RowText::pauseText(q), QString());
+    }
+
+    void pauseColumnsSayWhoWhenAndWhy()
+    {
+        TESTED_MODEL(model);
+        const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        Queue q = queue(QStringLiteral("q"), c1, QStringLiteral("k"),
+            { { QStringLiteral("dispatch_paused"), true },
+                { QStringLiteral("dispatch_paused_note"), QStringLiteral("INC-7 freeze") },
+                { QStringLiteral("dispatch_paused_at"), formatTimestamp(at) },
+                { QStringLiteral("dispatch_paused_by"),
+                    QJsonObject { { QStringLiteral("name"), QStringLiteral("Priya Raman") },
+                        { QStringLiteral("email"), QStringLiteral("priya@example.com") } } } });
+        model.setItems({ q, queues().at(0) });
+        auto cell = [&model](int row, int column, int role = Qt::DisplayRole) {
+            return model.index(row, column).data(role);
+        };
+        QCOMPARE(cell(0, M::PausedBy).toString(), QStringLiteral("Priya Raman"));
+        QCOMPARE(cell(0, M::PausedBy, Qt::ToolTipRole).toString(),
+            QStringLiteral("Priya Raman <priya@example.com>"));
+        QCOMPARE(cell(0, M::PausedAt).toDateTime(), at.toLocalTime());
+        QCOMPARE(cell(0, M::Note).toString(), QStringLiteral("INC-7 freeze"));
+        // Running queues have none of it, and sort below any pause.
+        QCOMPARE(cell(1, M::PausedBy).toString(), QString());
+        QVERIFY(!cell(1, M::PausedAt).isValid());
+        QVERIFY(cell(1, M::PausedAt, M::SortRole).toLongLong()
+            < cell(0, M::PausedAt, M::SortRole).toLongLong());
+        QVERIFY(cell(0, M::State, M::SortRole).toInt() > cell(1, M::State, M::SortRole).toInt());
+    }
+
+    void clusterColumnFollowsTheClusters()
+    {
+        TESTED_MODEL(model);
+        model.setItems(queues());
+        QCOMPARE(model.index(0, M::Cluster).data().toString(), c1); // not known yet
+        ModelSpies spies(&model);
+        model.setClusters({ cluster(c1, QStringLiteral("Build")) });
+        QCOMPARE(model.index(0, M::Cluster).data().toString(), QStringLiteral("Build"));
+        QCOMPARE(model.index(0, M::Key).data(M::EmojiRole).toString(), QStringLiteral(":rocket:"));
+        QCOMPARE(spies.changed.size(), 2 * 3); // per row: Key, Cluster (name too), State..Id
+        spies.clear();
+        model.setClusters({ cluster(c1, QStringLiteral("Build")) });
+        QCOMPARE(spies.total(), 0);
+        model.setClusters({ cluster(QStringLiteral("other"), QStringLiteral("Other")) });
+        QCOMPARE(model.index(1, M::Cluster).data().toString(), c1);
+    }
+
+    void agentCountsAndWriteErrorsAreKeptById()
+    {
+        TESTED_MODEL(model);
+        model.setItems(queues());
+        QCOMPARE(model.index(0, M::Agents).data().toString(), QStringLiteral("—"));
+        QVERIFY(!model.index(0, M::Key).data(M::AgentsConnectedRole).isValid());
+        QCOMPARE(model.index(0, M::Agents).data(M::SortRole).toInt(), -1);
+
+        ModelSpies spies(&model);
+        model.setAgentCounts({ { QStringLiteral("q2"), { 3, 1, 0 } } });
+        QCOMPARE(model.index(1, M::Agents).data().toString(), QStringLiteral("3 (1 busy)"));
+        QCOMPARE(model.index(1, M::Key).data(M::AgentsConnectedRole).toInt(), 3);
+        QCOMPARE(spies.changesOf(model.index(0, M::Agents)), 0);
+        QVERIFY(spies.changesOf(model.index(1, M::Agents)) == 1);
+        spies.clear();
+        model.setAgentCounts({ { QStringLiteral("q2"), { 3, 1, 0 } } });
+        QCOMPARE(spies.total(), 0);
+        model.setAgentCounts({ { QStringLiteral("q1"), { 0, 0, 0 } } });
+        QCOMPARE(model.index(0, M::Agents).data().toString(), QStringLiteral("0"));
+        QCOMPARE(model.index(1, M::Agents).data().toString(), QStringLiteral("—"));
+
+        spies.clear();
+        model.setWriteError(QStringLiteral("q1"), QStringLiteral("pause"),
+            QStringLiteral("Queue is locked by an admin"));
+        QCOMPARE(
+            model.index(0, M::State).data().toString(), QStringLiteral("Running · pause failed"));
+        QCOMPARE(model.index(0, M::State).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("Could not pause: Queue is locked by an admin"));
+        QCOMPARE(model.index(0, M::Key).data(M::ErrorRole).toString(),
+            QStringLiteral("Queue is locked by an admin"));
+        QCOMPARE(
+            model.writeError(QStringLiteral("q1")), QStringLiteral("Queue is locked by an admin"));
+        QCOMPARE(spies.changesOf(model.index(1, M::State)), 0);
+        spies.clear();
+        model.clearWriteErrors();
+        QCOMPARE(model.index(0, M::State).data().toString(), QStringLiteral("Running"));
+        QVERIFY(spies.changesOf(model.index(0, M::State)) == 1);
+        spies.clear();
+        model.clearWriteErrors();
+        QCOMPARE(spies.total(), 0);
     }
 
     void mergesByIdWithoutResets()

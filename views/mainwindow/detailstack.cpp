@@ -3,10 +3,13 @@
 
 #include "panes/agenttokendetailpane.h"
 #include "panes/clusterdetailpane.h"
+#include "panes/grouppane.h"
 #include "panes/messagepane.h"
 #include "panes/organizationpane.h"
 #include "panes/queueagentssection.h"
 #include "panes/queuedetailpane.h"
+#include "panes/queuetable.h"
+#include "queuelistmodel.h"
 #include "writeflows.h"
 
 #include <QTimer>
@@ -22,6 +25,8 @@ DetailStack::DetailStack(QWidget* parent)
     , m_queuePane(new QueueDetailPane(this))
     , m_tokenPane(new AgentTokenDetailPane(this))
     , m_freshnessClock(new QTimer(this))
+    , m_queueGroupPane(new GroupPane(GroupPane::Kind::Queues, this))
+    , m_tokenGroupPane(new GroupPane(GroupPane::Kind::Tokens, this))
 {
     setObjectName(QStringLiteral("detailStack"));
     addWidget(m_messagePane);
@@ -42,7 +47,8 @@ void DetailStack::updateFreshness()
 
 QList<DetailPane*> DetailStack::detailPanes() const
 {
-    return { m_organizationPane, m_clusterPane, m_queuePane, m_tokenPane };
+    return { m_organizationPane, m_clusterPane, m_queuePane, m_tokenPane, m_queueGroupPane,
+        m_tokenGroupPane };
 }
 
 void DetailStack::showSelection(const NavigationSelection& selection, const QModelIndex& index,
@@ -75,9 +81,20 @@ void DetailStack::showSelection(const NavigationSelection& selection, const QMod
         m_tokenPane->setToken(*selection.token, selection.cluster.value_or(Cluster {}));
         setCurrentWidget(m_tokenPane);
         break;
-    case Selected::Other:
-        showOther(index);
+    case Selected::Other: {
+        // A cluster's Queues or Agent tokens row: all of them as a table.
+        const auto kind = index.data(OrganizationTreeModel::KindRole).value<Kind>();
+        GroupPane* group = kind == Kind::QueueGroup ? m_queueGroupPane
+            : kind == Kind::TokenGroup              ? m_tokenGroupPane
+                                                    : nullptr;
+        if (group && selection.cluster) {
+            group->setCluster(*selection.cluster);
+            setCurrentWidget(group);
+        } else {
+            showOther(index);
+        }
         break;
+    }
     }
     m_shown = index;
     updateFreshness();
@@ -131,6 +148,16 @@ void DetailStack::setWriteDenied(const QString& reason)
 {
     for (DetailPane* pane : detailPanes())
         pane->setWriteAllowed(reason.isEmpty(), reason);
+    for (QueueTable* table : findChildren<QueueTable*>())
+        table->setWriteDenied(reason);
+}
+
+void DetailStack::setModel(OrganizationTreeModel* model)
+{
+    m_organizationPane->setModel(model);
+    m_clusterPane->setModel(model);
+    m_queueGroupPane->setModel(model);
+    m_tokenGroupPane->setModel(model);
 }
 
 void DetailStack::setBusy(Kind kind, bool busy)
@@ -162,6 +189,35 @@ void DetailStack::connectFlows(WriteFlows* flows)
     connect(m_tokenPane, &AgentTokenDetailPane::editRequested, flows, &WriteFlows::editToken);
     connect(m_tokenPane, &AgentTokenDetailPane::revokeRequested, flows, &WriteFlows::revokeToken);
     connect(flows, &WriteFlows::busyChanged, this, &DetailStack::setBusy);
+
+    // The attention list and the tables: selecting in the tree, filtering it, pausing and
+    // resuming many queues, and marking the queues whose write failed.
+    connect(m_organizationPane, &OrganizationPane::selectRequested, this,
+        &DetailStack::selectRequested);
+    connect(m_organizationPane, &OrganizationPane::filterRequested, this,
+        &DetailStack::filterRequested);
+    connect(m_organizationPane, &OrganizationPane::pauseQueuesRequested, flows,
+        &WriteFlows::pauseQueues);
+    connect(m_organizationPane, &OrganizationPane::resumeQueuesRequested, flows,
+        &WriteFlows::resumeQueues);
+    connect(
+        m_clusterPane, &ClusterDetailPane::selectRequested, this, &DetailStack::selectRequested);
+    connect(
+        m_clusterPane, &ClusterDetailPane::pauseQueuesRequested, flows, &WriteFlows::pauseQueues);
+    connect(
+        m_clusterPane, &ClusterDetailPane::resumeQueuesRequested, flows, &WriteFlows::resumeQueues);
+    for (GroupPane* group : { m_queueGroupPane, m_tokenGroupPane }) {
+        connect(group, &GroupPane::selectRequested, this, &DetailStack::selectRequested);
+        connect(group, &GroupPane::pauseQueuesRequested, flows, &WriteFlows::pauseQueues);
+        connect(group, &GroupPane::resumeQueuesRequested, flows, &WriteFlows::resumeQueues);
+        connect(group, &GroupPane::newQueueRequested, flows, &WriteFlows::createQueueIn);
+        connect(group, &GroupPane::newAgentTokenRequested, flows, &WriteFlows::createTokenIn);
+    }
+    connect(flows, &WriteFlows::queueWriteFinished, this,
+        [this](const QString& id, const QString& what, const QString& message) {
+            for (QueueTable* table : findChildren<QueueTable*>())
+                table->model()->setWriteError(id, what, message);
+        });
 
     QueueAgentsSection* agents = queueAgents();
     connect(agents, &QueueAgentsSection::pauseRequested, flows, &WriteFlows::pauseAgent);

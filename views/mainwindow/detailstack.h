@@ -12,6 +12,7 @@
 class AgentTokenDetailPane;
 class ClusterDetailPane;
 class DetailPane;
+class GroupPane;
 class MessagePane;
 class OrganizationPane;
 class QTimer;
@@ -20,11 +21,13 @@ class QueueDetailPane;
 class WriteFlows;
 
 // The right side of the main window: one detail pane per kind of row (organisation, cluster,
-// queue, token) and a message pane for everything else, showing whichever the selection needs.
-// What the panes ask for goes to the write flows. The shown pane's "Checked … ago" follows the
-// row's CheckedAtRole, which changes without row signals, so it is read again every few seconds.
+// queue, token, and the table of a cluster's queues or tokens for its group rows) and a message
+// pane for everything else, showing whichever the selection needs. What the panes ask for goes
+// to the write flows. The shown pane's "Checked … ago" follows the row's CheckedAtRole, which
+// changes without row signals, so it is read again every few seconds.
 //
-// objectNames: detailStack, and the panes' own (organizationPane, clusterDetailPane, ...).
+// objectNames: detailStack, and the panes' own (organizationPane, clusterDetailPane,
+// queueGroupPane, tokenGroupPane, ...).
 class DetailStack final : public QStackedWidget {
     Q_OBJECT
 public:
@@ -50,9 +53,18 @@ public:
     QueueAgentsSection* queueAgents() const;
     // Why agents cannot be read (empty: they can): the organisation and cluster panes say so.
     void setAgentsUnavailable(const QString& reason);
+    // The tree the attention list and the tables read (not owned; null: none).
+    void setModel(OrganizationTreeModel* model);
+    OrganizationPane* organizationPane() const { return m_organizationPane; }
+    GroupPane* queueGroupPane() const { return m_queueGroupPane; }
+    GroupPane* tokenGroupPane() const { return m_tokenGroupPane; }
 
 Q_SIGNALS:
     void retryRequested();
+    // A pane's list or table asks for a queue or token to be selected in the tree.
+    void selectRequested(const QString& id);
+    // The organisation's tiles ask the tree's filter for their state words.
+    void filterRequested(const QString& text);
 
 private:
     QList<DetailPane*> detailPanes() const;
@@ -68,4 +80,6 @@ private:
     QPersistentModelIndex m_shown;
     QTimer* m_freshnessClock;
     QString m_agentsUnavailable;
+    GroupPane* m_queueGroupPane;
+    GroupPane* m_tokenGroupPane;
 };

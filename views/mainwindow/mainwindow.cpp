@@ -7,6 +7,7 @@
 #include "hotclustertracker.h"
 #include "mainstatusbar.h"
 #include "mainwindowactions.h"
+#include "navigationcontextmenu.h"
 #include "navigationpanel.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
@@ -59,6 +60,7 @@ void MainWindow::buildUi()
 
     m_navigation = new NavigationPanel(this);
     m_navigation->tree()->addAction(m_actions->remove());
+    m_contextMenu = new NavigationContextMenu(m_navigation, m_actions, m_flows, this);
 
     // Right: operation errors above the detail panes.
     auto* right = new QWidget(this);
@@ -157,6 +159,10 @@ void MainWindow::connectParts()
     connect(m_details, &DetailStack::retryRequested, this, &MainWindow::refresh);
     connect(m_flows, &WriteFlows::selectRequested, this, &MainWindow::selectId);
     connect(m_flows, &WriteFlows::failed, this, &MainWindow::showOperationError);
+    // The attention list and the tables point into the tree, and the tiles filter it.
+    connect(m_details, &DetailStack::selectRequested, this, &MainWindow::selectId);
+    connect(
+        m_details, &DetailStack::filterRequested, m_navigation, &NavigationPanel::setFilterText);
 }
 
 void MainWindow::setAccountWidget(QWidget* widget)
@@ -205,6 +211,8 @@ void MainWindow::setSession(OrganizationSession* session)
     m_staleBanner->hide();
     OrganizationTreeModel* model = session ? session->treeModel() : nullptr;
     m_navigation->setModel(model);
+    m_details->setModel(model);
+    m_contextMenu->setSession(session);
     if (!session) {
         showSelection();
         setWindowTitle(tr("Kitedeck"));

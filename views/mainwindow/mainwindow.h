@@ -17,6 +17,7 @@ class DetailStack;
 class HotClusterTracker;
 class MainStatusBar;
 class MainWindowActions;
+class NavigationContextMenu;
 class NavigationFilterProxy;
 class NavigationPanel;
 class QSplitter;
@@ -67,6 +68,7 @@ public:
     MainWindowActions* actions() const { return m_actions; }
     WriteFlows* flows() const { return m_flows; }
     AgentsFeed* agentsFeed() const { return m_agentsFeed; }
+    NavigationContextMenu* contextMenu() const { return m_contextMenu; }
     QTreeView* navigationTree() const;
     NavigationFilterProxy* filterProxy() const;
     ChangeHighlighter* highlighter() const;
@@ -142,6 +144,7 @@ private:
     QStackedWidget* m_central = nullptr;
     DetailStack* m_details = nullptr;
     AgentsFeed* m_agentsFeed = nullptr;
+    NavigationContextMenu* m_contextMenu = nullptr;
     Banner* m_errorBar = nullptr;
     bool m_shownOnce = false;
 };

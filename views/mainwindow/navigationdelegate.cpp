@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTreeView>
 
 #include <optional>
 
@@ -105,6 +106,18 @@ QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& ind
     return out;
 }
 
+QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& index, bool expanded)
+{
+    QList<Chip> out = chips(index);
+    if (expanded || index.data(OrganizationTreeModel::KindRole).value<Kind>() != Kind::Cluster)
+        return out;
+    if (const int paused = index.data(OrganizationTreeModel::PausedQueuesRole).toInt())
+        out.append({ tr("%1 paused").arg(paused), int(Tone::Warning) });
+    if (const int expired = index.data(OrganizationTreeModel::ExpiredTokensRole).toInt())
+        out.append({ tr("%1 expired").arg(expired), int(Tone::Danger) });
+    return out;
+}
+
 void NavigationDelegate::paint(
     QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
@@ -169,7 +182,8 @@ void NavigationDelegate::paint(
     }
 
     // Chips from the right.
-    const QList<Chip> list = chips(index);
+    const auto* view = qobject_cast<const QTreeView*>(widget);
+    const QList<Chip> list = chips(index, !view || view->isExpanded(index));
     QFont chipFont = option.font;
     chipFont.setPointSizeF(chipFont.pointSizeF() * 0.85);
     const QFontMetrics chipMetrics(chipFont);

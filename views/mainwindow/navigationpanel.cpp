@@ -224,3 +224,9 @@ void NavigationPanel::noteExpanded(const QModelIndex& index, bool expanded)
     else
         m_userExpanded.remove(id);
 }
+
+void NavigationPanel::setFilterText(const QString& text)
+{
+    m_filter->setText(text);
+    m_debouncer->flush(); // asked for, not typed: at once
+}

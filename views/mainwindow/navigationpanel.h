@@ -55,6 +55,9 @@ public:
     void flushFilter();
     Debouncer* filterDebouncer() const { return m_debouncer; }
     static constexpr int filterDelay = 150; // milliseconds
+    // Puts this text in the filter box (the organisation's tiles: "is:paused").
+    void setFilterText(const QString& text);
+
 Q_SIGNALS:
     void currentChanged();
 

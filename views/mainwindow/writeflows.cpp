@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "writeflows.h"
 
+#include "bulkqueueoperation.h"
 #include "dialogs/agenttokendialog.h"
+#include "dialogs/bulkdispatchdialog.h"
 #include "dialogs/clusterdialog.h"
 #include "dialogs/confirm.h"
 #include "dialogs/pauseagentdialog.h"
 #include "dialogs/pausequeuedialog.h"
 #include "dialogs/queuedialog.h"
+#include "dialogs/resumeconfirmation.h"
 #include "dialogs/tokenrevealdialog.h"
+#include "domain/queuepause.h"
 #include "organizationsession.h"
 
 #include <QCoreApplication>
@@ -228,8 +232,12 @@ void WriteFlows::pauseQueue(const Queue& queue)
         return;
     openFormDialog<Queue>(
         m_session, new PauseQueueDialog(queue, m_window),
-        [queue](OrganizationSession* session, const QString& note, QObject* ctx, auto done) {
-            session->pauseQueue(queue.clusterId, queue.id, note, ctx, done);
+        [this, queue](OrganizationSession* session, const QString& note, QObject* ctx, auto done) {
+            session->pauseQueue(queue.clusterId, queue.id, note, ctx,
+                [this, id = queue.id, done](const Result<Queue>& result) {
+                    reportQueueWrite(id, true, result ? ApiError() : result.error());
+                    done(result);
+                });
         },
         nothing<Queue>,
         [name = clusterOf(queue.clusterId).name](const ApiError& e) { return explained(e, name); });
@@ -239,11 +247,17 @@ void WriteFlows::resumeQueue(const Queue& queue)
 {
     if (!m_session)
         return;
-    // Resuming is what an admin wants back quickly, and undone by Pause: no confirmation.
+    // Resuming is what an admin wants back quickly, and undone by Pause: one click for their own
+    // pause. Someone else's pause may be holding an incident: show who, when and why first.
+    if (QueuePause::resumeNeedsConfirmation(queue, m_session->accessToken())
+        && (!confirmResumeOthersPause(m_window, queue) || !m_session))
+        return;
     Q_EMIT busyChanged(Kind::Queue, true);
     m_session->resumeQueue(queue.clusterId, queue.id, this,
-        [this, key = queue.key, clusterId = queue.clusterId](const Result<Queue>& result) {
+        [this, key = queue.key, clusterId = queue.clusterId, id = queue.id](
+            const Result<Queue>& result) {
             Q_EMIT busyChanged(Kind::Queue, false);
+            reportQueueWrite(id, false, result ? ApiError() : result.error());
             if (!result)
                 Q_EMIT failed(failureTitle(result.error(), tr("Could not resume “%1”").arg(key),
                                   tr("Not known whether “%1” was resumed").arg(key)),
@@ -411,4 +425,88 @@ void WriteFlows::stopAgent(const Agent& agent, bool force)
             Q_EMIT agentFailed(agent.queueId,
                 tr("Could not stop “%1”: %2").arg(agentName(agent), failureText(result.error())));
     });
+}
+
+void WriteFlows::reportQueueWrite(const QString& queueId, bool pause, const ApiError& error)
+{
+    QString message;
+    if (error)
+        message
+            = error.message().isEmpty() ? error.toString() : ApiError::displayText(error.message());
+    Q_EMIT queueWriteFinished(queueId, pause ? tr("pause") : tr("resume"), message);
+}
+
+QList<Queue> WriteFlows::currentQueues(const QList<Queue>& queues, bool paused) const
+{
+    QList<Queue> out;
+    QSet<QString> seen;
+    for (const Queue& q : queues) {
+        const auto now = model()->queue(q.id);
+        if (now && now->dispatchPaused == paused && !seen.contains(q.id)) {
+            seen.insert(q.id);
+            out.append(*now);
+        }
+    }
+    return out;
+}
+
+void WriteFlows::pauseQueues(const QList<Queue>& queues)
+{
+    if (!m_session)
+        return;
+    const QList<Queue> running = currentQueues(queues, false);
+    if (running.size() == 1)
+        pauseQueue(running.constFirst());
+    else if (running.size() > 1)
+        openBulk(true, running);
+}
+
+void WriteFlows::resumeQueues(const QList<Queue>& queues)
+{
+    if (!m_session)
+        return;
+    const QList<Queue> paused = currentQueues(queues, true);
+    if (paused.size() == 1)
+        resumeQueue(paused.constFirst());
+    else if (paused.size() > 1)
+        openBulk(false, paused);
+}
+
+void WriteFlows::openBulk(bool pause, const QList<Queue>& queues)
+{
+    using Action = BulkQueueOperation::Action;
+    QHash<QString, Cluster> clusters;
+    for (const Queue& q : queues) {
+        if (!clusters.contains(q.clusterId))
+            clusters.insert(q.clusterId, clusterOf(q.clusterId));
+    }
+    const Action action = pause ? Action::Pause : Action::Resume;
+    auto* dialog
+        = new BulkDispatchDialog(action, queues, clusters, m_session->accessToken(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Each run (the first, then any retry of the failed ones) is an operation of its own,
+    // owned by the dialog so that closing it ends the story.
+    auto run = [this, dialog, action](const QList<Queue>& targets, const QString& note) {
+        if (!m_session)
+            return;
+        auto* operation = new BulkQueueOperation(m_session, action, targets, note, dialog);
+        connect(operation, &BulkQueueOperation::itemChanged, this, [this, operation](int index) {
+            const auto& item = operation->items().at(index);
+            if (item.state == BulkQueueOperation::State::Done
+                || item.state == BulkQueueOperation::State::Failed)
+                reportQueueWrite(item.queue.id, operation->action() == Action::Pause, item.error);
+        });
+        connect(operation, &BulkQueueOperation::finished, this, [this, operation] {
+            // An unanswered write may or may not have happened: show what the server has.
+            if (operation->hasUnknownOutcome() && m_session)
+                m_session->refresh();
+        });
+        dialog->follow(operation);
+        operation->start();
+    };
+    connect(dialog, &BulkDispatchDialog::confirmed, this,
+        [run, queues](const QString& note) { run(queues, note); });
+    connect(dialog, &BulkDispatchDialog::retryRequested, this,
+        [run, dialog](const QList<Queue>& failed) { run(failed, dialog->note()); });
+    dialog->open();
 }

@@ -52,6 +52,11 @@ public Q_SLOTS:
     void pauseAgent(const Agent& agent);
     void resumeAgent(const Agent& agent);
     void stopAgent(const Agent& agent, bool force);
+    // Many queues at once (one goes to the single flows): the running ones among `queues` are
+    // paused with one note, or the paused ones resumed, after a confirmation that lists them
+    // and then shows how each went (BulkDispatchDialog).
+    void pauseQueues(const QList<Queue>& queues);
+    void resumeQueues(const QList<Queue>& queues);
 
 Q_SIGNALS:
     // Where the selection should go after a success: what was created, or the cluster of what
@@ -66,6 +71,10 @@ Q_SIGNALS:
     void agentBusyChanged(bool busy);
     // An agent write failed: Buildkite's message, for the queue pane the agent is on.
     void agentFailed(const QString& queueId, const QString& message);
+    // A pause or resume of a queue was answered: an empty message for a success, Buildkite's
+    // words for a failure (the queue stays as it was). `what` is "pause" or "resume". Tables
+    // mark the failures with it.
+    void queueWriteFinished(const QString& queueId, const QString& what, const QString& message);
 
 private:
     // After a token create whose answer was lost: the cluster's tokens with that description
@@ -73,6 +82,10 @@ private:
     void offerToRevokeLostTokens(QWidget* dialog, const QString& clusterId,
         const QString& description, const QSet<QString>& before);
     OrganizationTreeModel* model() const;
+    // The queues as the tree has them now, those in the wrong state left out.
+    QList<Queue> currentQueues(const QList<Queue>& queues, bool paused) const;
+    void openBulk(bool pause, const QList<Queue>& queues);
+    void reportQueueWrite(const QString& queueId, bool pause, const ApiError& error);
     Cluster clusterOf(const QString& clusterId) const;
 
     QWidget* m_window;

@@ -6,6 +6,7 @@
 #include "emoji.h"
 #include "format.h"
 #include "rowtext.h"
+#include "queuetable.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -127,7 +128,11 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     ids->addRow(tr("Web URL"), m_webUrl);
     m_apiUrl = new CopyableField(QStringLiteral("apiUrl"), tr("REST API URL"), host);
     ids->addRow(tr("API URL"), m_apiUrl);
-    contentLayout()->addStretch(1);
+    // The cluster's queues as a table, taking the rest of the pane.
+    addSection(tr("Queues"));
+    m_queueTable = new QueueTable(host);
+    m_queueTable->setObjectName(QStringLiteral("clusterPaneQueuesTable"));
+    contentLayout()->addWidget(m_queueTable, 1);
     alignSections();
 
     registerWriteControl(m_edit);
@@ -148,6 +153,11 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     connect(m_newToken, &QPushButton::clicked, this,
         [this] { Q_EMIT newAgentTokenRequested(m_cluster); });
     connect(m_open, &QPushButton::clicked, this, &ClusterDetailPane::openInBrowser);
+    connect(m_queueTable, &ListTable::selectRequested, this, &ClusterDetailPane::selectRequested);
+    connect(
+        m_queueTable, &QueueTable::pauseRequested, this, &ClusterDetailPane::pauseQueuesRequested);
+    connect(m_queueTable, &QueueTable::resumeRequested, this,
+        &ClusterDetailPane::resumeQueuesRequested);
     connect(m_defaultQueueCombo, &QComboBox::currentIndexChanged, this,
         [this] { updateWriteControls(); });
     connect(m_applyDefaultQueue, &QPushButton::clicked, this, [this] {
@@ -167,6 +177,7 @@ void ClusterDetailPane::setCluster(const Cluster& cluster, const QList<Queue>& q
 
     m_cluster = cluster;
     m_queues = queuesOfCluster;
+    m_queueTable->setCluster(cluster.id);
     std::sort(m_queues.begin(), m_queues.end(),
         [](const Queue& a, const Queue& b) { return a.key.localeAwareCompare(b.key) < 0; });
 
@@ -233,6 +244,8 @@ void ClusterDetailPane::setCluster(const Cluster& cluster, const QList<Queue>& q
     refreshTimes();
     updateWriteControls();
 }
+
+void ClusterDetailPane::setModel(OrganizationTreeModel* model) { m_queueTable->setTree(model); }
 
 void ClusterDetailPane::refreshTimes()
 {

@@ -8,9 +8,11 @@
 
 class ColorSwatch;
 class CopyableField;
+class OrganizationTreeModel;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QueueTable;
 
 // Everything about one cluster, with Edit, Set default queue, Delete and Open in browser.
 //
@@ -18,7 +20,8 @@ class QPushButton;
 // defaultQueueLabel, defaultQueueCombo, applyDefaultQueueButton, maintainersLabel,
 // createdByLabel, createdAtLabel, id{Value,CopyButton}, graphqlId{Value,CopyButton},
 // apiUrl{Value,CopyButton}, webUrl{Value,CopyButton}, editButton, deleteButton,
-// openInBrowserButton, newQueueButton, newAgentTokenButton, agentsLabel.
+// openInBrowserButton, newQueueButton, newAgentTokenButton, agentsLabel, clusterPaneQueuesTable
+// (its queues as a table, with ListTable's and QueueTable's children).
 class ClusterDetailPane final : public DetailPane {
     Q_OBJECT
 public:
@@ -30,6 +33,9 @@ public:
     // have none, and why they are unknown when they cannot be read.
     void setAgents(const std::optional<AgentCounts>& counts, int queuesWithoutAgents,
         const QString& unavailableReason = {});
+    // The tree the queue table reads (not owned).
+    void setModel(OrganizationTreeModel* model);
+    QueueTable* queueTable() const { return m_queueTable; }
 
 Q_SIGNALS:
     void editRequested(const Cluster& cluster);
@@ -38,6 +44,10 @@ Q_SIGNALS:
     void deleteRequested(const Cluster& cluster);
     void newQueueRequested(const Cluster& cluster);
     void newAgentTokenRequested(const Cluster& cluster);
+    // From the queue table: a queue to select in the tree, queues to pause or resume.
+    void selectRequested(const QString& id);
+    void pauseQueuesRequested(const QList<Queue>& queues);
+    void resumeQueuesRequested(const QList<Queue>& queues);
 
 protected:
     void refreshTimes() override;
@@ -72,4 +82,5 @@ private:
     QPushButton* m_open;
     QPushButton* m_newQueue;
     QPushButton* m_newToken;
+    QueueTable* m_queueTable;
 };

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "organizationpane.h"
 
-#include "domain/tokenexpiry.h"
+#include "attentiontile.h"
+#include "attentionview.h"
 #include "hintlabel.h"
+#include "organizationtreemodel.h"
+#include "rowtext.h"
+#include "queuetable.h"
+#include "tokentable.h"
 
-#include <QFrame>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <tuple>
@@ -28,101 +32,128 @@ OrganizationPane::OrganizationPane(QWidget* parent)
     contentLayout()->addWidget(m_subtitle);
     contentLayout()->addWidget(freshnessLabel());
 
+    // What there is, in one line beside New Cluster: the attention tiles below are what matters.
     QHBoxLayout* actions = addActionRow();
+    m_clusters = addCount(actions, QStringLiteral("clustersCount"), true);
+    m_queuesCount = addCount(actions, QStringLiteral("queuesCount"), true);
+    m_tokensCount = addCount(actions, QStringLiteral("tokensCount"), false);
+    actions->addStretch(1);
     m_newCluster = makeButton(QStringLiteral("newClusterButton"), tr("New Cluster…"),
         tr("New cluster"), QStringLiteral(":/icons/add.svg"));
     actions->addWidget(m_newCluster);
-    actions->addStretch(1);
 
-    auto* grid = new QGridLayout;
-    grid->setSpacing(10);
-    m_clusters = addTile(grid, 0, 0, QStringLiteral("clustersCount"), tr("Clusters"));
-    m_queues = addTile(grid, 0, 1, QStringLiteral("queuesCount"), tr("Queues"));
-    m_paused = addTile(grid, 0, 2, QStringLiteral("pausedQueuesCount"), tr("Paused queues"));
-    m_tokens = addTile(grid, 1, 0, QStringLiteral("tokensCount"), tr("Agent tokens"));
-    m_neverExpiring
-        = addTile(grid, 1, 1, QStringLiteral("neverExpiringCount"), tr("Tokens that never expire"));
-    m_expiringSoon = addTile(grid, 1, 2, QStringLiteral("expiringSoonCount"),
-        tr("Tokens expiring within %1 days").arg(TokenExpiry::soonDays));
-    m_expired = addTile(grid, 1, 3, QStringLiteral("expiredCount"), tr("Expired tokens"));
-    m_agents = addTile(grid, 2, 0, QStringLiteral("agentsCount"), tr("Connected agents"));
-    m_busyAgents
-        = addTile(grid, 2, 1, QStringLiteral("busyAgentsCount"), tr("Agents running a job"));
-    m_pausedAgents = addTile(grid, 2, 2, QStringLiteral("pausedAgentsCount"), tr("Paused agents"));
-    m_queuesWithoutAgents = addTile(grid, 2, 3, QStringLiteral("queuesWithoutAgentsCount"),
-        tr("Self-hosted queues without agents"));
-    for (int c = 0; c < 4; ++c)
-        grid->setColumnStretch(c, 1);
-    contentLayout()->addSpacing(6);
-    contentLayout()->addLayout(grid);
-    m_agentsNotice = new HintLabel(contentLayout()->parentWidget());
+    // The organisation's agents in one line ("12 agents · 3 busy · 1 paused"), and why there are
+    // no numbers when the token may not read them.
+    m_agents = makeValueLabel(QStringLiteral("agentsCount"), host);
+    setMuted(m_agents, true);
+    contentLayout()->addWidget(m_agents);
+    m_agentsNotice = new HintLabel(host);
     m_agentsNotice->setObjectName(QStringLiteral("agentsNoticeLabel"));
     m_agentsNotice->setWordWrap(true);
     m_agentsNotice->showHint({});
     contentLayout()->addWidget(m_agentsNotice);
-    contentLayout()->addStretch(1);
+
+    m_attention = new AttentionModel(this);
+    m_tiles = new AttentionTiles(host);
+    m_tiles->setModel(m_attention);
+    contentLayout()->addWidget(m_tiles);
+
+    m_tabs = new QTabWidget(host);
+    m_tabs->setObjectName(QStringLiteral("organizationTabs"));
+    m_tabs->setDocumentMode(true);
+    m_attentionView = new AttentionView(m_tabs);
+    m_attentionView->setModel(m_attention);
+    m_queues = new QueueTable(m_tabs);
+    m_queues->setObjectName(QStringLiteral("allQueuesTable"));
+    m_tokens = new TokenTable(m_tabs);
+    m_tokens->setObjectName(QStringLiteral("allTokensTable"));
+    for (QWidget* page : std::initializer_list<QWidget*> { m_attentionView, m_queues, m_tokens })
+        page->setContentsMargins(0, 8, 0, 0);
+    m_tabs->addTab(m_attentionView, tr("Needs Attention"));
+    m_tabs->addTab(m_queues, tr("All Queues"));
+    m_tabs->addTab(m_tokens, tr("All Agent Tokens"));
+    m_tabs->setMinimumHeight(240);
+    contentLayout()->addWidget(m_tabs, 1);
 
     registerWriteControl(m_newCluster);
     connect(m_newCluster, &QPushButton::clicked, this, &OrganizationPane::createClusterRequested);
+    connect(m_tiles, &AttentionTiles::tileClicked, this, &OrganizationPane::onTileClicked);
+    connect(
+        m_attentionView, &AttentionView::selectRequested, this, &OrganizationPane::selectRequested);
+    connect(m_queues, &ListTable::selectRequested, this, &OrganizationPane::selectRequested);
+    connect(m_tokens, &ListTable::selectRequested, this, &OrganizationPane::selectRequested);
+    connect(m_queues, &QueueTable::pauseRequested, this, &OrganizationPane::pauseQueuesRequested);
+    connect(m_queues, &QueueTable::resumeRequested, this, &OrganizationPane::resumeQueuesRequested);
     setSummary({});
 }
 
-HintLabel* OrganizationPane::addTile(
-    QGridLayout* grid, int row, int column, const QString& objectName, const QString& caption)
+QLabel* OrganizationPane::addCount(QLayout* row, const QString& objectName, bool separator)
 {
-    auto* tile = new QFrame(contentLayout()->parentWidget());
-    tile->setObjectName(objectName + QStringLiteral("Tile"));
-    tile->setFrameShape(QFrame::StyledPanel);
-    auto* layout = new QVBoxLayout(tile);
-    layout->setContentsMargins(12, 10, 12, 10);
-    layout->setSpacing(2);
-    auto* number = new HintLabel(tile);
+    auto* number = new QLabel(contentLayout()->parentWidget());
     number->setObjectName(objectName);
-    number->setWordWrap(false);
-    number->setFont(scaledFont(number->font(), 2.0, true));
-    auto* text = new QLabel(caption, tile);
-    text->setWordWrap(true);
-    setMuted(text, true);
-    layout->addWidget(number);
-    layout->addWidget(text);
-    layout->addStretch(1);
-    number->setAccessibleDescription(caption);
-    grid->addWidget(tile, row, column);
+    number->setTextFormat(Qt::PlainText);
+    number->setFont(scaledFont(number->font(), 1.0, true));
+    auto* words = new QLabel(contentLayout()->parentWidget());
+    words->setObjectName(objectName + QStringLiteral("Words"));
+    setMuted(words, true);
+    row->addWidget(number);
+    row->addWidget(words);
+    if (separator) {
+        auto* dot = new QLabel(QStringLiteral("·"), contentLayout()->parentWidget());
+        setMuted(dot, true);
+        row->addWidget(dot);
+    }
     return number;
-}
-
-void OrganizationPane::setCount(HintLabel* label, int count, Tone toneWhenNonZero)
-{
-    label->showHint(QString::number(count), count > 0 ? toneWhenNonZero : Tone::Neutral);
 }
 
 void OrganizationPane::setOrganizationName(const QString& name) { m_name->setText(name); }
 
 void OrganizationPane::setSummary(const OrganizationSummary& summary)
 {
-    setCount(m_clusters, summary.clusters, Tone::Neutral);
-    setCount(m_queues, summary.queues, Tone::Neutral);
-    setCount(m_paused, summary.pausedQueues, Tone::Warning);
-    setCount(m_tokens, summary.tokens, Tone::Neutral);
-    setCount(m_neverExpiring, summary.neverExpiringTokens, Tone::Info);
-    setCount(m_expiringSoon, summary.expiringSoonTokens, Tone::Warning);
-    setCount(m_expired, summary.expiredTokens, Tone::Danger);
+    auto set = [](QLabel* number, int count, const QString& one, const QString& many) {
+        number->setText(QString::number(count));
+        auto* words = number->parentWidget()->findChild<QLabel*>(
+            number->objectName() + QStringLiteral("Words"));
+        words->setText(count == 1 ? one : many);
+        number->setAccessibleName(QStringLiteral("%1 %2").arg(count).arg(words->text()));
+    };
+    set(m_clusters, summary.clusters, tr("cluster"), tr("clusters"));
+    set(m_queuesCount, summary.queues, tr("queue"), tr("queues"));
+    set(m_tokensCount, summary.tokens, tr("agent token"), tr("agent tokens"));
     // Unknown agents are never shown as 0.
-    for (auto [label, count, tone] : { std::tuple(m_agents, summary.agentsConnected, Tone::Neutral),
-             std::tuple(m_busyAgents, summary.agentsBusy, Tone::Neutral),
-             std::tuple(m_pausedAgents, summary.agentsPaused, Tone::Warning),
-             std::tuple(m_queuesWithoutAgents, summary.queuesWithoutAgents, Tone::Danger) }) {
-        if (summary.agentsKnown)
-            setCount(label, count, tone);
-        else
-            label->showHint(QStringLiteral("—"), Tone::Neutral);
+    if (summary.agentsKnown) {
+        AgentCounts counts;
+        counts.connected = summary.agentsConnected;
+        counts.busy = summary.agentsBusy;
+        counts.paused = summary.agentsPaused;
+        m_agents->setText(RowText::agentsBadge(counts));
+        m_agents->setToolTip(summary.agentsUnassigned > 0
+                ? tr("%n of them name no queue", nullptr, summary.agentsUnassigned)
+                : QString());
+    } else {
+        m_agents->setText(tr("Agents: not listed yet"));
+        m_agents->setToolTip({});
     }
-    m_agents->setToolTip(summary.agentsKnown && summary.agentsUnassigned > 0
-            ? tr("%1 of them name no queue").arg(summary.agentsUnassigned)
-            : QString());
 }
 
 void OrganizationPane::setAgentsNotice(const QString& text)
 {
+    m_agents->setVisible(text.isEmpty());
     m_agentsNotice->showHint(text, Tone::Warning);
+}
+
+void OrganizationPane::setModel(OrganizationTreeModel* model)
+{
+    m_attention->setSource(model);
+    m_queues->setTree(model);
+    m_tokens->setTree(model);
+}
+
+void OrganizationPane::onTileClicked(AttentionModel::Section section)
+{
+    const QString words = AttentionTiles::filterWords(section);
+    if (!words.isEmpty())
+        Q_EMIT filterRequested(words);
+    m_tabs->setCurrentWidget(m_attentionView);
+    m_attentionView->revealSection(section);
 }

@@ -1,22 +1,30 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "attentionmodel.h"
 #include "detailpane.h"
+#include "domain/queue.h"
 #include "organizationsummary.h"
 #include "tone.h"
 
+class AttentionTiles;
 class HintLabel;
-class QGridLayout;
+class AttentionView;
+class OrganizationTreeModel;
 class QLabel;
 class QPushButton;
+class QTabWidget;
+class QueueTable;
+class TokenTable;
 
-// The organisation root: counts an admin audits at a glance (paused queues, tokens that never
-// expire, expire within a week or have expired) and New Cluster.
+// The organisation root, leading with what needs a human: tiles counting paused queues, queues
+// with no agents, expired and expiring tokens, and (audit) tokens that never expire or have no
+// IP allowlist; then, in tabs, the list of them, every queue and every agent token as tables.
+// The counts of clusters, queues and tokens sit under the name, with New Cluster.
 //
-// objectNames: organizationNameLabel, clustersCount, queuesCount, pausedQueuesCount,
-// tokensCount, neverExpiringCount, expiringSoonCount, expiredCount, agentsCount,
-// busyAgentsCount, pausedAgentsCount, queuesWithoutAgentsCount (the numbers; agents read "—"
-// while unknown), agentsNoticeLabel, newClusterButton.
+// objectNames: organizationNameLabel, organizationSubtitleLabel, clustersCount, queuesCount,
+// tokensCount (the inventory numbers), newClusterButton, organizationTabs, allQueuesTable,
+// allTokensTable, agentsCount (the agents in one line), agentsNoticeLabel, and those of AttentionTiles and AttentionView.
 class OrganizationPane final : public DetailPane {
     Q_OBJECT
 public:
@@ -27,28 +35,41 @@ public:
     // Why the agent tiles have no numbers (the token lacks read_agents), in plain words under
     // them; empty hides it.
     void setAgentsNotice(const QString& text);
+    // The tree the attention list and the tables read (not owned; null: nothing).
+    void setModel(OrganizationTreeModel* model);
+
+    AttentionModel* attentionModel() const { return m_attention; }
+    AttentionTiles* tiles() const { return m_tiles; }
+    AttentionView* attentionView() const { return m_attentionView; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QueueTable* queueTable() const { return m_queues; }
+    TokenTable* tokenTable() const { return m_tokens; }
 
 Q_SIGNALS:
     void createClusterRequested();
+    // A tile asks the tree's filter to show what it counts ("is:paused").
+    void filterRequested(const QString& text);
+    // A queue or token of the lists, to select in the tree.
+    void selectRequested(const QString& id);
+    void pauseQueuesRequested(const QList<Queue>& queues);
+    void resumeQueuesRequested(const QList<Queue>& queues);
 
 private:
-    HintLabel* addTile(
-        QGridLayout* grid, int row, int column, const QString& objectName, const QString& caption);
-    static void setCount(HintLabel* label, int count, Tone toneWhenNonZero);
+    void onTileClicked(AttentionModel::Section section);
+    QLabel* addCount(QLayout* row, const QString& objectName, bool separator);
 
     QLabel* m_name;
     QLabel* m_subtitle;
-    HintLabel* m_clusters;
-    HintLabel* m_queues;
-    HintLabel* m_paused;
-    HintLabel* m_tokens;
-    HintLabel* m_neverExpiring;
-    HintLabel* m_expiringSoon;
-    HintLabel* m_expired;
-    HintLabel* m_agents;
-    HintLabel* m_busyAgents;
-    HintLabel* m_pausedAgents;
-    HintLabel* m_queuesWithoutAgents;
+    QLabel* m_clusters;
+    QLabel* m_queuesCount;
+    QLabel* m_tokensCount;
+    QLabel* m_agents;
     HintLabel* m_agentsNotice;
     QPushButton* m_newCluster;
+    AttentionModel* m_attention;
+    AttentionTiles* m_tiles;
+    AttentionView* m_attentionView;
+    QTabWidget* m_tabs;
+    QueueTable* m_queues;
+    TokenTable* m_tokens;
 };
