@@ -16,6 +16,7 @@
 //     that its peak RSS comes from wait4() (ru_maxrss), not from a guess.
 #include "api/apiclient.h"
 #include "api/requests/queuerequests.h"
+#include "mainwindow/autorefresh.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationpanel.h"
 #include "organizationsession.h"
@@ -194,7 +195,7 @@ int runGui(int argc, char* argv[])
     client.setToken(parser.value(token));
     OrganizationSession session(&client, parser.value(org));
     MainWindow window;
-    window.autoRefresh().setEnabled(false);
+    window.autoRefresh()->setEnabled(false);
     window.resize(1280, 800);
     window.show();
     QCoreApplication::processEvents();

@@ -21,12 +21,10 @@ TreeKind kindOf(const QModelIndex& index) { return index.data(ModelRoles::Kind).
 
 QString userName(const User& user) { return user.name.isEmpty() ? user.email : user.name; }
 
-QString tr(const char* text) { return QCoreApplication::translate("AttentionModel", text); }
-
 QString createdBy(const AgentToken& t)
 {
     const QString who = userName(t.createdBy);
-    return who.isEmpty() ? QString() : tr("created by %1").arg(who);
+    return who.isEmpty() ? QString() : AttentionModel::tr("created by %1").arg(who);
 }
 
 QString joinedDetails(const QString& first, const QString& second)
@@ -46,17 +44,18 @@ QString AttentionModel::sectionTitle(Section section)
 {
     switch (section) {
     case Section::PausedQueues:
-        return tr("Paused queues");
+        return AttentionModel::tr("Paused queues");
     case Section::IdleQueues:
-        return tr("Queues with no connected agents");
+        return AttentionModel::tr("Queues with no connected agents");
     case Section::ExpiredTokens:
-        return tr("Expired agent tokens");
+        return AttentionModel::tr("Expired agent tokens");
     case Section::ExpiringTokens:
-        return tr("Agent tokens expiring within %1 days").arg(TokenExpiry::soonDays);
+        return AttentionModel::tr("Agent tokens expiring within %1 days")
+            .arg(TokenExpiry::soonDays);
     case Section::NeverExpiringTokens:
-        return tr("Agent tokens that never expire");
+        return AttentionModel::tr("Agent tokens that never expire");
     case Section::UnrestrictedTokens:
-        return tr("Agent tokens without an IP allowlist");
+        return AttentionModel::tr("Agent tokens without an IP allowlist");
     }
     return {};
 }
@@ -96,13 +95,13 @@ QVariant AttentionModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     switch (section) {
     case Name:
-        return tr("Queue or token");
+        return AttentionModel::tr("Queue or token");
     case Cluster:
-        return tr("Cluster");
+        return AttentionModel::tr("Cluster");
     case Details:
-        return tr("Details");
+        return AttentionModel::tr("Details");
     case When:
-        return tr("When");
+        return AttentionModel::tr("When");
     }
     return {};
 }
@@ -174,7 +173,7 @@ QVariant AttentionModel::itemData(const Item& item, Section section, int column,
             return item.queue ? item.queue->description : item.token->description;
         if (item.queue)
             return item.queue->key;
-        return item.token->description.isEmpty() && !sort ? tr("Untitled token")
+        return item.token->description.isEmpty() && !sort ? AttentionModel::tr("Untitled token")
                                                           : item.token->description;
     case Cluster:
         if (role == Qt::ToolTipRole)
@@ -196,27 +195,28 @@ QVariant AttentionModel::itemData(const Item& item, Section section, int column,
         if (role == Qt::ToolTipRole)
             return RowText::pauseText(q);
         if (section == Section::IdleQueues)
-            return q.dispatchPaused ? tr("No agents connected · paused")
-                                    : tr("No agents connected");
+            return q.dispatchPaused ? AttentionModel::tr("No agents connected · paused")
+                                    : AttentionModel::tr("No agents connected");
         const QString who = q.dispatchPausedBy ? userName(*q.dispatchPausedBy) : QString();
         const QString note = q.dispatchPausedNote.simplified();
-        const QString by = who.isEmpty() ? tr("Paused") : tr("Paused by %1").arg(who);
+        const QString by = who.isEmpty() ? AttentionModel::tr("Paused")
+                                         : AttentionModel::tr("Paused by %1").arg(who);
         return note.isEmpty() ? by : QStringLiteral("%1: %2").arg(by, note);
     }
     const AgentToken& t = *item.token;
     if (role == Qt::ToolTipRole)
         return t.createdBy.displayName().isEmpty()
             ? QVariant()
-            : QVariant(tr("Created by %1").arg(t.createdBy.displayName()));
+            : QVariant(AttentionModel::tr("Created by %1").arg(t.createdBy.displayName()));
     switch (section) {
     case Section::ExpiredTokens:
-        return joinedDetails(tr("Expired"), createdBy(t));
+        return joinedDetails(AttentionModel::tr("Expired"), createdBy(t));
     case Section::ExpiringTokens:
-        return joinedDetails(tr("Expires soon"), createdBy(t));
+        return joinedDetails(AttentionModel::tr("Expires soon"), createdBy(t));
     case Section::NeverExpiringTokens:
-        return joinedDetails(tr("Never expires"), createdBy(t));
+        return joinedDetails(AttentionModel::tr("Never expires"), createdBy(t));
     case Section::UnrestrictedTokens:
-        return joinedDetails(tr("Any IP address"), createdBy(t));
+        return joinedDetails(AttentionModel::tr("Any IP address"), createdBy(t));
     default:
         return {};
     }

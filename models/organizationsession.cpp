@@ -157,7 +157,8 @@ void OrganizationSession::send(const Request& request, const QString& descriptio
             if (!result && result.error().kind() == ApiError::Kind::OutcomeUnknown && recheck) {
                 // Neither a success nor a failure yet: read back what the write touched.
                 qCInfo(lcModels).noquote() << description << "was not answered; checking";
-                setOperationText(operation, tr("Checking whether Buildkite made the change…"));
+                setOperationText(operation,
+                    OrganizationSession::tr("Checking whether Buildkite made the change…"));
                 recheck(result.error(), finish);
                 return;
             }
@@ -819,7 +820,6 @@ void OrganizationSession::noteAnswer(const ApiError& error)
                                << (reachable ? QString() : error.toString());
     Q_EMIT reachabilityChanged(reachable);
 }
-
 
 // ---- agents
 

@@ -92,9 +92,6 @@ public:
     // The freshness banner's Retry: the cluster list and the hot clusters now (a reload when
     // auto-refresh is off).
     void retryNow();
-    // Loads the organisation's agents (the agents' part implements it; until then a stub that
-    // reports success). done(ok, pages): the pages it took.
-    void refreshAgents(std::function<void(bool ok, int pages)> done);
     // What one refresh costs of the rate limit, as far as the loaded organisation tells: the
     // cluster list, then the queues and the tokens of each cluster (one page each).
     int requestsPerRefresh() const;

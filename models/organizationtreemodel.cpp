@@ -1100,7 +1100,7 @@ bool OrganizationTreeModel::mergeGroup(const QString& clusterId, const QList<T>&
     const QList<Snapshot> before = snapshot({ cluster, group });
     mergeItems(group, items, group->childrenKnown);
     group->childrenKnown = true;
-    group->error = ApiError();
+    group->setError(ApiError());
     syncPlaceholder(group);
     emitChanges(before);
     return true;
@@ -1114,7 +1114,7 @@ bool OrganizationTreeModel::setGroupError(const QString& clusterId, const ApiErr
         return false;
     Node* group = containerOf<T>(clusterId);
     const QList<Snapshot> before = snapshot({ cluster, group });
-    group->error = error;
+    group->setError(error);
     syncPlaceholder(group);
     emitChanges(before);
     return true;

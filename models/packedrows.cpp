@@ -62,10 +62,10 @@ bool PackedQueue::operator==(const PackedQueue& o) const
 {
     return key == o.key && description == o.description
         && retryAgentAffinity == o.retryAgentAffinity && agentImageRef == o.agentImageRef
-        && createdAt == o.createdAt
-        && dispatchPaused == o.dispatchPaused && hosted == o.hosted && linkMask == o.linkMask
-        && samePointee(createdBy, o.createdBy) && samePointee(instanceShape, o.instanceShape)
-        && samePause(pause, o.pause) && sameLinks(links, o.links);
+        && createdAt == o.createdAt && dispatchPaused == o.dispatchPaused && hosted == o.hosted
+        && linkMask == o.linkMask && samePointee(createdBy, o.createdBy)
+        && samePointee(instanceShape, o.instanceShape) && samePause(pause, o.pause)
+        && sameLinks(links, o.links);
 }
 
 bool PackedToken::operator==(const PackedToken& o) const

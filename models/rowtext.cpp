@@ -86,7 +86,10 @@ QString checkedText(const QDateTime& checkedAt, const QDateTime& now)
 namespace {
 QString agentCount(int n)
 {
-    return QCoreApplication::translate("RowText", "%n agent(s)", nullptr, n);
+    // Spelled out rather than "%n agent(s)": the models layer is used without the views' plural
+    // catalogue (the export, the tests), where "(s)" would show.
+    return n == 1 ? QCoreApplication::translate("RowText", "1 agent")
+                  : QCoreApplication::translate("RowText", "%1 agents").arg(n);
 }
 } // namespace
 

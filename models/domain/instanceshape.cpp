@@ -11,7 +11,6 @@ InstanceShape shape(const char* name, const char* type, const char* arch, int cp
         QLatin1String(size), removed, diskGb };
 }
 
-QString tr(const char* text) { return QCoreApplication::translate("InstanceShape", text); }
 } // namespace
 
 const QList<InstanceShape>& InstanceShape::catalogue()
@@ -85,16 +84,16 @@ QString InstanceShape::displayName(Disk disk) const
     if (!size.isEmpty())
         parts.append(size);
     if (cpu > 0)
-        parts.append(tr("%1 vCPU").arg(cpu));
+        parts.append(QCoreApplication::translate("InstanceShape", "%1 vCPU").arg(cpu));
     if (memoryGb > 0)
-        parts.append(tr("%1 GB RAM").arg(memoryGb));
+        parts.append(QCoreApplication::translate("InstanceShape", "%1 GB RAM").arg(memoryGb));
     if (disk == Disk::Include && diskGb > 0)
-        parts.append(tr("%1 GB disk").arg(diskGb));
+        parts.append(QCoreApplication::translate("InstanceShape", "%1 GB disk").arg(diskGb));
     // Little known beyond the name (a shape newer than this catalogue): the name says the most.
     if (parts.size() <= 1 && !name.isEmpty())
         parts.append(name);
     QString text = parts.join(QStringLiteral(" · "));
     if (removed)
-        text += tr(" (removed)");
+        text += QCoreApplication::translate("InstanceShape", " (removed)");
     return text;
 }

@@ -63,6 +63,77 @@
     </message>
 </context>
 <context>
+    <name>AgentListModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OS/arch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> for %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping: it finishes its current job, then disconnects</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentTokenDetailPane</name>
     <message>
         <source>Edit…</source>
@@ -236,11 +307,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One IPv4 CIDR per line, e.g. 192.0.2.0/24
-Leave empty to allow any address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Allowed &amp;IPs:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -274,6 +340,11 @@ Leave empty to allow any address</source>
     </message>
     <message>
         <source>Never expires. Expiry cannot be added later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One IPv4 address or CIDR per line, e.g. 192.0.2.0/24
+Leave empty to allow any address</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -313,6 +384,10 @@ Leave empty to allow any address</source>
     </message>
     <message>
         <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -468,6 +543,309 @@ Leave empty to allow any address</source>
         <source>Sign out of “%1”?
 
 Its API token is deleted from the keychain and the account is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set %1 to an API access token to use --api-url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-url needs --org SLUG, the organisation to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>Paused queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues with no connected agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired agent tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent tokens expiring within %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent tokens that never expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent tokens without an IP allowlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue or token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents connected · paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttentionTiles</name>
+    <message>
+        <source>Paused queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues with no agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens expiring within %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens that never expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens without an IP allowlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show them in the list below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show them in the tree (filter “%1”) and in the list below</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttentionView</name>
+    <message>
+        <source>Nothing needs attention: no queue is paused or without agents, and no agent token has expired or expires within a week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDispatchDialog</name>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note for all of them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause Dispatch on %1 Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume Dispatch on %1 Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents stop picking up new jobs from these %1 queues until they are resumed. Jobs already running carry on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents start picking up jobs from these %1 queues again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 of them was paused by someone else: check the note before resuming it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of them were paused by someone else: check their notes before resuming them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is dispatch paused? Shown on each queue&apos;s page and on affected builds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1 Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1 Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send no more requests; those on their way finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed and stayed as they were</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers never came: the organisation is being reloaded to show what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkQueueOperation</name>
+    <message>
+        <source>The organisation was closed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -646,6 +1024,22 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>%1 (current default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 self-hosted queue has no agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 self-hosted queues have no agents</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -860,6 +1254,42 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Revoke Token</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Whatever started the agent decides whether a new one takes its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not running a job and disconnects now. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its running job %1 is cancelled, and the agent disconnects now. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It finishes its running job %1 first, then disconnects. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Stop Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force-stop the agent “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the agent “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopyableField</name>
@@ -884,6 +1314,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     <name>DetailPane</name>
     <message>
         <source>Your API token doesn&apos;t have the write_clusters scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked with Buildkite: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -983,24 +1417,78 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
 </context>
 <context>
+    <name>GroupPane</name>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New queue in this cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Agent Token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New agent token for this cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent tokens of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstanceShape</name>
     <message>
         <source> (removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vCPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB RAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB disk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IpAllowlist</name>
     <message>
-        <source>“%1” needs a prefix length, e.g. %1/32 for that one address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not an IPv4 CIDR like 192.0.2.0/24.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>At most %1 addresses are allowed; this list has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv4 address or CIDR like 198.51.100.12 or 192.0.2.0/24.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListTable</name>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the table</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1023,11 +1511,89 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · auto-refresh slowed</source>
+        <source>Last successful check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the rest (%n request(s)) when your API rate limit allows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A full refresh spends what this minute&apos;s rate-limit window has left, less a fifth kept for your other tools, then waits for the next window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requests left in this minute: %1 of %2 for your user, %3 of %4 for the organisation; resets in %5 s</source>
+        <source>Auto-refresh is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn it on in the View menu; Refresh reloads everything now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking for clusters every %1 to stay within your API rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n cluster(s) every %1 to stay within your API rate limit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The clusters you are looking at (%n of them) every %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent tokens less often, and when you open them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 of your %2 requests a minute (%3 %), shared with your other tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API %1/%2 (low)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your requests left this minute: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The window resets in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other tools using the same budget may be refused until then; Kitedeck waits for the reset.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1061,6 +1627,22 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>&lt;h3&gt;Kitedeck %1&lt;/h3&gt;&lt;p&gt;Manage Buildkite clusters, queues and agent tokens.&lt;/p&gt;&lt;p&gt;Emoji data from emoji-datasource (MIT licence).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the cluster list and the clusters on screen now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing data from %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindowActions</name>
@@ -1070,10 +1652,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Reload the organisation (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Auto-refresh every minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1160,6 +1738,22 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Delete the selected cluster or queue, or revoke the selected token</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the organisation current in the background, within a share of your API rate limit (Preferences)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite can&apos;t be reached right now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemorySecretStore</name>
@@ -1200,6 +1794,65 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
 </context>
 <context>
+    <name>NavigationContextMenu</name>
+    <message>
+        <source>Open in Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Agent Token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause All %1 Running Queues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume All %1 Paused Queues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1 Running Queues Matching the Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1 Paused Queues Matching the Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavigationDelegate</name>
     <message>
         <source>Paused</source>
@@ -1211,6 +1864,14 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>No expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 expired</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1230,6 +1891,17 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
 </context>
 <context>
+    <name>OrganizationExport</name>
+    <message>
+        <source>The cluster list could not be split into objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clusters[%1].id: expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrganizationPane</name>
     <message>
         <source>Select a cluster, queue or agent token to see its details.</source>
@@ -1244,31 +1916,49 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clusters</source>
+        <source>Needs Attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Queues</source>
+        <source>All Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paused queues</source>
+        <source>All Agent Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent tokens</source>
+        <source>cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tokens that never expire</source>
+        <source>clusters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tokens expiring within %1 days</source>
+        <source>queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expired tokens</source>
+        <source>queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them name no queue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agents: not listed yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1334,6 +2024,102 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Deleting agent token “%1”…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Kitedeck left the organisation “%1” before Buildkite answered, so the change may or may not have been made. Check when you open “%1” again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Reading it back failed too (%2): refresh to see whether it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and its list of clusters has no new “%1”: the cluster was not created. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the cluster “%1” as it reads now does not have the change: it was not saved. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the cluster “%1” is still listed: it was not deleted. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the queues of %1 have no new “%2”: the queue was not created. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the queue “%1” as it reads now does not have the change: it was not saved. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the queue “%1” is still listed: it was not deleted. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the queue “%1” is not paused: dispatch still runs. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the queue “%1” is still paused. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the tokens of %1 have no new “%2”: no token was created. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, but %1 now has a new token “%2”: this request created it, and its value was in the answer that was lost. Buildkite never shows a token&apos;s value again, so no agent can use it: revoke it and create another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the token “%1” as it reads now does not have the change: it was not saved. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer, and the token “%1” is still listed: it was not revoked. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent counts need the read_agents scope on your API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite does not show this token the agents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your API token doesn&apos;t have the write_agents scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the agents of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the agents of queue “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing agent “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming agent “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force-stopping agent “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping agent “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking whether Buildkite made the change…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrganizationTreeModel</name>
@@ -1377,6 +2163,30 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Allowed IP addresses: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>1 queue paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 queues paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 agent token expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agent tokens expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents running: Buildkite starts them when jobs arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents connected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Parsing</name>
@@ -1394,6 +2204,89 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>token.token: the create response carries no token value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PauseAgentDialog</name>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing the agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent finishes the job it is running, then takes no new jobs until it is resumed or the time below is up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the agent paused? Shown to whoever looks at it next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume after, in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumes by itself after %1, around %2 (at most a week).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1437,6 +2330,159 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Pause (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Background refresh&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your API rate limit is shared with every other tool you run (bk, Terraform, scripts). Kitedeck checks the clusters you are looking at first and the others in turn, within this share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of your rate limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the clusters on screen at most every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the clusters on screen at most every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to %1 of your %2 requests a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your other tools may be refused while Kitedeck runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Kitedeck switched away from “%1”; this form can no longer be sent. Open it again in “%1” to make the change there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueAgentsSection</name>
+    <message>
+        <source>Agents join this queue when they start with its tag. On a machine of yours, run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Agent Token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New agent token for this cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents of this queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Stop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force-stop agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent needs an agent token of the %1 cluster: pass it with --token, or set BUILDKITE_AGENT_TOKEN in its environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the agents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the agents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents running right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents connected: jobs on this queue wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite runs the agents of this hosted queue: they start when jobs arrive and stop when they are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an agent first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the agent finish its job and take no new ones for a while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the agent take jobs again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the agent once its current job is done (it does not come back by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the agent now, cancelling the job it runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1662,6 +2708,18 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Dispatch running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite&apos;s default image</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QueueDialog</name>
@@ -1671,10 +2729,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Linux</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 vCPU · %3 GB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1841,6 +2895,30 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>This cluster already has a queue with the key “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Agent image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite&apos;s image; or your own, e.g. ghcr.io/acme/agent:1.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A container image the hosted Linux agents run in. Leave empty for Buildkite&apos;s own image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent &amp;image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image reference has no spaces, e.g. ghcr.io/acme/agent:1.2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite takes the image together with the queue&apos;s shape, which is not known here: refresh and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QueueListModel</name>
@@ -1876,6 +2954,109 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 connected, %2 busy, %3 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused · %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running · %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 busy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueTable</name>
+    <message>
+        <source>Pause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause dispatch on the selected running queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume dispatch on the selected paused queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReenterTokenDialog</name>
@@ -1893,6 +3074,41 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Enter a new API token for this account. Nothing else changes: what is open stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResumeConfirmation</name>
+    <message>
+        <source>Someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused it %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They left no note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their note: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents start picking up jobs from this queue again as soon as it is resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume dispatch on “%1”, paused by someone else?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1924,6 +3140,68 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n s ago</source>
+        <comment>seconds</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n min ago</source>
+        <comment>minutes</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 connected: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2217,6 +3495,25 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
     </message>
 </context>
 <context>
+    <name>TokenTable</name>
+    <message>
+        <source>Agent tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 agent token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agent tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 agent tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Kitedeck</source>
@@ -2259,6 +3556,62 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
     </message>
     <message>
         <source>Could not revoke “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known whether the default queue was set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known whether “%1” was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known whether “%1” was resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the new token “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite made it%1, but its value was lost with the answer and can never be shown again: no agent can use it. Revoking it keeps the cluster&apos;s token list to tokens someone holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known whether “%1” was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resume “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not stop “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You&apos;re not a maintainer of this cluster%1, nor an organisation administrator, so Buildkite refused the change. An administrator can add you as a maintainer. Buildkite said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You&apos;re not an organisation administrator, and only administrators can create clusters. Buildkite said: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,7 +19,7 @@ namespace {
 const QDateTime t0(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc());
 
 // The tree with agent counts for some queues, as the agents load will give them.
-class AgentCounts final : public QIdentityProxyModel {
+class FakeAgentCounts final : public QIdentityProxyModel {
 public:
     QHash<QString, int> connected;
 
@@ -49,7 +49,6 @@ Queue pausedAt(Queue q, const QString& by, const QDateTime& at, const QString& n
     u.name = by;
     u.email
         = by.toLower().replace(QLatin1Char(' '), QLatin1Char('.')) + QStringLiteral("@example.com");
-    u.raw = QJsonObject { { QStringLiteral("name"), by } };
     q.dispatchPausedBy = u;
     return q;
 }
@@ -97,7 +96,7 @@ class TestAttentionModel final : public QObject {
     Q_OBJECT
 
     OrganizationTreeModel m_tree;
-    AgentCounts m_agents;
+    FakeAgentCounts m_agents;
     std::unique_ptr<A> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 

@@ -26,6 +26,7 @@ struct Harness {
     Harness()
     {
         server.seedDemo();
+        server.setRateLimit(1000); // a reload of the demo fits one window
         if (!server.listen())
             qFatal("sandbox: %s", qPrintable(server.errorString()));
         client.setBaseUrl(server.baseUrl());

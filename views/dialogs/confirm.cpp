@@ -71,17 +71,19 @@ QString stopAgentDetail(const Agent& agent, bool force)
         if (!build.isEmpty())
             job += QStringLiteral(" (%1)").arg(build);
     }
-    const QString after = tr("Whatever started the agent decides whether a new one takes its "
-                             "place.");
+    const QString after
+        = Confirm::tr("Whatever started the agent decides whether a new one takes its "
+                      "place.");
     if (force) {
         if (job.isEmpty())
-            return tr("It is not running a job and disconnects now. %1").arg(after);
-        return tr("Its running job %1 is cancelled, and the agent disconnects now. %2")
+            return Confirm::tr("It is not running a job and disconnects now. %1").arg(after);
+        return Confirm::tr("Its running job %1 is cancelled, and the agent disconnects now. %2")
             .arg(job, after);
     }
     if (job.isEmpty())
-        return tr("It is not running a job and disconnects now. %1").arg(after);
-    return tr("It finishes its running job %1 first, then disconnects. %2").arg(job, after);
+        return Confirm::tr("It is not running a job and disconnects now. %1").arg(after);
+    return Confirm::tr("It finishes its running job %1 first, then disconnects. %2")
+        .arg(job, after);
 }
 
 } // namespace ConfirmText
@@ -111,10 +113,10 @@ bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token)
 bool confirmStopAgent(QWidget* parent, const Agent& agent, bool force)
 {
     const QString name = agent.name.isEmpty() ? agent.id : agent.name;
-    return force
-        ? confirmDestructive(parent, tr("Force Stop Agent"),
-            tr("Force-stop the agent “%1”?").arg(name), tr("Force Stop"),
-            ConfirmText::stopAgentDetail(agent, true))
-        : confirmDestructive(parent, tr("Stop Agent"), tr("Stop the agent “%1”?").arg(name),
-            tr("Stop Agent"), ConfirmText::stopAgentDetail(agent, false));
+    return force ? confirmDestructive(parent, Confirm::tr("Force Stop Agent"),
+               Confirm::tr("Force-stop the agent “%1”?").arg(name), Confirm::tr("Force Stop"),
+               ConfirmText::stopAgentDetail(agent, true))
+                 : confirmDestructive(parent, Confirm::tr("Stop Agent"),
+                     Confirm::tr("Stop the agent “%1”?").arg(name), Confirm::tr("Stop Agent"),
+                     ConfirmText::stopAgentDetail(agent, false));
 }

@@ -8,28 +8,33 @@
 #include <QPushButton>
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ResumeConfirmation", text); }
+// The context of this file's strings.
+class ResumeConfirmation {
+    Q_DECLARE_TR_FUNCTIONS(ResumeConfirmation)
+};
 } // namespace
 
 namespace ConfirmText {
 
 QString othersPauseDetail(const Queue& queue, const QDateTime& now)
 {
-    QString who = tr("Someone");
+    QString who = ResumeConfirmation::tr("Someone");
     if (queue.dispatchPausedBy && !queue.dispatchPausedBy->isEmpty())
         who = queue.dispatchPausedBy->displayName();
     QString text;
     if (queue.dispatchPausedAt.isValid())
-        text = tr("%1 paused it %2 (%3).")
+        text = ResumeConfirmation::tr("%1 paused it %2 (%3).")
                    .arg(who, Format::relative(queue.dispatchPausedAt, now),
                        Format::dateTime(queue.dispatchPausedAt));
     else
-        text = tr("%1 paused it.").arg(who);
+        text = ResumeConfirmation::tr("%1 paused it.").arg(who);
     const QString note = queue.dispatchPausedNote.trimmed();
     text += QLatin1Char('\n')
-        + (note.isEmpty() ? tr("They left no note.") : tr("Their note: “%1”").arg(note));
+        + (note.isEmpty() ? ResumeConfirmation::tr("They left no note.")
+                          : ResumeConfirmation::tr("Their note: “%1”").arg(note));
     text += QStringLiteral("\n\n")
-        + tr("Agents start picking up jobs from this queue again as soon as it is resumed.");
+        + ResumeConfirmation::tr(
+            "Agents start picking up jobs from this queue again as soon as it is resumed.");
     return text;
 }
 
@@ -40,12 +45,14 @@ bool confirmResumeOthersPause(QWidget* parent, const Queue& queue)
     QMessageBox box(parent);
     box.setObjectName(QStringLiteral("confirmResumeBox"));
     box.setIcon(QMessageBox::Question);
-    box.setWindowTitle(tr("Resume Dispatch"));
-    box.setText(tr("Resume dispatch on “%1”, paused by someone else?").arg(queue.key));
+    box.setWindowTitle(ResumeConfirmation::tr("Resume Dispatch"));
+    box.setText(
+        ResumeConfirmation::tr("Resume dispatch on “%1”, paused by someone else?").arg(queue.key));
     box.setInformativeText(ConfirmText::othersPauseDetail(queue));
     box.setTextFormat(Qt::PlainText);
     box.setWindowModality(parent ? Qt::WindowModal : Qt::ApplicationModal);
-    QPushButton* resume = box.addButton(tr("Resume Dispatch"), QMessageBox::AcceptRole);
+    QPushButton* resume
+        = box.addButton(ResumeConfirmation::tr("Resume Dispatch"), QMessageBox::AcceptRole);
     resume->setObjectName(QStringLiteral("confirmButton"));
     QPushButton* cancel = box.addButton(QMessageBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelButton"));

@@ -321,7 +321,8 @@ void NavigationFilterProxy::evaluate()
                     setMark(serial, Shown);
             }
             if (!matched.empty() || clusterMatches) {
-                setMark(group.serial, (whole ? Whole : 0) | (matched.empty() ? 0 : MatchesBelow));
+                setMark(group.serial,
+                    (whole ? int(Whole) : 0) | (matched.empty() ? 0 : int(MatchesBelow)));
                 anyShown = true;
                 ++shownGroups;
             }

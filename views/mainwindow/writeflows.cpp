@@ -37,9 +37,10 @@ ApiError explained(const ApiError& error, const QString& clusterName)
     const QString name
         = clusterName.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(clusterName);
     return ApiError(ApiError::Kind::Forbidden,
-        tr("You're not a maintainer of this cluster%1, nor an organisation administrator, so "
-           "Buildkite refused the change. An administrator can add you as a maintainer. "
-           "Buildkite said: %2")
+        WriteFlows::tr(
+            "You're not a maintainer of this cluster%1, nor an organisation administrator, so "
+            "Buildkite refused the change. An administrator can add you as a maintainer. "
+            "Buildkite said: %2")
             .arg(name, error.message()),
         error.httpStatus());
 }
@@ -51,8 +52,9 @@ ApiError explainedCreate(const ApiError& error)
         || error.message().contains(QLatin1String("scope"), Qt::CaseInsensitive))
         return error;
     return ApiError(ApiError::Kind::Forbidden,
-        tr("You're not an organisation administrator, and only administrators can create "
-           "clusters. Buildkite said: %1")
+        WriteFlows::tr(
+            "You're not an organisation administrator, and only administrators can create "
+            "clusters. Buildkite said: %1")
             .arg(error.message()),
         error.httpStatus());
 }

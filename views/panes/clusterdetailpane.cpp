@@ -5,8 +5,8 @@
 #include "copyablefield.h"
 #include "emoji.h"
 #include "format.h"
-#include "rowtext.h"
 #include "queuetable.h"
+#include "rowtext.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -5,8 +5,8 @@
 #include "attentionview.h"
 #include "hintlabel.h"
 #include "organizationtreemodel.h"
-#include "rowtext.h"
 #include "queuetable.h"
+#include "rowtext.h"
 #include "tokentable.h"
 
 #include <QHBoxLayout>

@@ -24,7 +24,8 @@ class TokenTable;
 //
 // objectNames: organizationNameLabel, organizationSubtitleLabel, clustersCount, queuesCount,
 // tokensCount (the inventory numbers), newClusterButton, organizationTabs, allQueuesTable,
-// allTokensTable, agentsCount (the agents in one line), agentsNoticeLabel, and those of AttentionTiles and AttentionView.
+// allTokensTable, agentsCount (the agents in one line), agentsNoticeLabel, and those of
+// AttentionTiles and AttentionView.
 class OrganizationPane final : public DetailPane {
     Q_OBJECT
 public:

@@ -158,6 +158,7 @@ private Q_SLOTS:
     {
         m_server = new SandboxServer(this);
         m_server->seedDemo();
+        m_server->setRateLimit(1000); // a reload of the demo fits one window
         QVERIFY(m_server->listen());
         m_nam = new QNetworkAccessManager(this);
         m_client = new ApiClient(m_nam, this);

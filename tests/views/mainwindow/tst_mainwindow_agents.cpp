@@ -67,6 +67,7 @@ class TestMainWindowAgents final : public QObject {
     {
         m_server = new SandboxServer(this);
         m_server->seedDemo();
+        m_server->setRateLimit(1000); // a reload of the demo fits one window
         QVERIFY(m_server->listen());
         m_nam = new QNetworkAccessManager(this);
         m_client = new ApiClient(m_nam, this);

@@ -23,7 +23,6 @@ inline Queue pausedBy(Queue q, const QString& name, const QDateTime& at, const Q
     User u;
     u.name = name;
     u.email = name.section(QLatin1Char(' '), 0, 0).toLower() + QStringLiteral("@example.com");
-    u.raw = QJsonObject { { QStringLiteral("name"), name } };
     q.dispatchPausedBy = u;
     return q;
 }
