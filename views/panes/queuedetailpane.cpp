@@ -94,6 +94,13 @@ QueueDetailPane::QueueDetailPane(QWidget* parent)
     m_hostingForm->addRow(tr("Agent image"), m_agentImage);
     m_affinity = makeValueLabel(QStringLiteral("affinityLabel"), host);
     m_hostingForm->addRow(tr("Retry affinity"), m_affinity);
+    // Some of this form's rows are hidden for self-hosted queues. A form with hidden rows and a
+    // row whose height depends on its width makes QFormLayout (Qt 6.4) write past its
+    // height-for-width table (valgrind shows it; the pane then crashed at random), so none of
+    // its short values wrap.
+    for (QLabel* label : { m_hosting, m_machineType, m_architecture, m_cpu, m_memory, m_disk,
+             m_shapeName, m_agentImage, m_affinity })
+        label->setWordWrap(false);
 
     QFormLayout* about = addSection(tr("Details"));
     m_createdBy = makeValueLabel(QStringLiteral("createdByLabel"), host);
