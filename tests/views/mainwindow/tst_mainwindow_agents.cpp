@@ -224,15 +224,22 @@ private Q_SLOTS:
         QTRY_COMPARE(find<QLabel>("agentsLabel")->text(),
             QStringLiteral("5 agents connected: 2 busy, 1 paused, 2 idle"));
         selectOrganization();
-        QTRY_COMPARE(find<QLabel>("agentsCount")->text(), QString::number(m_server->agentCount()));
-        QCOMPARE(
-            find<QLabel>("busyAgentsCount")->text(), QString::number(m_server->busyAgentCount()));
+        // One line under the name: "52 agents · 28 busy · 3 paused".
+        QTRY_VERIFY2(find<QLabel>("agentsCount")
+                         ->text()
+                         .startsWith(QStringLiteral("%1 agents · %2 busy")
+                                         .arg(m_server->agentCount())
+                                         .arg(m_server->busyAgentCount())),
+            qPrintable(find<QLabel>("agentsCount")->text()));
 
         QVERIFY(m_server->disconnectAgent(a));
         QVERIFY(m_server->disconnectAgent(b));
         QVERIFY(refreshAgents());
         QCOMPARE(agentChip(sbom.id)->text, QStringLiteral("No agents"));
-        QTRY_COMPARE(find<QLabel>("agentsCount")->text(), QString::number(m_server->agentCount()));
+        QTRY_VERIFY2(find<QLabel>("agentsCount")
+                         ->text()
+                         .startsWith(QStringLiteral("%1 agents").arg(m_server->agentCount())),
+            qPrintable(find<QLabel>("agentsCount")->text()));
         QVERIFY(m_window->operationError().isEmpty());
     }
 
@@ -304,11 +311,18 @@ private Q_SLOTS:
         QVERIFY(force->isEnabled()); // may still be forced
 
         // Cancelled: nothing is sent.
-        const int sent = m_server->requests().size();
+        // (The refresh may read meanwhile: only writes count.)
+        const auto writes = [this] {
+            int n = 0;
+            for (const auto& r : m_server->requests())
+                n += r.verb != QByteArray("GET");
+            return n;
+        };
+        const int sent = writes();
         confirmNext(&text, &info, false);
         force->click();
         QTest::qWait(100);
-        QCOMPARE(m_server->requests().size(), sent);
+        QCOMPARE(writes(), sent);
 
         // Forced: the box names the job it cancels.
         confirmNext(&text, &info);
@@ -435,8 +449,8 @@ private Q_SLOTS:
         selectOrganization();
         QTRY_COMPARE(find<QLabel>("agentsNoticeLabel")->text(), reason);
         QVERIFY(find<QLabel>("agentsNoticeLabel")->isVisible());
-        QCOMPARE(find<QLabel>("agentsCount")->text(), QStringLiteral("—"));
-        QCOMPARE(find<QLabel>("queuesWithoutAgentsCount")->text(), QStringLiteral("—"));
+        QVERIFY(!find<QLabel>("agentsCount")->isVisible()); // the notice instead of numbers
+        QVERIFY(!find<QWidget>("idleQueuesCountTile")->isVisible()); // no "0 without agents"
         QVERIFY(m_window->operationError().isEmpty());
         const Queue q = queue(QStringLiteral("Production"), QStringLiteral("default"));
         QVERIFY(!model()->indexForId(q.id).data(M::AgentsConnectedRole).isValid());

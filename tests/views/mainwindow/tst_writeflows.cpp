@@ -14,6 +14,7 @@
 #include "sandboxserver.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -82,6 +83,17 @@ class TestWriteFlows final : public QObject {
     }
 
     // What AppController does on an account switch: the window lets go, the session goes.
+    // The demo's paused queues are someone else's pauses: resuming one asks first. Confirms the
+    // box the next click opens.
+    void answerResumeConfirmation()
+    {
+        QTimer::singleShot(0, this, [] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box && box->objectName() == QLatin1String("confirmResumeBox"));
+            box->findChild<QPushButton*>(QStringLiteral("confirmButton"))->click();
+        });
+    }
+
     void closeSession()
     {
         m_window->setSession(nullptr);
@@ -306,6 +318,7 @@ private Q_SLOTS:
         const Queue paused = queueIn(cluster.id, true);
         if (!paused.id.isEmpty()) {
             QVERIFY(m_window->selectId(paused.id));
+            answerResumeConfirmation();
             m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"))->click();
             QTRY_VERIFY_WITH_TIMEOUT(
                 m_window->operationError().contains(QLatin1String("You're not a maintainer")),
@@ -381,6 +394,7 @@ private Q_SLOTS:
         QVERIFY(!paused.id.isEmpty());
         QVERIFY(m_window->selectId(paused.id));
         m_server->closeWithoutAnswer(QStringLiteral("/resume_dispatch$"), 1, "POST", false);
+        answerResumeConfirmation();
         m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->operationError().contains(QLatin1String("is still paused")), 10000);
