@@ -11,7 +11,7 @@
 // case-folded once here (rows keep a folded search key, see RowPacker::searchKey), and state
 // words:
 //   is:paused    queues whose dispatch is paused
-//   is:idle      queues whose agents are known and none is connected
+//   is:idle      self-hosted queues whose agents are known and none is connected
 //   is:expired   agent tokens past their expiry date
 //   is:expiring  agent tokens expiring within TokenExpiry::soonDays
 //   is:hosted    Buildkite-hosted queues

@@ -176,9 +176,11 @@ bool NavigationFilterProxy::statesHold(const Row& row, const QModelIndex& index)
         if ((states & SearchQuery::Hosted) && !row.hosted)
             return false;
         if (states & SearchQuery::Idle) {
-            // Unknown (not loaded yet, or no read_agents) is not idle.
+            // Unknown (not loaded yet, or no read_agents) is not idle, nor is a hosted queue
+            // without agents (Buildkite starts them when jobs arrive): what the attention tile
+            // counts, so its click shows as many.
             const QVariant connected = index.data(ModelRoles::AgentsConnected);
-            if (!connected.isValid() || connected.toInt() != 0)
+            if (row.hosted || !connected.isValid() || connected.toInt() != 0)
                 return false;
         }
         return true;

@@ -7,11 +7,13 @@
 #include "api/requests/queuerequests.h"
 #include "attentionmodel.h"
 #include "dialogs/bulkdispatchdialog.h"
+#include "domain/tokenexpiry.h"
 #include "mainwindow/detailstack.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationcontextmenu.h"
 #include "mainwindow/navigationdelegate.h"
 #include "mainwindow/navigationfilterproxy.h"
+#include "mainwindow/navigationpanel.h"
 #include "mainwindow/writeflows.h"
 #include "modeltesthelpers.h"
 #include "organizationsession.h"
@@ -183,6 +185,81 @@ private Q_SLOTS:
         delete m_client;
         delete m_nam;
         delete m_server;
+    }
+
+    // Every state word of the filter, alone and with text, in the real window: the tree shows
+    // exactly the queues or tokens the model says are in that state.
+    void everyStateWordFiltersTheTree()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(model()->agentsKnown(), 20000); // is:idle needs the agents
+        const QDateTime now = model()->now();
+        QSet<QString> paused, idle, hosted, expired, expiring, pausedMigr;
+        for (const Cluster& c : model()->clusters()) {
+            for (const Queue& q : model()->queues(c.id)) {
+                const bool isHosted = q.hosted || q.instanceShape.isValid();
+                if (q.dispatchPaused)
+                    paused.insert(q.id);
+                if (q.dispatchPaused
+                    && (q.key.contains(QLatin1String("migr"), Qt::CaseInsensitive)
+                        || q.description.contains(QLatin1String("migr"), Qt::CaseInsensitive)
+                        || c.name.contains(QLatin1String("migr"), Qt::CaseInsensitive)))
+                    pausedMigr.insert(q.id);
+                if (isHosted)
+                    hosted.insert(q.id);
+                const auto agents = model()->agentCounts(q.id);
+                if (!isHosted && agents && agents->connected == 0)
+                    idle.insert(q.id);
+            }
+            for (const AgentToken& t : model()->tokens(c.id)) {
+                const auto state = TokenExpiry::classify(t.expiresAt, now);
+                if (state == TokenExpiry::State::Expired)
+                    expired.insert(t.id);
+                if (state == TokenExpiry::State::ExpiringSoon)
+                    expiring.insert(t.id);
+            }
+        }
+        // The demo has at least one of each, so no word passes by showing nothing.
+        for (const auto* set : { &paused, &idle, &hosted, &expired, &expiring, &pausedMigr })
+            QVERIFY(!set->isEmpty());
+
+        auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+        auto* proxy = m_window->filterProxy();
+        const auto shownLeaves = [proxy] {
+            QSet<QString> shown;
+            QList<QModelIndex> pending { proxy->index(0, 0) };
+            while (!pending.isEmpty()) {
+                const QModelIndex parent = pending.takeLast();
+                for (int row = 0; row < proxy->rowCount(parent); ++row) {
+                    const QModelIndex i = proxy->index(row, 0, parent);
+                    const auto kind = i.data(OrganizationTreeModel::KindRole).value<Kind>();
+                    if (kind == Kind::Queue || kind == Kind::Token)
+                        shown.insert(i.data(OrganizationTreeModel::IdRole).toString());
+                    pending.append(i);
+                }
+            }
+            return shown;
+        };
+        const QList<std::pair<QString, QSet<QString>>> cases {
+            { QStringLiteral("is:paused"), paused }, { QStringLiteral("is:idle"), idle },
+            { QStringLiteral("is:hosted"), hosted }, { QStringLiteral("is:expired"), expired },
+            { QStringLiteral("is:expiring"), expiring },
+            { QStringLiteral("is:paused migr"), pausedMigr },
+            { QStringLiteral("migr is:paused"), pausedMigr }, // in any order
+        };
+        for (const auto& [words, expected] : cases) {
+            filter->setText(words);
+            m_window->navigation()->flushFilter();
+            QCOMPARE(proxy->filterText(), words);
+            const QSet<QString> shown = shownLeaves();
+            QVERIFY2(shown == expected,
+                qPrintable(QStringLiteral("%1: %2 shown, %3 expected")
+                               .arg(words)
+                               .arg(shown.size())
+                               .arg(expected.size())));
+        }
+        filter->clear();
+        m_window->navigation()->flushFilter();
+        QVERIFY(shownLeaves().size() > paused.size() + expired.size());
     }
 
     void attentionTilesFilterTheTreeAndTheListLeadsToIt()
