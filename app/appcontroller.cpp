@@ -216,6 +216,9 @@ void AppController::showOrganization(
                 for (const Cluster& cluster : model->clusters())
                     loaded = loaded && model->queuesCheckedAt(cluster.id).isValid();
             }
+            // The agents too, where the token may read them: the panes show their counts.
+            if (!m_session->accessToken() || (m_session->canReadAgents() && !model->agentsKnown()))
+                loaded = false;
             if (!loaded)
                 return;
             poll->stop();

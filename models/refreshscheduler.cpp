@@ -260,6 +260,12 @@ void RefreshScheduler::setAgentsWanted(bool wanted)
     if (!wanted) {
         m_reload.removeAll(Task { Work::Agents, {} });
         m_soon.removeAll(Task { Work::Agents, {} });
+    } else if (isReloading() && !m_reload.contains(Task { Work::Agents, {} })) {
+        // Allowed while a reload runs (the access token answered after it began): the agents
+        // belong to it, before the tokens, so "queues with no agents" is known when it ends.
+        const auto tokens = std::find_if(
+            m_reload.begin(), m_reload.end(), [](const Task& t) { return t.work == Work::Tokens; });
+        m_reload.insert(tokens, { Work::Agents, {} });
     }
     Q_EMIT planChanged();
     tick();

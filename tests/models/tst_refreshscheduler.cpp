@@ -255,6 +255,30 @@ private Q_SLOTS:
         QVERIFY(next.contains(Task { Work::Queues, ids.at(31) }));
     }
 
+    // The access token answers after the first load began: the agents join that load, before
+    // the tokens, and are listed once.
+    void agentsAllowedDuringALoadJoinIt()
+    {
+        RefreshScheduler scheduler;
+        Simulation sim(scheduler);
+        const QStringList ids = clusterIds(5);
+        scheduler.start();
+        scheduler.reloadAll();
+        QSignalSpy finished(&scheduler, &RefreshScheduler::reloadFinished);
+        sim.runUntil(100); // the cluster list
+        scheduler.setClusters(ids);
+        scheduler.setAgentsWanted(true);
+        sim.runUntil(60000);
+        QCOMPARE(finished.size(), 1);
+        const qsizetype agents = sim.sent.indexOf(Task { Work::Agents, {} });
+        QVERIFY(agents > 0);
+        QCOMPARE(sim.sent.count(Task { Work::Agents, {} }), 1);
+        for (qsizetype i = 0; i < sim.sent.size(); ++i) {
+            if (sim.sent.at(i).work == Work::Tokens)
+                QVERIFY2(i > agents, "a cluster's tokens before the agents");
+        }
+    }
+
     void aLargerLimitMakesEverythingFaster()
     {
         RefreshScheduler normal;
