@@ -9,9 +9,10 @@
 
 #include <optional>
 
-// The storage and merge logic of the flat resource tables (ClusterListModel, QueueListModel,
-// AgentTokenListModel): rows of values with a unique `id`, merged by id so a refresh never
-// resets the view. Subclasses only say what a cell shows (itemData) and which roles it answers.
+// The storage and merge logic of the flat resource tables (QueueListModel and AgentTokenListModel,
+// the queue and token tables' models; AgentListModel, the queue pane's agents): rows of values with
+// a unique `id`, merged by id so a refresh never resets the view. Subclasses only say what a cell
+// shows (itemData) and which roles it answers.
 //
 // dataChanged is exact: before a row changes, the values of every answered role of every column
 // are recorded; afterwards only the roles whose values differ are reported, per run of columns
