@@ -25,7 +25,6 @@ void AgentsFeed::setSession(OrganizationSession* session)
         disconnect(c);
     m_connections.clear();
     m_session = session;
-    m_agentsAfterToken = false;
     QueueAgentsSection* agents = m_details->queueAgents();
     if (!session) {
         m_details->setAgentsUnavailable({});
@@ -44,23 +43,9 @@ void AgentsFeed::setSession(OrganizationSession* session)
                                               : ApiError::displayText(error.message()));
         });
     c << connect(session, &OrganizationSession::agentAccessChanged, this, &AgentsFeed::applyAccess);
-    c << connect(session, &OrganizationSession::accessTokenLoaded, this, [this] {
-        applyAccess();
-        if (std::exchange(m_agentsAfterToken, false) && m_session)
-            m_session->refreshAgents();
-    });
+    c << connect(session, &OrganizationSession::accessTokenLoaded, this, &AgentsFeed::applyAccess);
     c << connect(
         session, &OrganizationSession::agentsRefreshed, this, &AgentsFeed::relistShownQueue);
-    c << connect(session, &OrganizationSession::refreshStarted, this, [this] {
-        if (!m_withOrganization || !m_session)
-            return;
-        // The access token tells whether agents may be read at all: wait for it rather than
-        // send a list that a 403 would refuse.
-        if (m_session->accessToken())
-            m_session->refreshAgents();
-        else
-            m_agentsAfterToken = true;
-    });
     applyAccess();
 }
 

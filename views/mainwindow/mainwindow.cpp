@@ -80,8 +80,6 @@ void MainWindow::buildUi()
     m_details = new DetailStack(right);
     rightLayout->addWidget(m_details, 1);
     m_agentsFeed = new AgentsFeed(m_details, this);
-    // The session's RefreshScheduler lists the agents on its own cadence.
-    m_agentsFeed->setRefreshAgentsWithOrganization(false);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
