@@ -10,6 +10,7 @@
 #include "format.h"
 #include "hintlabel.h"
 #include "rowtext.h"
+#include "tablecelldelegate.h"
 #include "tone.h"
 
 #include <QFrame>
@@ -169,6 +170,9 @@ QueueAgentsSection::QueueAgentsSection(QWidget* parent)
     m_table->setRootIsDecorated(false);
     m_table->setUniformRowHeights(true);
     m_table->setAlternatingRowColors(true);
+    m_table->setAllColumnsShowFocus(true);
+    // The same cells as the queue and token tables: rows as tall as theirs.
+    m_table->setItemDelegate(new TableCellDelegate(m_table));
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
