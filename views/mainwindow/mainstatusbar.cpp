@@ -5,6 +5,7 @@
 #include "organizationsession.h"
 #include "panes/hintlabel.h"
 #include "refreshscheduler.h"
+#include "statuslabel.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -25,9 +26,9 @@ QString plural(QString text, int n)
 
 MainStatusBar::MainStatusBar(QWidget* parent)
     : QStatusBar(parent)
-    , m_activity(new QLabel(this))
+    , m_activity(new StatusLabel(this))
     , m_busy(new QProgressBar(this))
-    , m_plan(new QLabel(this))
+    , m_plan(new StatusLabel(this))
     , m_refreshed(new QLabel(this))
     , m_rateLimit(new HintLabel(this))
     , m_clock(new QTimer(this))

@@ -22,7 +22,9 @@ AttentionTile::AttentionTile(
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::PointingHandCursor);
     setAttribute(Qt::WA_Hover);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Minimum);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     m_number->setObjectName(countName);
     m_number->setTextFormat(Qt::PlainText);
     QFont big = font();
@@ -82,6 +84,11 @@ QSize AttentionTile::sizeHint() const
 {
     const QSize content = layout()->sizeHint();
     return { qMax(content.width(), 150), qMax(content.height(), 48) };
+}
+
+int AttentionTile::heightForWidth(int width) const
+{
+    return qMax(layout()->totalHeightForWidth(width), 48);
 }
 
 QSize AttentionTile::minimumSizeHint() const

@@ -2,6 +2,7 @@
 // The status bar's words: what the refresh plan allows, and the rate-limit line, which turns a
 // warning colour only when the budget is actually low.
 #include "mainwindow/mainstatusbar.h"
+#include "mainwindow/statuslabel.h"
 #include "refreshscheduler.h"
 
 #include <QTest>
@@ -109,6 +110,35 @@ private Q_SLOTS:
         QCOMPARE(line.text, QStringLiteral("API 40/50 (low)"));
         // No headers yet: nothing.
         QVERIFY(MainStatusBar::rateLimitLine({}, t0).text.isEmpty());
+    }
+
+    void longWordsGiveWayInANarrowWindow()
+    {
+        // At 800 pixels the plan and the activity must not hold the window wider: they end in
+        // an ellipsis and keep their whole text.
+        MainStatusBar bar;
+        auto* plan = bar.findChild<StatusLabel*>(QStringLiteral("statusPlan"));
+        auto* activity = bar.findChild<StatusLabel*>(QStringLiteral("statusActivity"));
+        QVERIFY(plan && activity);
+        const QString planText = QStringLiteral(
+            "Loading the rest (2,010 requests) when your API rate limit allows; checking 1,000 "
+            "clusters every 3.6 hours to stay within your API rate limit");
+        const QString activityText
+            = QStringLiteral("Refreshing a-very-long-organisation-name-for-this-test…");
+        plan->setText(planText);
+        plan->show();
+        activity->setText(activityText);
+        const int natural = plan->sizeHint().width() + activity->sizeHint().width();
+        QVERIFY(natural > 700);
+        QVERIFY2(bar.minimumSizeHint().width() < 400,
+            qPrintable(QString::number(bar.minimumSizeHint().width())));
+        bar.resize(400, bar.sizeHint().height());
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        QVERIFY(plan->width() < plan->sizeHint().width());
+        QVERIFY(plan->shownText().endsWith(QChar(0x2026)));
+        QCOMPARE(plan->text(), planText);
+        QCOMPARE(activity->text(), activityText);
     }
 };
 

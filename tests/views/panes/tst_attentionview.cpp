@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 using namespace ClusterStateTest;
 using WidgetTest::child;
@@ -100,6 +101,36 @@ private Q_SLOTS:
         QTRY_COMPARE(paused->y(), last->y());
         tiles.resize(400, 300);
         QTRY_VERIFY(paused->y() < last->y());
+    }
+
+    void narrowTilesGrowToShowTheirWholeCaption()
+    {
+        // Three tiles a row in a narrow pane (800-pixel window): a caption that wraps onto a
+        // third line makes its tile taller rather than being cut at the top and bottom.
+        QWidget host;
+        auto* tiles = new AttentionTiles(&host);
+        auto* layout = new QVBoxLayout(&host);
+        layout->addWidget(tiles);
+        layout->addStretch(1);
+        host.resize(3 * 150, 400);
+        host.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&host));
+        bool wrapped = false;
+        for (auto* tile : tiles->findChildren<AttentionTile*>()) {
+            const QList<QLabel*> labels = tile->findChildren<QLabel*>();
+            QCOMPARE(labels.size(), 2);
+            QLabel* caption = labels.at(1);
+            QCOMPARE(caption->text(), tile->caption());
+            const int needed = caption->heightForWidth(caption->width());
+            wrapped = wrapped || needed > 2 * caption->fontMetrics().lineSpacing();
+            QVERIFY2(caption->height() >= needed,
+                qPrintable(QStringLiteral("%1: %2 < %3")
+                               .arg(tile->caption())
+                               .arg(caption->height())
+                               .arg(needed)));
+        }
+        // The width above is narrow enough that some caption needs three lines.
+        QVERIFY(wrapped);
     }
 
     void listLeadsToTheTree()
