@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// What a screen reader hears in the real main window against the sandbox: every control the
+// keyboard can reach, on every kind of pane, has an accessible name (its text, its label's
+// text through a buddy, or a name of its own), so nothing is read out as just "button".
+#include "api/apiclient.h"
+#include "mainwindow/detailstack.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/navigationfilterproxy.h"
+#include "modelroles.h"
+#include "organizationsession.h"
+#include "organizationtreemodel.h"
+#include "sandboxserver.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTest>
+#include <QTextEdit>
+#include <QToolButton>
+#include <QTreeView>
+
+using Kind = OrganizationTreeModel::NodeKind;
+
+class TestAccessibility final : public QObject {
+    Q_OBJECT
+
+    SandboxServer* m_server = nullptr;
+    QNetworkAccessManager* m_nam = nullptr;
+    ApiClient* m_client = nullptr;
+    OrganizationSession* m_session = nullptr;
+    MainWindow* m_window = nullptr;
+
+    QTreeView* tree() const { return m_window->navigationTree(); }
+
+    // The first row of this kind in the tree as shown (expanding what it walks through).
+    QModelIndex firstOfKind(Kind kind, const QModelIndex& parent = {})
+    {
+        QAbstractItemModel* model = tree()->model();
+        if (model->canFetchMore(parent))
+            model->fetchMore(parent);
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, 0, parent);
+            if (index.data(ModelRoles::Kind).value<Kind>() == kind)
+                return index;
+            if (const QModelIndex found = firstOfKind(kind, index); found.isValid())
+                return found;
+        }
+        return {};
+    }
+
+    static bool interactive(const QWidget* w)
+    {
+        return qobject_cast<const QAbstractButton*>(w) || qobject_cast<const QLineEdit*>(w)
+            || qobject_cast<const QComboBox*>(w) || qobject_cast<const QAbstractItemView*>(w)
+            || qobject_cast<const QAbstractSpinBox*>(w) || qobject_cast<const QTabBar*>(w)
+            || qobject_cast<const QPlainTextEdit*>(w) || qobject_cast<const QTextEdit*>(w);
+    }
+
+    static QString describe(const QWidget* w)
+    {
+        QStringList path;
+        for (const QObject* o = w; o; o = o->parent()) {
+            path.prepend(o->objectName().isEmpty() ? QLatin1String(o->metaObject()->className())
+                                                   : o->objectName());
+            if (path.size() == 4)
+                break;
+        }
+        return path.join(QLatin1Char('/'));
+    }
+
+    // The keyboard-reachable controls of the window that a screen reader would name nothing.
+    QStringList unnamedControls(int* checked = nullptr) const
+    {
+        QStringList unnamed;
+        int count = 0;
+        for (QWidget* w : m_window->findChildren<QWidget*>()) {
+            if (!interactive(w) || !w->isVisibleTo(m_window) || !w->isEnabled())
+                continue;
+            // Parts of another control, read out with it: the line edit of a combo box, the
+            // header of a table, the icons inside a line edit (a search glass, Qt's clear button).
+            if (qobject_cast<QComboBox*>(w->parentWidget()) || qobject_cast<QHeaderView*>(w)
+                || qobject_cast<QLineEdit*>(w->parentWidget()))
+                continue;
+            ++count;
+            QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
+            if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << describe(w);
+        }
+        if (checked)
+            *checked = count;
+        return unnamed;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QApplication::setStyle(QStringLiteral("Fusion")); }
+
+    void init()
+    {
+        m_server = new SandboxServer(this);
+        m_server->seedDemo();
+        m_server->setRateLimit(1000);
+        QVERIFY(m_server->listen());
+        m_nam = new QNetworkAccessManager(this);
+        m_client = new ApiClient(m_nam, this);
+        QVERIFY(!m_client->setBaseUrl(m_server->baseUrl()));
+        m_client->setToken(m_server->readWriteToken());
+        m_session = new OrganizationSession(m_client, m_server->organization(), this);
+        m_window = new MainWindow;
+        m_window->resize(1400, 900);
+        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
+        m_window->setSession(m_session);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(m_session->accessToken().has_value());
+    }
+
+    void cleanup()
+    {
+        delete m_window;
+        delete m_session;
+        delete m_client;
+        delete m_nam;
+        delete m_server;
+    }
+
+    void everyControlHasAName_data()
+    {
+        QTest::addColumn<Kind>("kind");
+        QTest::newRow("organisation") << Kind::Organization;
+        QTest::newRow("cluster") << Kind::Cluster;
+        QTest::newRow("queues") << Kind::QueueGroup;
+        QTest::newRow("queue") << Kind::Queue;
+        QTest::newRow("tokens") << Kind::TokenGroup;
+        QTest::newRow("token") << Kind::Token;
+    }
+
+    void everyControlHasAName()
+    {
+        QFETCH(Kind, kind);
+        const QModelIndex index = firstOfKind(kind);
+        QVERIFY(index.isValid());
+        tree()->setCurrentIndex(index);
+        QWidget* pane = m_window->details()->currentWidget();
+        QVERIFY(pane);
+        // The pane shows what it shows once its data (the queue's agents, for one) is in.
+        QTest::qWait(300);
+        int checked = 0;
+        const QStringList unnamed = unnamedControls(&checked);
+        QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
+    }
+
+    void aNamelessControlIsFound()
+    {
+        // The check itself: an icon-only button with no name on the current pane is reported.
+        QWidget* pane = m_window->details()->currentWidget();
+        QVERIFY(pane);
+        auto* nameless = new QToolButton(pane);
+        nameless->setObjectName(QStringLiteral("namelessProbe"));
+        nameless->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+        nameless->setFocusPolicy(Qt::StrongFocus);
+        nameless->show();
+        QVERIFY(unnamedControls().join(QLatin1Char(',')).contains(QLatin1String("namelessProbe")));
+        nameless->setAccessibleName(QStringLiteral("Copy"));
+        QVERIFY(!unnamedControls().join(QLatin1Char(',')).contains(QLatin1String("namelessProbe")));
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
