@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -194,6 +195,41 @@ private Q_SLOTS:
         const QByteArray exportText = exportFile.readAll();
         QVERIFY(exportText.contains(m_server.organization().toUtf8()));
         QVERIFY(!exportText.contains(token));
+    }
+
+    // The real app pointed at an API with --api-url and the token in BUILDKITE_API_TOKEN: it
+    // loads the organisation (the scheduler and the session log every request at debug level)
+    // and quits; the token is then in nothing it printed and no file it wrote.
+    void apiUrlRunLeavesNoTrace()
+    {
+        const QString app = qEnvironmentVariable("KITEDECK_BIN");
+        QVERIFY2(QFileInfo(app).isExecutable(), qPrintable(app));
+        const QByteArray token = m_token.toUtf8();
+        const QString picture = m_dir.filePath(QStringLiteral("api-url.png"));
+        m_server.setRateLimit(1000); // the whole first load in one window
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BUILDKITE_API_TOKEN"), m_token);
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        env.insert(QStringLiteral("QT_MESSAGE_PATTERN"), QStringLiteral("%{category}: %{message}"));
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(app,
+            { QStringLiteral("--api-url"), m_server.baseUrl().toString(), QStringLiteral("--org"),
+                m_server.organization(), QStringLiteral("--screenshot"), picture,
+                QStringLiteral("--select"), QStringLiteral("queue:deploy") });
+        QVERIFY(process.waitForStarted());
+        // The sandbox answers from this process's event loop while the app runs.
+        QVERIFY(finished.wait(60000));
+        const QByteArray output = process.readAllStandardOutput() + process.readAllStandardError();
+        QVERIFY2(process.exitCode() == 0, output.constData());
+        QVERIFY(QFileInfo(picture).size() > 0);
+        // The run was logged (requests at debug level) and the log never had the token.
+        QVERIFY2(output.contains("kitedeck.api"), output.constData());
+        QVERIFY(output.contains("/queues"));
+        QVERIFY(!output.contains(token));
+        QVERIFY2(filesContaining(token).isEmpty(), qPrintable(filesContaining(token).join(u'\n')));
     }
 };
 
