@@ -560,6 +560,13 @@ int main(int argc, char* argv[])
         if (filterOnly) {
             std::printf("  run %d: organisation loaded and merged in %s ms\n", run + 1,
                 qPrintable(gui.values.value(QStringLiteral("load_ms"))));
+            // Which keystroke cost what: the typing, with each key's wall and CPU milliseconds.
+            const QStringList wall = gui.values.value(QStringLiteral("filter_ms")).split(u',');
+            const QStringList cpu = gui.values.value(QStringLiteral("filter_cpu_ms")).split(u',');
+            const QString typed = parser.value(typingOpt).remove(u'|');
+            for (qsizetype k = 0; k < wall.size() && k < cpu.size(); ++k)
+                std::printf("    '%s' %s ms wall, %s ms CPU\n", qPrintable(typed.mid(k, 1)),
+                    qPrintable(wall.at(k)), qPrintable(cpu.at(k)));
             std::fflush(stdout);
             continue;
         }
