@@ -275,9 +275,14 @@ void NavigationDelegate::paint(
         painter->setRenderHint(QPainter::Antialiasing);
         if (!parts.mark.isNull()) {
             const QColor color(index.data(OrganizationTreeModel::ColorRole).toString());
-            painter->setPen(Qt::NoPen);
+            // No grey outline (it read as a checkbox), but a pale colour on a light row, or a
+            // dark one on a dark row, gets a rim of its own hue so the dot does not vanish.
+            const QColor base = pal.color(selected ? QPalette::Highlight : QPalette::Base);
+            const bool faint = qAbs(color.lightnessF() - base.lightnessF()) < 0.2;
+            painter->setPen(faint ? QPen(Tones::mix(color, pal.color(QPalette::Text), 0.45), 1)
+                                  : QPen(Qt::NoPen));
             painter->setBrush(color);
-            painter->drawEllipse(QRectF(parts.mark));
+            painter->drawEllipse(QRectF(parts.mark).adjusted(0.5, 0.5, -0.5, -0.5));
         }
         if (!parts.emojiText.isEmpty()) {
             painter->setFont(Emoji::font(option.font));
@@ -339,24 +344,24 @@ void NavigationDelegate::paint(
     }
     r.setRight(right - 4);
 
+    const NavigationFilterProxy* filter = filterOf(index);
+    const bool matched = filter && filter->matches(filter->mapToSource(index));
+    // The rows the filter found read bolder than the rows shown around them (their clusters,
+    // the rest of a matching cluster).
+    if (matched)
+        font.setWeight(QFont::DemiBold);
     painter->setFont(font);
     const QFontMetrics fm(font);
     const QString text = fm.elidedText(parts.title, Qt::ElideRight, r.width());
     // Where the filter's words show: on the highlight colour, the text over it unchanged, so
     // it reads as well as the rest of the row in either palette (and on a selected row).
     QString also; // a description or id that matched where the title did not
-    if (const NavigationFilterProxy* filter = filterOf(index)) {
-        const QModelIndex source = filter->mapToSource(index);
-        const bool matched = filter->matches(source);
+    if (filter) {
         QColor match = pal.color(selected ? QPalette::HighlightedText : QPalette::Highlight);
         match.setAlphaF(selected ? 0.3 : 0.35);
         const QList<SearchQuery::Range> ranges = filter->query().rangesIn(text);
         drawMatched(painter, r, text, ranges, match);
         if (matched) {
-            // The rows the filter found, apart from the rows shown around them.
-            painter->fillRect(
-                QRect(option.rect.left(), option.rect.top() + 3, 3, option.rect.height() - 6),
-                pal.color(selected ? QPalette::HighlightedText : QPalette::Highlight));
             if (ranges.isEmpty() && filter->query().wordCount() > 0) {
                 const QString description
                     = index.data(OrganizationTreeModel::DescriptionRole).toString().simplified();
@@ -371,10 +376,15 @@ void NavigationDelegate::paint(
                 = fm.horizontalAdvance(text) + fm.horizontalAdvance(QLatin1Char(' ')) * 2;
             QRect rest = r.adjusted(used, 0, 0, 0);
             if (rest.width() > fm.horizontalAdvance(QStringLiteral("ab…"))) {
-                const QString shown = fm.elidedText(also, Qt::ElideRight, rest.width());
+                QFont plain = font;
+                plain.setWeight(QFont::Normal);
+                painter->setFont(plain);
+                const QString shown
+                    = QFontMetrics(plain).elidedText(also, Qt::ElideRight, rest.width());
                 drawMatched(painter, rest, shown, filter->query().rangesIn(shown), match);
                 painter->setPen(selected ? textColor : pal.color(QPalette::PlaceholderText));
                 painter->drawText(rest, Qt::AlignVCenter | Qt::AlignLeft, shown);
+                painter->setFont(font);
             }
         }
     }

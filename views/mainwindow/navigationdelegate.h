@@ -14,8 +14,8 @@ class ChangeHighlighter;
 // Cluster rows keep a slot for the colour and one for the emoji whether the cluster has them or
 // not, so the names line up; no colour draws nothing (an empty outline reads as a checkbox).
 // While a filter is on (the model is a NavigationFilterProxy) the words found in the title are
-// drawn on the highlight colour, and a row that matches itself has a bar at its left edge; one
-// that matched by its description (or id) shows that after its title.
+// drawn on the highlight colour, a row that matches itself is drawn bolder, and one that
+// matched by its description (or id) shows that after its title.
 class NavigationDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 public:

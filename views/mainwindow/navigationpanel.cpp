@@ -8,6 +8,7 @@
 #include "organizationtreemodel.h"
 
 #include <QEvent>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QKeyEvent>
@@ -27,7 +28,7 @@ NavigationPanel::NavigationPanel(QWidget* parent)
     , m_filter(new QLineEdit(this))
     , m_matchCount(new QLabel(this))
     , m_tree(new QTreeView(this))
-    , m_empty(new QWidget(this))
+    , m_empty(new QFrame(this))
     , m_treeOrEmpty(new QStackedLayout)
     , m_proxy(new NavigationFilterProxy(this))
     , m_highlighter(new ChangeHighlighter(m_tree))
@@ -72,6 +73,9 @@ NavigationPanel::NavigationPanel(QWidget* parent)
 
     // Nothing matches: said where the rows would be, with the way back.
     m_empty->setObjectName(QStringLiteral("filterEmptyState"));
+    // Framed as the tree is, so the panel keeps its shape while it stands in for it.
+    m_empty->setFrameShape(m_tree->frameShape());
+    m_empty->setFrameShadow(m_tree->frameShadow());
     m_empty->setAutoFillBackground(true);
     m_empty->setBackgroundRole(QPalette::Base);
     auto* emptyLayout = new QVBoxLayout(m_empty);

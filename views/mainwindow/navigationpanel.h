@@ -11,6 +11,7 @@ class ChangeHighlighter;
 class Debouncer;
 class NavigationFilterProxy;
 class OrganizationTreeModel;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QStackedLayout;
@@ -88,7 +89,7 @@ private:
     QLineEdit* m_filter;
     QLabel* m_matchCount;
     QTreeView* m_tree;
-    QWidget* m_empty;
+    QFrame* m_empty;
     QStackedLayout* m_treeOrEmpty;
     NavigationFilterProxy* m_proxy;
     ChangeHighlighter* m_highlighter;
