@@ -122,6 +122,12 @@ void NavigationFilterProxy::apply()
     turn(); // in case no layout change was announced
 }
 
+void NavigationFilterProxy::prepare()
+{
+    if (m_rowsStale)
+        rebuildRows();
+}
+
 void NavigationFilterProxy::sourceChanged()
 {
     m_rowsStale = true;

@@ -45,6 +45,9 @@ public:
     void setSourceModel(QAbstractItemModel* model) override;
 
     void setFilterText(const QString& text);
+    // Gathers the rows' search keys now if they changed, so that the first keystroke does not
+    // (the filter box calls it when it gets the focus).
+    void prepare();
     QString filterText() const { return m_query.text(); }
     bool isFiltering() const { return !m_query.isEmpty(); }
     // Whether the source row itself (not a parent or child) matches the filter.
