@@ -2,7 +2,7 @@
 // An organisation of 1,000 clusters: the GUI against `kitedeck export` on the same generated
 // organisation, served by an in-process sandbox with no latency.
 //
-//   build/bin/bench_scale [--clusters 1000 --queues 50 --tokens 5 --runs 3]
+//   build/bin/bench_scale [--clusters 1000 --queues 50 --tokens 5 --runs 3] [--filter-only]
 //
 // Each measured program runs in its own process, so each peak RSS is that program's alone (the
 // sandbox and its data live here, in the parent):
@@ -14,11 +14,17 @@
 //     reads its peak RSS (VmHWM) after the load and at the end.
 //   - the export: the real kitedeck binary, started through this executable with --rusage so
 //     that its peak RSS comes from wait4() (ru_maxrss), not from a guess.
+//
+// --filter-only measures the keystrokes alone, in minutes less: the GUI process loads the
+// organisation as export does (OrganizationLoader, no view attached), merges it into the
+// session's tree in one call, and only then shows it in the window. The session's own refresh
+// goes to a server that never answers, so nothing merges while the keys are timed.
 #include "api/apiclient.h"
 #include "api/requests/queuerequests.h"
 #include "mainwindow/autorefresh.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationpanel.h"
+#include "organizationloader.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "sandboxserver.h"
@@ -36,6 +42,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -45,6 +52,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <optional>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -174,6 +182,31 @@ bool waitForRefresh(OrganizationSession& session, int timeoutMs)
     return done;
 }
 
+// The whole organisation as export loads it, every cluster with its queues and tokens.
+std::optional<OrganizationSnapshot> loadSnapshot(ApiClient& client, const QString& organization)
+{
+    OrganizationLoader loader(&client);
+    QHash<QString, ClusterSnapshot> loaded;
+    OrganizationSnapshot snapshot;
+    bool ok = false;
+    QEventLoop loop;
+    QObject::connect(&loader, &OrganizationLoader::clusterLoaded, &loop,
+        [&](const ClusterSnapshot& c) { loaded.insert(c.cluster.id, c); });
+    QObject::connect(&loader, &OrganizationLoader::finished, &loop,
+        [&](const OrganizationSnapshot& s, const ApiError& error) {
+            snapshot = s;
+            ok = !error;
+            loop.quit();
+        });
+    loader.load(organization);
+    loop.exec();
+    if (!ok)
+        return std::nullopt;
+    for (ClusterSnapshot& c : snapshot.clusters)
+        c = loaded.value(c.cluster.id, c);
+    return snapshot;
+}
+
 int runGui(int argc, char* argv[])
 {
     QApplication app(argc, argv);
@@ -186,13 +219,25 @@ int runGui(int argc, char* argv[])
     const QCommandLineOption token(QStringLiteral("token"), {}, QStringLiteral("token"));
     const QCommandLineOption queues(QStringLiteral("expect-queues"), {}, QStringLiteral("n"));
     const QCommandLineOption typing(QStringLiteral("typing"), {}, QStringLiteral("keys"));
-    parser.addOptions({ gui, url, org, token, queues, typing });
+    const QCommandLineOption filterOnly(QStringLiteral("filter-only"));
+    parser.addOptions({ gui, url, org, token, queues, typing, filterOnly });
     parser.process(app);
+    const bool onlyFilter = parser.isSet(filterOnly);
 
     QNetworkAccessManager nam;
     ApiClient client(&nam);
     client.setBaseUrl(QUrl(parser.value(url)));
     client.setToken(parser.value(token));
+    // --filter-only: connections are accepted and never answered, so the session's refresh
+    // waits (its transfer timeout is far longer than the typing) and merges nothing.
+    QTcpServer silent;
+    if (onlyFilter) {
+        if (!silent.listen(QHostAddress::LocalHost)) {
+            std::printf("error=cannot listen\n");
+            return 1;
+        }
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())));
+    }
     OrganizationSession session(&client, parser.value(org));
     MainWindow window;
     window.autoRefresh()->setEnabled(false);
@@ -203,13 +248,27 @@ int runGui(int argc, char* argv[])
 
     QElapsedTimer timer;
     timer.start();
-    window.setSession(&session);
-    if (!waitForRefresh(session, 900000)) {
-        std::printf("error=the load did not finish\n");
-        return 1;
+    if (onlyFilter) {
+        ApiClient loaderClient(&nam);
+        loaderClient.setBaseUrl(QUrl(parser.value(url)));
+        loaderClient.setToken(parser.value(token));
+        const std::optional<OrganizationSnapshot> snapshot
+            = loadSnapshot(loaderClient, parser.value(org));
+        if (!snapshot) {
+            std::printf("error=the organisation did not load\n");
+            return 1;
+        }
+        session.treeModel()->mergeSnapshot(*snapshot);
+        window.setSession(&session);
+    } else {
+        window.setSession(&session);
+        if (!waitForRefresh(session, 900000)) {
+            std::printf("error=the load did not finish\n");
+            return 1;
+        }
     }
     const qint64 loadMs = timer.elapsed();
-    if (session.lastRefreshError()) {
+    if (!onlyFilter && session.lastRefreshError()) {
         std::printf("error=%s\n", qPrintable(session.lastRefreshError().toString()));
         return 1;
     }
@@ -283,6 +342,8 @@ int runGui(int argc, char* argv[])
     std::printf("filter_cpu_ms=%s\n", qPrintable(keyTimes.join(QLatin1Char(','))));
     std::printf("rss_after_filter_kb=%lld\n", peakRssKb());
     std::fflush(stdout);
+    if (onlyFilter)
+        return 0;
 
     // A refresh that finds nothing new.
     {
@@ -426,7 +487,11 @@ int main(int argc, char* argv[])
     // out, a hundred clusters, a state word with text, cleared.
     const auto typingOpt = option("typing", "Keystrokes for the filter.",
         "queue-04|<<<<<<<<|cluster 07|~|is:paused deploy|~|generated 0042|~");
+    const QCommandLineOption filterOnlyOpt(QStringLiteral("filter-only"),
+        QStringLiteral("Measure only the filter (the GUI loads as export does, then types)."));
+    parser.addOption(filterOnlyOpt);
     parser.process(app);
+    const bool filterOnly = parser.isSet(filterOnlyOpt);
     const int clusters = parser.value(clustersOpt).toInt();
     const int queuesPerCluster = parser.value(queuesOpt).toInt();
     const int tokensPerCluster = parser.value(tokensOpt).toInt();
@@ -468,11 +533,12 @@ int main(int argc, char* argv[])
         // The same organisation every run: undo the previous run's pause.
         server.seedGenerated(clusters, queuesPerCluster, tokensPerCluster);
         const ChildRun gui = runChild(QCoreApplication::applicationFilePath(),
-            { QStringLiteral("--gui"), QStringLiteral("--api-url"), server.baseUrl().toString(),
-                QStringLiteral("--org"), server.organization(), QStringLiteral("--token"),
-                server.readWriteToken(), QStringLiteral("--expect-queues"),
-                QString::number(expectedQueues), QStringLiteral("--typing"),
-                parser.value(typingOpt) },
+            QStringList { QStringLiteral("--gui"), QStringLiteral("--api-url"),
+                server.baseUrl().toString(), QStringLiteral("--org"), server.organization(),
+                QStringLiteral("--token"), server.readWriteToken(),
+                QStringLiteral("--expect-queues"), QString::number(expectedQueues),
+                QStringLiteral("--typing"), parser.value(typingOpt) }
+                + (filterOnly ? QStringList { QStringLiteral("--filter-only") } : QStringList()),
             env, 1800000);
         if (!gui.ok || gui.values.contains(QStringLiteral("error"))) {
             std::fprintf(stderr, "GUI run failed: %s %s\n",
@@ -491,6 +557,19 @@ int main(int argc, char* argv[])
         identical.append(gui.values.value(QStringLiteral("identical_refresh_signals")));
         pause.append(gui.values.value(QStringLiteral("pause_refresh_signals")));
         pauseDataChanged = gui.values.value(QStringLiteral("pause_refresh_data_changed")).toInt();
+        if (filterOnly) {
+            std::printf("  run %d: organisation loaded and merged in %s ms\n", run + 1,
+                qPrintable(gui.values.value(QStringLiteral("load_ms"))));
+            // Which keystroke cost what: the typing, with each key's wall and CPU milliseconds.
+            const QStringList wall = gui.values.value(QStringLiteral("filter_ms")).split(u',');
+            const QStringList cpu = gui.values.value(QStringLiteral("filter_cpu_ms")).split(u',');
+            const QString typed = parser.value(typingOpt).remove(u'|');
+            for (qsizetype k = 0; k < wall.size() && k < cpu.size(); ++k)
+                std::printf("    '%s' %s ms wall, %s ms CPU\n", qPrintable(typed.mid(k, 1)),
+                    qPrintable(wall.at(k)), qPrintable(cpu.at(k)));
+            std::fflush(stdout);
+            continue;
+        }
 
         server.clearRequests();
         const QString out = dir.filePath(QStringLiteral("export.json"));
@@ -520,6 +599,15 @@ int main(int argc, char* argv[])
     const Stats load = statsOf(guiLoad);
     const Stats exp = statsOf(exportWall);
     const Stats key = statsOf(keys);
+    if (filterOnly) {
+        std::printf("\nfilter, per keystroke (%lld keystrokes), wall    %s (target < 16)\n",
+            static_cast<long long>(keys.size()), qPrintable(format(key, "ms", 1)));
+        std::printf("filter, per keystroke, CPU of the GUI thread     %s\n",
+            qPrintable(format(statsOf(keysCpu), "ms", 1)));
+        std::printf(
+            "machine load average at the end                 %s\n", qPrintable(loadAverage()));
+        return 0;
+    }
     std::printf(
         "\nGUI load (setSession to every cluster merged)   %s\n", qPrintable(format(load, "ms")));
     std::printf(

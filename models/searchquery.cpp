@@ -70,3 +70,48 @@ quint64 SearchQuery::wordsIn(
     }
     return found;
 }
+
+quint64 SearchQuery::wordsIn(
+    QByteArrayView searchKey, QByteArrayView asciiFoldedId, bool idHex) const
+{
+    const std::string_view key(searchKey.data(), size_t(searchKey.size()));
+    const std::string_view id(asciiFoldedId.data(), size_t(asciiFoldedId.size()));
+    quint64 found = 0;
+    for (qsizetype i = 0; i < m_words.size(); ++i) {
+        const Word& w = m_words.at(i);
+        const std::string_view word(w.utf8.constData(), size_t(w.utf8.size()));
+        if (key.find(word) != std::string_view::npos
+            || ((!idHex || w.hex) && id.find(word) != std::string_view::npos))
+            found |= quint64(1) << i;
+    }
+    return found;
+}
+
+QList<SearchQuery::Range> SearchQuery::rangesIn(QStringView text) const
+{
+    if (m_words.isEmpty() || text.isEmpty())
+        return {};
+    // Folded one code unit at a time, so positions in it are positions in text. A word whose
+    // folding changes its length ("ß" to "ss") is not found here; it still filters.
+    QString folded(text.size(), Qt::Uninitialized);
+    for (qsizetype i = 0; i < text.size(); ++i)
+        folded[i] = text[i].toCaseFolded();
+    QList<Range> found;
+    for (const Word& w : m_words) {
+        for (qsizetype at = folded.indexOf(w.text); at >= 0;
+             at = folded.indexOf(w.text, at + w.text.size()))
+            found.append({ at, w.text.size() });
+    }
+    std::sort(found.begin(), found.end(),
+        [](const Range& a, const Range& b) { return a.start < b.start; });
+    QList<Range> merged;
+    for (const Range& r : std::as_const(found)) {
+        if (!merged.isEmpty() && r.start <= merged.last().start + merged.last().length) {
+            Range& last = merged.last();
+            last.length = qMax(last.start + last.length, r.start + r.length) - last.start;
+        } else {
+            merged.append(r);
+        }
+    }
+    return merged;
+}

@@ -43,6 +43,9 @@ public:
     // idFolded: the id has no upper-case letters (so it is searched as it is); idHex: it holds
     // only hexadecimal digits and dashes (a UUID: a word with other letters cannot be in it).
     quint64 wordsIn(QByteArrayView searchKey, QStringView id, bool idFolded, bool idHex) const;
+    // The same for an id that is all ASCII, lower-cased into bytes: the folded words are
+    // searched in it as they are in the key, byte by byte, far quicker than in UTF-16.
+    quint64 wordsIn(QByteArrayView searchKey, QByteArrayView asciiFoldedId, bool idHex) const;
     quint64 allWords() const { return m_all; }
     bool matchesText(QByteArrayView searchKey, QStringView id, bool idFolded, bool idHex) const
     {
@@ -50,6 +53,15 @@ public:
     }
 
     static bool isHexId(QStringView id);
+
+    // Where the text words occur in text as shown (case-insensitively), for drawing the matches:
+    // sorted, overlapping and touching ranges merged.
+    struct Range {
+        qsizetype start;
+        qsizetype length;
+        bool operator==(const Range&) const = default;
+    };
+    QList<Range> rangesIn(QStringView text) const;
 
 private:
     struct Word {

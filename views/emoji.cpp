@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "emoji.h"
 
+#include <QFontDatabase>
+#include <QStringList>
+
 #include <algorithm>
 #include <iterator>
 #include <string_view>
@@ -144,6 +147,29 @@ QString render(const QString& text)
         return text;
     result.append(chars + copied, size - copied);
     return result;
+}
+
+QFont font(const QFont& base)
+{
+    // Looked up once: the font database does not change while the app runs.
+    static const QString colorFamily = [] {
+        const QStringList families = QFontDatabase::families();
+        for (const QString& family : families) {
+            if (family.contains(QLatin1String("Color Emoji"), Qt::CaseInsensitive)
+                || family == QLatin1String("Segoe UI Emoji")) // no tr: font family names
+                return family;
+        }
+        return QString();
+    }();
+    if (colorFamily.isEmpty())
+        return base;
+    QFont out = base;
+    QStringList families = base.families();
+    if (families.isEmpty())
+        families.append(base.family());
+    families.prepend(colorFamily);
+    out.setFamilies(families);
+    return out;
 }
 
 QString lookup(const QString& shortcodeWithoutColons)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QFont>
 #include <QString>
 
 // Standard emoji shortcodes (":technologist:") to Unicode emoji, from a table generated from
@@ -12,4 +13,9 @@ namespace Emoji {
 QString render(const QString& text);
 // The emoji for "technologist" (no colons), or a null QString if the shortcode is unknown.
 QString lookup(const QString& shortcodeWithoutColons);
+// base with the system's colour emoji font first, when there is one: Qt 6.4 picks a fallback
+// font per character without regard to U+FE0F, so an emoji that a text font also has
+// (U+2601 cloud) would otherwise come out as a monochrome outline. Only for text that is all
+// emoji (the navigation tree's emoji slot).
+QFont font(const QFont& base);
 } // namespace Emoji

@@ -109,6 +109,33 @@
     </message>
 </context>
 <context>
+    <name>NavigationDelegate</name>
+    <message numerus="yes">
+        <source>%n paused queue(s)</source>
+        <translation>
+            <numerusform>%n paused queue</numerusform>
+            <numerusform>%n paused queues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired token(s)</source>
+        <translation>
+            <numerusform>%n expired token</numerusform>
+            <numerusform>%n expired tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPanel</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrganizationPane</name>
     <message numerus="yes">
         <source>%n of them name no queue</source>

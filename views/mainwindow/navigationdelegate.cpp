@@ -4,6 +4,7 @@
 #include "changehighlighter.h"
 #include "clustertitle.h"
 #include "emoji.h"
+#include "navigationfilterproxy.h"
 #include "organizationtreemodel.h"
 #include "panes/tone.h"
 #include "rowtext.h"
@@ -21,6 +22,32 @@ using Expiry = OrganizationTreeModel::ExpiryState;
 namespace {
 constexpr int chipPadding = 6;
 constexpr int chipSpacing = 4;
+constexpr int markSlot = 10; // the cluster colour's
+constexpr int slotGap = 6;
+
+// The filter the row is shown under, if any.
+const NavigationFilterProxy* filterOf(const QModelIndex& index)
+{
+    const auto* proxy = qobject_cast<const NavigationFilterProxy*>(index.model());
+    return proxy && proxy->isFiltering() ? proxy : nullptr;
+}
+
+// text from x, with the ranges on a highlight: the words of the filter where they show.
+void drawMatched(QPainter* painter, const QRect& rect, const QString& text,
+    const QList<SearchQuery::Range>& ranges, const QColor& matchBackground)
+{
+    const QFontMetrics fm(painter->font());
+    for (const SearchQuery::Range& range : ranges) {
+        if (range.start >= text.size())
+            break;
+        const int x = rect.left() + fm.horizontalAdvance(text.left(range.start));
+        const int w = fm.horizontalAdvance(text.mid(range.start, range.length));
+        const QRectF box(x - 1, rect.center().y() - fm.height() / 2.0, w + 2, fm.height());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(matchBackground);
+        painter->drawRoundedRect(box, 3, 3);
+    }
+}
 
 QString shapeText(const QModelIndex& index)
 {
@@ -67,6 +94,86 @@ QString NavigationDelegate::title(const QModelIndex& index)
     if (kind == Kind::Cluster)
         return clusterTitle(index.data(OrganizationTreeModel::EmojiRole).toString(), text);
     return text;
+}
+
+NavigationDelegate::Layout NavigationDelegate::layout(
+    const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    Layout out;
+    const QRect r = option.rect.adjusted(4, 0, -4, 0);
+    out.text = r;
+    if (index.data(OrganizationTreeModel::KindRole).value<Kind>() != Kind::Cluster) {
+        out.title = title(index);
+        return out;
+    }
+    const QFontMetrics fm(option.font);
+    const QColor color(index.data(OrganizationTreeModel::ColorRole).toString());
+    if (color.isValid()) {
+        const int side = qMax(4, qMin(r.height() - 10, markSlot));
+        out.mark = QRect(r.left(), r.center().y() - side / 2 + 1, side, side);
+    }
+    // Wide enough for one colour emoji at this font size.
+    const int emojiWidth = fm.height() + 2;
+    out.emoji = QRect(r.left() + markSlot + slotGap, r.top(), emojiWidth, r.height());
+    out.text.setLeft(out.emoji.right() + 1 + slotGap);
+    const QString shortcode = index.data(OrganizationTreeModel::EmojiRole).toString().trimmed();
+    const QString emoji = Emoji::render(shortcode);
+    const QString name = clusterTitle(QString(), index.data(Qt::DisplayRole).toString(),
+        index.data(OrganizationTreeModel::IdRole).toString());
+    if (shortcode.isEmpty()) {
+        out.title = name;
+    } else if (emoji != shortcode && !emoji.contains(QLatin1Char(':'))) {
+        out.emojiText = emoji;
+        out.title = name;
+    } else {
+        // A code with no emoji (Buildkite's logos) stays text, as everywhere else.
+        out.title = title(index);
+    }
+    return out;
+}
+
+QString NavigationDelegate::accessibleText(const QModelIndex& index, bool expanded)
+{
+    QStringList parts { title(index) };
+    switch (index.data(OrganizationTreeModel::KindRole).value<Kind>()) {
+    case Kind::Queue:
+        if (index.data(OrganizationTreeModel::PausedRole).toBool())
+            parts.append(tr("paused"));
+        if (index.data(OrganizationTreeModel::IsDefaultQueueRole).toBool())
+            parts.append(tr("default queue"));
+        if (index.data(OrganizationTreeModel::HostedRole).toBool())
+            parts.append(shapeText(index));
+        if (const auto agents = agentsChip(index))
+            parts.append(agents->text.split(QStringLiteral(" · ")).join(QStringLiteral(", ")));
+        break;
+    case Kind::Token:
+        switch (index.data(OrganizationTreeModel::ExpiryStateRole).value<Expiry>()) {
+        case Expiry::Expired:
+            parts.append(tr("expired"));
+            break;
+        case Expiry::ExpiringSoon:
+            parts.append(tr("expires soon"));
+            break;
+        case Expiry::Never:
+            parts.append(tr("no expiry"));
+            break;
+        case Expiry::Valid:
+            break;
+        }
+        break;
+    case Kind::Cluster:
+        if (expanded)
+            break;
+        if (const int paused = index.data(OrganizationTreeModel::PausedQueuesRole).toInt())
+            parts.append(tr("%n paused queue(s)", nullptr, paused));
+        if (const int expired = index.data(OrganizationTreeModel::ExpiredTokensRole).toInt())
+            parts.append(tr("%n expired token(s)", nullptr, expired));
+        break;
+    default:
+        break;
+    }
+    parts.removeAll(QString());
+    return parts.join(QStringLiteral(", "));
 }
 
 QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& index)
@@ -123,7 +230,6 @@ void NavigationDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString text = title(index);
     opt.text.clear();
     opt.icon = QIcon();
     const QWidget* widget = option.widget;
@@ -147,7 +253,8 @@ void NavigationDelegate::paint(
     const QPalette& pal = option.palette;
     QColor textColor = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
     QFont font = option.font;
-    QRect r = option.rect.adjusted(4, 0, -4, 0);
+    const Layout parts = layout(option, index);
+    QRect r = parts.text;
 
     switch (kind) {
     case Kind::Organization:
@@ -165,14 +272,23 @@ void NavigationDelegate::paint(
             textColor = Tones::text(Tone::Danger, pal);
         break;
     case Kind::Cluster: {
-        const QColor swatch(index.data(OrganizationTreeModel::ColorRole).toString());
-        const int side = qMin(r.height() - 10, 12);
-        const QRect box(r.left(), r.center().y() - side / 2, side, side);
         painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(Tones::mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.6));
-        painter->setBrush(swatch.isValid() ? swatch : Qt::transparent);
-        painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
-        r.setLeft(box.right() + 7);
+        if (!parts.mark.isNull()) {
+            const QColor color(index.data(OrganizationTreeModel::ColorRole).toString());
+            // No grey outline (it read as a checkbox), but a pale colour on a light row, or a
+            // dark one on a dark row, gets a rim of its own hue so the dot does not vanish.
+            const QColor base = pal.color(selected ? QPalette::Highlight : QPalette::Base);
+            const bool faint = qAbs(color.lightnessF() - base.lightnessF()) < 0.2;
+            painter->setPen(faint ? QPen(Tones::mix(color, pal.color(QPalette::Text), 0.45), 1)
+                                  : QPen(Qt::NoPen));
+            painter->setBrush(color);
+            painter->drawEllipse(QRectF(parts.mark).adjusted(0.5, 0.5, -0.5, -0.5));
+        }
+        if (!parts.emojiText.isEmpty()) {
+            painter->setFont(Emoji::font(option.font));
+            painter->setPen(textColor);
+            painter->drawText(parts.emoji, Qt::AlignCenter | Qt::TextSingleLine, parts.emojiText);
+        }
         if (!index.data(OrganizationTreeModel::ErrorRole).toString().isEmpty() && !selected)
             textColor = Tones::text(Tone::Danger, pal);
         break;
@@ -228,11 +344,52 @@ void NavigationDelegate::paint(
     }
     r.setRight(right - 4);
 
+    const NavigationFilterProxy* filter = filterOf(index);
+    const bool matched = filter && filter->matches(filter->mapToSource(index));
+    // The rows the filter found read bolder than the rows shown around them (their clusters,
+    // the rest of a matching cluster).
+    if (matched)
+        font.setWeight(QFont::DemiBold);
     painter->setFont(font);
-    painter->setPen(textColor);
     const QFontMetrics fm(font);
-    painter->drawText(
-        r, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, r.width()));
+    const QString text = fm.elidedText(parts.title, Qt::ElideRight, r.width());
+    // Where the filter's words show: on the highlight colour, the text over it unchanged, so
+    // it reads as well as the rest of the row in either palette (and on a selected row).
+    QString also; // a description or id that matched where the title did not
+    if (filter) {
+        QColor match = pal.color(selected ? QPalette::HighlightedText : QPalette::Highlight);
+        match.setAlphaF(selected ? 0.3 : 0.35);
+        const QList<SearchQuery::Range> ranges = filter->query().rangesIn(text);
+        drawMatched(painter, r, text, ranges, match);
+        if (matched) {
+            if (ranges.isEmpty() && filter->query().wordCount() > 0) {
+                const QString description
+                    = index.data(OrganizationTreeModel::DescriptionRole).toString().simplified();
+                also = !description.isEmpty() && parts.title != description
+                        && !filter->query().rangesIn(description).isEmpty()
+                    ? description
+                    : id;
+            }
+        }
+        if (!also.isEmpty()) {
+            const int used
+                = fm.horizontalAdvance(text) + fm.horizontalAdvance(QLatin1Char(' ')) * 2;
+            QRect rest = r.adjusted(used, 0, 0, 0);
+            if (rest.width() > fm.horizontalAdvance(QStringLiteral("ab…"))) {
+                QFont plain = font;
+                plain.setWeight(QFont::Normal);
+                painter->setFont(plain);
+                const QString shown
+                    = QFontMetrics(plain).elidedText(also, Qt::ElideRight, rest.width());
+                drawMatched(painter, rest, shown, filter->query().rangesIn(shown), match);
+                painter->setPen(selected ? textColor : pal.color(QPalette::PlaceholderText));
+                painter->drawText(rest, Qt::AlignVCenter | Qt::AlignLeft, shown);
+                painter->setFont(font);
+            }
+        }
+    }
+    painter->setPen(textColor);
+    painter->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, text);
     painter->restore();
 }
 

@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QVarLengthArray>
 
+#include <algorithm>
+
 using Kind = OrganizationTreeModel::NodeKind;
 using Expiry = OrganizationTreeModel::ExpiryState;
 
@@ -34,9 +36,16 @@ NavigationFilterProxy::NavigationFilterProxy(QObject* parent)
         if (m_query.isEmpty())
             return;
         evaluate();
-        invalidate();
+        apply();
         Q_EMIT refiltered();
     });
+}
+
+QVariant NavigationFilterProxy::data(const QModelIndex& index, int role) const
+{
+    if (role == Qt::AccessibleTextRole && m_accessibleText && index.isValid())
+        return m_accessibleText(index);
+    return QSortFilterProxyModel::data(index, role);
 }
 
 void NavigationFilterProxy::setRefilterDelay(int milliseconds)
@@ -52,7 +61,9 @@ void NavigationFilterProxy::setSourceModel(QAbstractItemModel* model)
     m_tree = qobject_cast<OrganizationTreeModel*>(model);
     m_rows.clear();
     m_rowsStale = true;
-    m_marks.clear();
+    m_marks[0] = {};
+    m_marks[1] = {};
+    m_shownFiltering = !m_query.isEmpty();
     m_expand.clear();
     m_refilter->stop();
     QSortFilterProxyModel::setSourceModel(model);
@@ -74,7 +85,7 @@ void NavigationFilterProxy::setSourceModel(QAbstractItemModel* model)
     c << connect(m_tree, &QAbstractItemModel::modelReset, this, changed);
     if (!m_query.isEmpty()) {
         evaluate();
-        invalidate();
+        apply();
     }
 }
 
@@ -86,15 +97,35 @@ void NavigationFilterProxy::setFilterText(const QString& text)
     m_query = query;
     m_refilter->stop();
     evaluate();
-    if (m_query.isEmpty()) {
-        // Gathered again when the next filter starts: no reason to hold it meanwhile.
-        m_rows = {};
-        m_rowsStale = true;
-    }
+    // The table stays while the box is empty (a few MB at 58,000 rows): the next first
+    // keystroke, the one that is never debounced, then does not gather it again.
+    apply();
+}
+
+void NavigationFilterProxy::apply()
+{
     // One layout change for the whole tree. invalidateFilter() would instead remove and insert
     // rows parent by parent (thousands of signals, each making the view scan its persistent
-    // indexes).
+    // indexes). The new marks take over after everyone else has seen layoutAboutToBeChanged:
+    // a connection made now is the last one called.
+    bool turned = false;
+    const auto turn = [this, &turned] {
+        if (std::exchange(turned, true))
+            return;
+        m_shown = 1 - m_shown;
+        m_shownFiltering = !m_query.isEmpty();
+    };
+    const QMetaObject::Connection c
+        = connect(this, &QAbstractItemModel::layoutAboutToBeChanged, this, turn);
     invalidate();
+    disconnect(c);
+    turn(); // in case no layout change was announced
+}
+
+void NavigationFilterProxy::prepare()
+{
+    if (m_rowsStale)
+        rebuildRows();
 }
 
 void NavigationFilterProxy::sourceChanged()
@@ -108,6 +139,7 @@ void NavigationFilterProxy::sourceChanged()
 void NavigationFilterProxy::rebuildRows()
 {
     m_rows.clear();
+    m_asciiIds.clear();
     m_rowsStale = false;
     if (!m_tree)
         return;
@@ -126,6 +158,15 @@ void NavigationFilterProxy::rebuildRows()
         r.keyLength = quint32(s.key.size());
         r.id = s.id.data();
         r.idLength = quint32(s.id.size());
+        const bool ascii
+            = std::all_of(s.id.begin(), s.id.end(), [](QChar c) { return c.unicode() < 128; });
+        r.asciiId = ascii ? quint32(m_asciiIds.size()) : noAsciiId;
+        if (ascii) {
+            for (QChar c : s.id) {
+                const char16_t u = c.unicode();
+                m_asciiIds.push_back(char(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u));
+            }
+        }
         r.serial = m_tree->serial(index);
         r.end = quint32(m_rows.size() + 1);
         r.row = row;
@@ -161,6 +202,10 @@ void NavigationFilterProxy::rebuildRows()
 
 quint64 NavigationFilterProxy::wordsIn(const Row& row) const
 {
+    if (row.asciiId != noAsciiId) {
+        return m_query.wordsIn(QByteArrayView(row.key, row.keyLength),
+            QByteArrayView(m_asciiIds.data() + row.asciiId, row.idLength), row.idHex);
+    }
     return m_query.wordsIn(QByteArrayView(row.key, row.keyLength),
         QStringView(row.id, row.idLength), row.idFolded, row.idHex);
 }
@@ -208,6 +253,7 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
         r.keyLength = quint32(s.key.size());
         r.id = s.id.data();
         r.idLength = quint32(s.id.size());
+        r.asciiId = noAsciiId;
         r.kind = s.kind;
         r.expiry = s.expiry;
         r.idFolded = s.idFolded;
@@ -235,21 +281,23 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
 
 void NavigationFilterProxy::setMark(quint32 serial, quint32 flags)
 {
-    if (serial < m_marks.size())
-        m_marks[serial] = m_generation + flags;
+    Marks& next = m_marks[1 - m_shown];
+    if (serial < next.values.size())
+        next.values[serial] = next.generation + flags;
 }
 
 int NavigationFilterProxy::markOf(const QModelIndex& index) const
 {
     const quint32 serial = m_tree->serial(index);
-    if (serial >= m_marks.size() || m_marks[serial] < m_generation)
+    const Marks& shown = m_marks[m_shown];
+    if (serial >= shown.values.size() || shown.values[serial] < shown.generation)
         return -1;
-    return int(m_marks[serial] - m_generation);
+    return int(shown.values[serial] - shown.generation);
 }
 
 bool NavigationFilterProxy::hasMatchesBelow(const QModelIndex& sourceIndex) const
 {
-    if (!m_tree || m_query.isEmpty())
+    if (!m_tree || !m_shownFiltering)
         return false;
     const int mark = markOf(sourceIndex);
     return mark >= 0 && (mark & MatchesBelow);
@@ -259,7 +307,8 @@ void NavigationFilterProxy::evaluate()
 {
     m_expand.clear();
     m_matchCount = 0;
-    m_generation += 4; // past every flag combination of the previous one
+    Marks& next = m_marks[1 - m_shown];
+    next.generation += 4; // past every flag combination of the previous one
     if (!m_tree || m_query.isEmpty())
         return;
     const QModelIndex org = m_tree->organizationIndex();
@@ -267,8 +316,8 @@ void NavigationFilterProxy::evaluate()
         return;
     if (m_rowsStale)
         rebuildRows();
-    if (m_marks.size() < m_tree->serialBound())
-        m_marks.resize(m_tree->serialBound(), 0);
+    if (next.values.size() < m_tree->serialBound())
+        next.values.resize(m_tree->serialBound(), 0);
 
     const SearchQuery& q = m_query;
     const quint64 all = q.allWords();
@@ -362,9 +411,34 @@ void NavigationFilterProxy::evaluate()
     m_expand += expand;
 }
 
+bool NavigationFilterProxy::hasChildren(const QModelIndex& parent) const
+{
+    if (!m_tree || !parent.isValid())
+        return QSortFilterProxyModel::hasChildren(parent);
+    if (!m_shownFiltering) // every row is accepted
+        return m_tree->hasChildren(mapToSource(parent));
+    const QModelIndex source = mapToSource(parent);
+    const Kind kind = m_tree->kind(source);
+    if (kind != Kind::Cluster && kind != Kind::QueueGroup && kind != Kind::TokenGroup)
+        return QSortFilterProxyModel::hasChildren(parent);
+    // What evaluate() marked: a cluster shows only with a group it shows; a group shows with
+    // its matches (MatchesBelow), or whole, with every row that is not a placeholder.
+    const int mark = markOf(source);
+    if (mark < 0)
+        return false;
+    if (kind == Kind::Cluster)
+        return true;
+    if (mark & MatchesBelow)
+        return true;
+    if (!(mark & Whole))
+        return false;
+    const int rows = m_tree->rowCount(source);
+    return rows > 0 && isItem(m_tree->kind(m_tree->index(0, 0, source)));
+}
+
 bool NavigationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (m_query.isEmpty() || !m_tree)
+    if (!m_shownFiltering || !m_tree)
         return true;
     const QModelIndex index = m_tree->index(sourceRow, 0, sourceParent);
     const int parentMark = sourceParent.isValid() ? markOf(sourceParent) : -1;

@@ -7,6 +7,8 @@
 #include <QModelIndexList>
 #include <QSortFilterProxyModel>
 
+#include <functional>
+#include <string>
 #include <vector>
 
 class QTimer;
@@ -43,6 +45,9 @@ public:
     void setSourceModel(QAbstractItemModel* model) override;
 
     void setFilterText(const QString& text);
+    // Gathers the rows' search keys now if they changed, so that the first keystroke does not
+    // (the filter box calls it when it gets the focus).
+    void prepare();
     QString filterText() const { return m_query.text(); }
     bool isFiltering() const { return !m_query.isEmpty(); }
     // Whether the source row itself (not a parent or child) matches the filter.
@@ -57,6 +62,18 @@ public:
 
     // How long changes to the rows are gathered before the filter runs again.
     void setRefilterDelay(int milliseconds);
+
+    // The filter as typed, for drawing where a row matches.
+    const SearchQuery& query() const { return m_query; }
+
+    // What Qt::AccessibleTextRole answers for a row of this proxy (the view knows what the row
+    // shows: a collapsed cluster's counts); unset, the role is the source's.
+    using AccessibleText = std::function<QString(const QModelIndex& proxyIndex)>;
+    void setAccessibleText(AccessibleText text) { m_accessibleText = std::move(text); }
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    // From the filter's marks while filtering: the view asks it of every row it lays out, and
+    // the base class would build a mapping for each (a thousand clusters, every keystroke).
+    bool hasChildren(const QModelIndex& parent = {}) const override;
 
 Q_SIGNALS:
     // The filter ran again after the rows changed: expansion() may hold new paths.
@@ -73,6 +90,7 @@ private:
         const QChar* id;
         quint32 keyLength;
         quint32 idLength;
+        quint32 asciiId; // offset in m_asciiIds, or noAsciiId: the id has other characters
         quint32 serial;
         quint32 end; // one past the last row below this one
         int row; // in its parent
@@ -83,7 +101,7 @@ private:
         bool paused : 1;
         bool hosted : 1;
     };
-    // Marks (below m_generation's next step): shown, everything below shown, a match below.
+    // Marks (below the generation's next step): shown, everything below shown, a match below.
     enum Mark : quint32 {
         Shown = 0,
         Whole = 1,
@@ -102,14 +120,27 @@ private:
     OrganizationTreeModel* m_tree = nullptr;
     SearchQuery m_query;
     std::vector<Row> m_rows;
+    // The rows' ids lower-cased, back to back, for those that are all ASCII (UUIDs are).
+    std::string m_asciiIds;
+    static constexpr quint32 noAsciiId = ~quint32(0);
     bool m_rowsStale = true;
-    // Per source row (OrganizationTreeModel::serial()): m_generation + flags if the row shows.
+    // Per source row (OrganizationTreeModel::serial()): the generation + flags if the row shows.
     // Each evaluation moves the generation on by 4, so nothing is ever cleared, and a look-up
-    // is an array index, not a hash.
-    std::vector<quint32> m_marks;
-    quint32 m_generation = 0;
+    // is an array index, not a hash. Two sets: evaluate() fills the one not shown, and the
+    // layout change turns it over once the views have seen the old rows for the last time
+    // (they ask during layoutAboutToBeChanged, and must get the old answers).
+    struct Marks {
+        std::vector<quint32> values;
+        quint32 generation = 0;
+    };
+    Marks m_marks[2];
+    int m_shown = 0; // the set filterAcceptsRow() and hasChildren() answer from
+    bool m_shownFiltering = false; // whether the rows shown are filtered
+    // A new evaluation becomes what is shown, in one layout change.
+    void apply();
     QModelIndexList m_expand;
     int m_matchCount = 0;
     QTimer* m_refilter;
     QList<QMetaObject::Connection> m_sourceConnections;
+    AccessibleText m_accessibleText;
 };

@@ -7,9 +7,16 @@
 #include "navigationfilterproxy.h"
 #include "organizationtreemodel.h"
 
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QKeySequence>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QStackedLayout>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -19,7 +26,10 @@ using Kind = OrganizationTreeModel::NodeKind;
 NavigationPanel::NavigationPanel(QWidget* parent)
     : QWidget(parent)
     , m_filter(new QLineEdit(this))
+    , m_matchCount(new QLabel(this))
     , m_tree(new QTreeView(this))
+    , m_empty(new QFrame(this))
+    , m_treeOrEmpty(new QStackedLayout)
     , m_proxy(new NavigationFilterProxy(this))
     , m_highlighter(new ChangeHighlighter(m_tree))
     , m_expiryClock(new QTimer(this))
@@ -37,7 +47,16 @@ NavigationPanel::NavigationPanel(QWidget* parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     m_filter->setAccessibleName(tr("Filter"));
-    layout->addWidget(m_filter);
+    m_filter->installEventFilter(this);
+    auto* filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(0, 0, 0, 0);
+    filterRow->setSpacing(6);
+    filterRow->addWidget(m_filter, 1);
+    m_matchCount->setObjectName(QStringLiteral("filterMatchCount"));
+    m_matchCount->setForegroundRole(QPalette::PlaceholderText);
+    m_matchCount->hide();
+    filterRow->addWidget(m_matchCount);
+    layout->addLayout(filterRow);
 
     m_tree->setObjectName(QStringLiteral("navigationTree"));
     m_tree->setAccessibleName(tr("Organisation"));
@@ -47,7 +66,34 @@ NavigationPanel::NavigationPanel(QWidget* parent)
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setItemDelegate(new NavigationDelegate(m_highlighter, m_tree));
     m_tree->setModel(m_proxy);
-    layout->addWidget(m_tree, 1);
+    m_tree->installEventFilter(this);
+    m_proxy->setAccessibleText([this](const QModelIndex& index) {
+        return NavigationDelegate::accessibleText(index, m_tree->isExpanded(index));
+    });
+
+    // Nothing matches: said where the rows would be, with the way back.
+    m_empty->setObjectName(QStringLiteral("filterEmptyState"));
+    // Framed as the tree is, so the panel keeps its shape while it stands in for it.
+    m_empty->setFrameShape(m_tree->frameShape());
+    m_empty->setFrameShadow(m_tree->frameShadow());
+    m_empty->setAutoFillBackground(true);
+    m_empty->setBackgroundRole(QPalette::Base);
+    auto* emptyLayout = new QVBoxLayout(m_empty);
+    emptyLayout->setContentsMargins(12, 24, 12, 12);
+    auto* emptyText = new QLabel(tr("Nothing matches the filter."), m_empty);
+    emptyText->setObjectName(QStringLiteral("filterEmptyText"));
+    emptyText->setAlignment(Qt::AlignHCenter);
+    emptyText->setWordWrap(true);
+    emptyText->setForegroundRole(QPalette::PlaceholderText);
+    auto* clearButton = new QPushButton(tr("Clear filter"), m_empty);
+    clearButton->setObjectName(QStringLiteral("clearFilterButton"));
+    connect(clearButton, &QPushButton::clicked, this, &NavigationPanel::clearFilter);
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(clearButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(1);
+    m_treeOrEmpty->addWidget(m_tree);
+    m_treeOrEmpty->addWidget(m_empty);
+    layout->addLayout(m_treeOrEmpty, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         // Clearing the box shows everything again at once, and the next keystroke is a first
@@ -59,7 +105,10 @@ NavigationPanel::NavigationPanel(QWidget* parent)
     });
     connect(m_filter, &QLineEdit::returnPressed, m_debouncer, &Debouncer::flush);
     connect(m_debouncer, &Debouncer::triggered, this, &NavigationPanel::applyFilter);
-    connect(m_proxy, &NavigationFilterProxy::refiltered, this, [this] { expandMatches(); });
+    connect(m_proxy, &NavigationFilterProxy::refiltered, this, [this] {
+        expandMatches();
+        showFilterOutcome();
+    });
     connect(m_tree, &QTreeView::expanded, this,
         [this](const QModelIndex& index) { noteExpanded(index, true); });
     connect(m_tree, &QTreeView::collapsed, this,
@@ -85,6 +134,7 @@ void NavigationPanel::setModel(OrganizationTreeModel* model)
     m_filter->clear();
     m_userExpanded.clear();
     m_proxy->setSourceModel(model);
+    showFilterOutcome();
     if (!model)
         return;
     m_changedIds
@@ -178,6 +228,49 @@ void NavigationPanel::applyFilter(const QString& text)
     else if (wasFiltering)
         restoreExpansion();
     m_expanding = false;
+    showFilterOutcome();
+}
+
+void NavigationPanel::showFilterOutcome()
+{
+    const bool filtering = m_proxy->isFiltering();
+    const int matches = m_proxy->matchCount();
+    m_matchCount->setVisible(filtering);
+    if (filtering)
+        m_matchCount->setText(tr("%n match(es)", nullptr, matches));
+    const bool empty = filtering && matches == 0;
+    const bool treeHadFocus = m_tree->hasFocus();
+    m_treeOrEmpty->setCurrentWidget(empty ? m_empty : static_cast<QWidget*>(m_tree));
+    // The tree going away must not leave the keyboard nowhere: typing goes on in the box.
+    if (empty && treeHadFocus)
+        m_filter->setFocus(Qt::OtherFocusReason);
+}
+
+void NavigationPanel::clearFilter()
+{
+    m_filter->clear(); // applied at once: an empty box is never debounced
+    // The button that asked goes away with the empty state; the box is where typing goes next.
+    m_filter->setFocus(Qt::OtherFocusReason);
+}
+
+bool NavigationPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    // About to type: the search keys of 58,000 rows are gathered now rather than on the first
+    // keystroke, the one that is never debounced.
+    if (event->type() == QEvent::FocusIn && watched == m_filter)
+        m_proxy->prepare();
+    if (event->type() == QEvent::KeyPress && (watched == m_filter || watched == m_tree)) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        // Escape takes the filter away, from the box or from the filtered tree; with no
+        // filter it goes on to whatever else handles it.
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier
+            && (!m_filter->text().isEmpty() || m_proxy->isFiltering())) {
+            m_filter->clear();
+            m_debouncer->applyNow(QString());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void NavigationPanel::expandMatches()

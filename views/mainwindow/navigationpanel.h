@@ -11,7 +11,10 @@ class ChangeHighlighter;
 class Debouncer;
 class NavigationFilterProxy;
 class OrganizationTreeModel;
+class QFrame;
+class QLabel;
 class QLineEdit;
+class QStackedLayout;
 class QTimer;
 class QTreeView;
 
@@ -24,7 +27,12 @@ class QTreeView;
 // a filter is on, only the paths to matching rows are expanded; clearing it brings back the
 // expansion the user had before (and the path to the selected row).
 //
-// objectNames: filterEdit, navigationTree.
+// Escape in the filter box, or in the tree while a filter is on, clears the filter. Beside the
+// box, how many rows match; when none does, the tree gives way to a message with a button that
+// clears the filter.
+//
+// objectNames: filterEdit, filterMatchCount, navigationTree, filterEmptyState,
+// clearFilterButton.
 class NavigationPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -57,6 +65,11 @@ public:
     static constexpr int filterDelay = 150; // milliseconds
     // Puts this text in the filter box (the organisation's tiles: "is:paused").
     void setFilterText(const QString& text);
+    // Empties the filter box and shows the whole tree again, as the user left it.
+    void clearFilter();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 Q_SIGNALS:
     void currentChanged();
@@ -68,11 +81,16 @@ private:
     void expandMatches();
     void restoreExpansion();
     void noteExpanded(const QModelIndex& index, bool expanded);
+    // The match count beside the box and the empty state, after the filter ran.
+    void showFilterOutcome();
 
     QPointer<OrganizationTreeModel> m_model;
     QMetaObject::Connection m_changedIds;
     QLineEdit* m_filter;
+    QLabel* m_matchCount;
     QTreeView* m_tree;
+    QFrame* m_empty;
+    QStackedLayout* m_treeOrEmpty;
     NavigationFilterProxy* m_proxy;
     ChangeHighlighter* m_highlighter;
     QTimer* m_expiryClock;

@@ -110,6 +110,21 @@ private Q_SLOTS:
         QCOMPARE(visibleIds(proxy).size(), 8);
     }
 
+    void matchRangesAreWhereTheWordsShow()
+    {
+        using Range = SearchQuery::Range;
+        const SearchQuery query(QStringLiteral("mac OS is:paused"));
+        // Case-insensitive, every occurrence, touching and overlapping ranges merged.
+        QCOMPARE(query.rangesIn(u"macOS builds for Mac"), (QList<Range> { { 0, 5 }, { 17, 3 } }));
+        QCOMPARE(query.rangesIn(u"linux"), QList<Range>());
+        // State words draw nothing.
+        QCOMPARE(SearchQuery(QStringLiteral("is:paused")).rangesIn(u"is:paused"), QList<Range>());
+        // The delegate draws them on the title as shown: an emoji before the name shifts them.
+        QCOMPARE(SearchQuery(QStringLiteral("prod"))
+                     .rangesIn(NavigationDelegate::title(m_model.indexForId(QStringLiteral("c1")))),
+            (QList<Range> { { 3, 4 } }));
+    }
+
     void chipsSayWhatMatters()
     {
         auto texts = [this](const QString& id) {
