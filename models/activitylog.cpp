@@ -34,7 +34,8 @@ QVariant ActivityLog::data(const QModelIndex& index, int role) const
         case WhatColumn:
             return what(c);
         case WhoColumn:
-            return c.who;
+            // Buildkite records who paused a queue, not who resumed it.
+            return c.who.isEmpty() && c.kind != Kind::AgentsGone ? tr("unknown") : c.who;
         case NoteColumn:
             return c.note;
         default:

@@ -73,7 +73,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing yet. Watch a queue or a cluster (right-click it in the tree, or Edit &gt; Watch) and Kitedeck lists here when someone else pauses or resumes it, or its agents all disconnect.</source>
+        <source>Nothing yet. Watch a queue or a cluster (right-click it in the tree, or Edit &gt; Watch Queue) and Kitedeck lists here when someone else pauses or resumes it, or its agents all disconnect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -141,6 +145,10 @@
     </message>
     <message>
         <source>Its jobs wait until an agent connects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1721,7 +1729,7 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2</source>
+        <source>%1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -309,6 +309,8 @@ private Q_SLOTS:
         QCOMPARE(log.index(1, ActivityLog::WhatColumn).data().toString(),
             QStringLiteral("Paused default in Build"));
         QCOMPARE(log.index(1, ActivityLog::WhoColumn).data().toString(), QStringLiteral("Sam Kim"));
+        // Buildkite does not say who resumed a queue: the list says so rather than leave a gap.
+        QCOMPARE(log.index(0, ActivityLog::WhoColumn).data().toString(), QStringLiteral("unknown"));
         QCOMPARE(log.index(1, ActivityLog::NoteColumn).data().toString(), QStringLiteral("INC-1"));
         QCOMPARE(log.index(1, 0).data(ActivityLog::QueueIdRole).toString(), q1);
         log.markSeen();

@@ -18,7 +18,8 @@ ActivityDialog::ActivityDialog(ActivityLog* log, QWidget* parent)
 {
     setObjectName(QStringLiteral("activityDialog"));
     setWindowTitle(tr("Activity"));
-    resize(720, 360);
+    resize(820, 380);
+    setMinimumWidth(560);
     auto* layout = new QVBoxLayout(this);
 
     auto* intro = new QLabel(tr("Changes Kitedeck noticed on the queues and clusters you watch "
@@ -41,21 +42,26 @@ ActivityDialog::ActivityDialog(ActivityLog* log, QWidget* parent)
     header->setSectionResizeMode(ActivityLog::TimeColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ActivityLog::WhatColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ActivityLog::WhoColumn, QHeaderView::Interactive);
-    header->resizeSection(ActivityLog::WhatColumn, 280);
-    header->resizeSection(ActivityLog::WhoColumn, 140);
+    header->resizeSection(ActivityLog::WhatColumn, 240);
+    header->resizeSection(ActivityLog::WhoColumn, 120);
     layout->addWidget(m_list, 1);
 
     m_empty->setObjectName(QStringLiteral("activityEmpty"));
-    m_empty->setText(tr("Nothing yet. Watch a queue or a cluster (right-click it in the tree, "
-                        "or Edit > Watch) and Kitedeck lists here when someone else pauses or "
-                        "resumes it, or its agents all disconnect."));
+    m_empty->setText(
+        tr("Nothing yet. Watch a queue or a cluster (right-click it in the tree, "
+           "or Edit > Watch Queue) and Kitedeck lists here when someone else pauses or "
+           "resumes it, or its agents all disconnect."));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_empty, 1);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("activityCloseButton"));
+    // A button of its own: the standard Close carries the style's red cross, which clashes with
+    // the app's flat icons.
+    auto* buttons = new QDialogButtonBox(this);
+    auto* close = new QPushButton(tr("Close"), buttons);
+    close->setObjectName(QStringLiteral("activityCloseButton"));
+    buttons->addButton(close, QDialogButtonBox::RejectRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 

@@ -568,11 +568,10 @@ void MainWindow::onWatchedChange(const ChangeDetector::Change& change)
     m_activityLog->add(change);
     const QString title = ActivityLog::title(change);
     const QString details = ActivityLog::details(change);
-    // In the window too, for a platform without a tray and for whoever is looking at it.
-    m_statusBar->showMessage(details.isEmpty()
-            ? title
-            : tr("%1 — %2").arg(title, details.section(QLatin1Char('\n'), 0, 0)),
-        15000);
+    // In the window too, for a platform without a tray and for whoever is looking at it: short,
+    // as the status bar shares its width with the refresh plan; the rest is in Activity.
+    m_statusBar->showMessage(
+        change.who.isEmpty() ? title : tr("%1 by %2").arg(title, change.who), 15000);
     if (m_preferences.notifications)
         m_tray->notify(title, details);
 }

@@ -13,7 +13,8 @@ TrayIcon::TrayIcon(QWidget* window, QAction* refresh, QAction* quit, QObject* pa
 {
     setObjectName(QStringLiteral("trayIcon"));
     m_menu->setObjectName(QStringLiteral("trayMenu"));
-    QAction* open = m_menu->addAction(tr("Open Kitedeck"));
+    QAction* open
+        = m_menu->addAction(QIcon(QStringLiteral(":/app-icon/kitedeck.svg")), tr("Open Kitedeck"));
     open->setObjectName(QStringLiteral("trayOpenAction"));
     connect(open, &QAction::triggered, this, &TrayIcon::openRequested);
     // Own actions that trigger the window's: the window's carry shortcuts and enabled states
