@@ -202,6 +202,8 @@ void AppController::showOrganization(
             if (!m_activeAccountId.isEmpty())
                 m_accounts->updateTokenInfo(m_activeAccountId, token);
         });
+    // Watches are the account's; without one (the sandbox, --api-url) the organisation's.
+    m_window->setWatchAccount(m_activeAccountId);
     m_window->setSession(m_session);
     if (!m_screenshotPath.isEmpty()) {
         // Once every cluster's queues are in: a first load that does not fit one rate-limit

@@ -445,9 +445,15 @@ void OrganizationSession::deleteQueue(
 void OrganizationSession::pauseQueue(const QString& clusterId, const QString& id,
     const QString& note, QObject* context, Callback<Queue> done)
 {
-    send(PauseQueue { m_organization, clusterId, id, note },
+    Q_EMIT queueWriteStarted(id);
+    send(
+        PauseQueue { m_organization, clusterId, id, note },
         tr("Pausing queue “%1”…").arg(queueName(id)), context, std::move(done),
-        follow<Queue, OnRejected::Reload>(clusterId, id),
+        [this, id, merge = follow<Queue, OnRejected::Reload>(clusterId, id)](
+            const Result<Queue>& r) {
+            merge(r);
+            Q_EMIT queueWriteFinished(id);
+        },
         [this, clusterId, id](const ApiError& lost, const Callback<Queue>& settle) {
             readBack(GetQueue { m_organization, clusterId, id }, lost, settle,
                 [this](const Queue& q) -> Result<Queue> {
@@ -464,9 +470,15 @@ void OrganizationSession::pauseQueue(const QString& clusterId, const QString& id
 void OrganizationSession::resumeQueue(
     const QString& clusterId, const QString& id, QObject* context, Callback<Queue> done)
 {
-    send(ResumeQueue { m_organization, clusterId, id },
+    Q_EMIT queueWriteStarted(id);
+    send(
+        ResumeQueue { m_organization, clusterId, id },
         tr("Resuming queue “%1”…").arg(queueName(id)), context, std::move(done),
-        follow<Queue, OnRejected::Reload>(clusterId, id),
+        [this, id, merge = follow<Queue, OnRejected::Reload>(clusterId, id)](
+            const Result<Queue>& r) {
+            merge(r);
+            Q_EMIT queueWriteFinished(id);
+        },
         [this, clusterId, id](const ApiError& lost, const Callback<Queue>& settle) {
             readBack(GetQueue { m_organization, clusterId, id }, lost, settle,
                 [this](const Queue& q) -> Result<Queue> {

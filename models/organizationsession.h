@@ -207,6 +207,11 @@ Q_SIGNALS:
     void agentAccessChanged();
     void queueAgentsListed(const QString& queueId, const QList<Agent>& agents);
     void queueAgentsFailed(const QString& queueId, const ApiError& error);
+    // A pause or resume of this session's own is in flight for the queue: from the request
+    // until its answer (or the read-back after a lost one) has merged into the model. A change
+    // the queue shows in between is this app's doing (ChangeDetector does not report it).
+    void queueWriteStarted(const QString& queueId);
+    void queueWriteFinished(const QString& queueId);
 
 private:
     // What a 422 on a write means for the model.

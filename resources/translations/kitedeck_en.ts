@@ -107,6 +107,13 @@
             <numerusform>The window resets in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) to watched queues you have not seen</source>
+        <translation>
+            <numerusform>%n change to watched queues you have not seen</numerusform>
+            <numerusform>%n changes to watched queues you have not seen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NavigationDelegate</name>

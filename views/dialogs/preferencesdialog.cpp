@@ -3,6 +3,7 @@
 
 #include "panes/hintlabel.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -18,6 +19,7 @@ namespace {
 const QString group = QStringLiteral("refresh");
 const QString shareKey = QStringLiteral("sharePercent");
 const QString intervalKey = QStringLiteral("intervalSeconds");
+const QString notificationsKey = QStringLiteral("notifications/desktop");
 } // namespace
 
 RefreshPreferences RefreshPreferences::load()
@@ -29,6 +31,8 @@ RefreshPreferences RefreshPreferences::load()
         settings.value(shareKey, defaultSharePercent).toInt(), minSharePercent, maxSharePercent);
     p.intervalSeconds = std::clamp(settings.value(intervalKey, defaultIntervalSeconds).toInt(),
         minIntervalSeconds, maxIntervalSeconds);
+    settings.endGroup();
+    p.notifications = settings.value(notificationsKey, true).toBool();
     return p;
 }
 
@@ -38,6 +42,8 @@ void RefreshPreferences::save() const
     settings.beginGroup(group);
     settings.setValue(shareKey, sharePercent);
     settings.setValue(intervalKey, intervalSeconds);
+    settings.endGroup();
+    settings.setValue(notificationsKey, notifications);
 }
 
 PreferencesDialog::PreferencesDialog(
@@ -47,6 +53,7 @@ PreferencesDialog::PreferencesDialog(
     , m_share(new QSpinBox(this))
     , m_interval(new QSpinBox(this))
     , m_hint(new HintLabel(this))
+    , m_notifications(new QCheckBox(this))
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
@@ -79,6 +86,15 @@ PreferencesDialog::PreferencesDialog(
     m_hint->setObjectName(QStringLiteral("budgetHint"));
     m_hint->setWordWrap(true);
     layout->addWidget(m_hint);
+
+    layout->addSpacing(8);
+    layout->addWidget(new QLabel(tr("<b>Notifications</b>"), this));
+    m_notifications->setObjectName(QStringLiteral("notificationsCheck"));
+    m_notifications->setText(tr("Show desktop notifications for watched queues"));
+    m_notifications->setToolTip(
+        tr("When someone else pauses or resumes a watched queue, or its last agent disconnects. "
+           "The Activity list in the status bar records these changes either way."));
+    layout->addWidget(m_notifications);
     layout->addStretch(1);
 
     auto* buttons = new QDialogButtonBox(
@@ -102,6 +118,7 @@ RefreshPreferences PreferencesDialog::preferences() const
     RefreshPreferences p;
     p.sharePercent = m_share->value();
     p.intervalSeconds = m_interval->value();
+    p.notifications = m_notifications->isChecked();
     return p;
 }
 
@@ -109,6 +126,7 @@ void PreferencesDialog::setPreferences(const RefreshPreferences& preferences)
 {
     m_share->setValue(preferences.sharePercent);
     m_interval->setValue(preferences.intervalSeconds);
+    m_notifications->setChecked(preferences.notifications);
     updateHint();
 }
 

@@ -4,6 +4,7 @@
 #include <QDialog>
 
 class HintLabel;
+class QCheckBox;
 class QSpinBox;
 
 // How Kitedeck refreshes in the background: the share of the user's API rate limit it may spend
@@ -19,6 +20,9 @@ struct RefreshPreferences {
 
     int sharePercent = defaultSharePercent;
     int intervalSeconds = defaultIntervalSeconds;
+    // Desktop notifications about the watched queues (group "notifications"); the Activity list
+    // records the changes either way.
+    bool notifications = true;
 
     // From QSettings, clamped to the ranges above.
     static RefreshPreferences load();
@@ -31,7 +35,7 @@ struct RefreshPreferences {
 // through the main window.
 //
 // objectNames: preferencesDialog, shareSpin, intervalSpin, budgetHint, okButton, cancelButton,
-// restoreDefaultsButton.
+// restoreDefaultsButton, notificationsCheck.
 class PreferencesDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -49,4 +53,5 @@ private:
     QSpinBox* m_share;
     QSpinBox* m_interval;
     HintLabel* m_hint;
+    QCheckBox* m_notifications;
 };

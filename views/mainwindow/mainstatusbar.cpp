@@ -7,10 +7,12 @@
 #include "refreshscheduler.h"
 #include "statuslabel.h"
 
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QTimer>
+#include <QToolButton>
 
 #include <cmath>
 
@@ -31,6 +33,7 @@ MainStatusBar::MainStatusBar(QWidget* parent)
     , m_plan(new StatusLabel(this))
     , m_refreshed(new QLabel(this))
     , m_rateLimit(new HintLabel(this))
+    , m_activityButton(new QToolButton(this))
     , m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainStatusBar"));
@@ -50,6 +53,13 @@ MainStatusBar::MainStatusBar(QWidget* parent)
     addPermanentWidget(m_plan);
     addPermanentWidget(m_refreshed);
     addPermanentWidget(m_rateLimit);
+    m_activityButton->setObjectName(QStringLiteral("activityButton"));
+    m_activityButton->setIcon(QIcon(QStringLiteral(":/icons/activity.svg")));
+    m_activityButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_activityButton->setAutoRaise(true);
+    connect(m_activityButton, &QToolButton::clicked, this, &MainStatusBar::activityRequested);
+    addPermanentWidget(m_activityButton);
+    setUnseenActivity(0);
 
     // "Updated 40 s ago", the plan's numbers and the window all move with the clock alone.
     m_clock->setInterval(5000);
@@ -91,6 +101,19 @@ void MainStatusBar::setSession(OrganizationSession* session)
             if (error)
                 m_activity->setText(tr("Refresh failed: %1").arg(error.toString()));
         });
+}
+
+void MainStatusBar::setUnseenActivity(int count)
+{
+    m_activityButton->setText(count > 0 ? tr("Activity (%1)").arg(count) : tr("Activity"));
+    m_activityButton->setToolTip(count > 0
+            ? plural(tr("%n change(s) to watched queues you have not seen", nullptr, count), count)
+            : tr("What happened to the queues and clusters you watch"));
+    m_activityButton->setAccessibleName(m_activityButton->text());
+    // Bold while there is news, so the count is noticed without a colour of its own.
+    QFont font = m_activityButton->font();
+    font.setBold(count > 0);
+    m_activityButton->setFont(font);
 }
 
 void MainStatusBar::setActivity(const QString& text)

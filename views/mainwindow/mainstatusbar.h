@@ -11,6 +11,7 @@ class HintLabel;
 class OrganizationSession;
 class QLabel;
 class QProgressBar;
+class QToolButton;
 class QTimer;
 class RefreshScheduler;
 
@@ -20,7 +21,11 @@ class RefreshScheduler;
 // successfully ("Updated 2 minutes ago"); and the rate-limit window, which turns a warning
 // colour only when it is actually low. A clock keeps the times and the window honest.
 //
-// objectNames: statusActivity, statusBusy, statusPlan, statusRefreshed, statusRateLimit.
+// A button at the right end opens the Activity list (what happened to the watched queues) and
+// counts the entries not seen yet.
+//
+// objectNames: statusActivity, statusBusy, statusPlan, statusRefreshed, statusRateLimit,
+// activityButton.
 class MainStatusBar final : public QStatusBar {
     Q_OBJECT
 public:
@@ -30,6 +35,8 @@ public:
     void setSession(OrganizationSession* session);
     // The latest rate-limit headers (the session's rateLimitChanged).
     void setRateLimit(const RateLimitStatus& status);
+    // The Activity button's count of entries the user has not seen (0: none shown).
+    void setUnseenActivity(int count);
 
     // The words, for the labels and the tests.
     struct Line {
@@ -47,6 +54,10 @@ public:
     // "45 seconds", "4 minutes", "3 hours": rounded up, so the words are never too short.
     static QString duration(int seconds);
 
+Q_SIGNALS:
+    // The Activity button was pressed.
+    void activityRequested();
+
 private:
     void setActivity(const QString& text);
     void updateRefreshed();
@@ -61,5 +72,6 @@ private:
     QLabel* m_plan;
     QLabel* m_refreshed;
     HintLabel* m_rateLimit;
+    QToolButton* m_activityButton;
     QTimer* m_clock;
 };

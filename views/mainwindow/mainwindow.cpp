@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "activitydialog.h"
+#include "activitylog.h"
 #include "agentsfeed.h"
 #include "autorefresh.h"
 #include "detailstack.h"
@@ -12,6 +14,8 @@
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "panes/banner.h"
+#include "trayicon.h"
+#include "watchlist.h"
 #include "writeflows.h"
 
 #include <QAction>
@@ -123,6 +127,10 @@ void MainWindow::buildUi()
 
     m_statusBar = new MainStatusBar(this);
     setStatusBar(m_statusBar);
+
+    m_watchList = new WatchList(this);
+    m_activityLog = new ActivityLog(this);
+    m_tray = new TrayIcon(this, m_actions->refresh(), m_actions->quit(), this);
 }
 
 void MainWindow::connectParts()
@@ -161,6 +169,22 @@ void MainWindow::connectParts()
     connect(m_details, &DetailStack::selectRequested, this, &MainWindow::selectId);
     connect(
         m_details, &DetailStack::filterRequested, m_navigation, &NavigationPanel::setFilterText);
+
+    // Watching and what it notices.
+    connect(a->watch(), &QAction::triggered, this, &MainWindow::toggleWatchSelected);
+    connect(a->activity(), &QAction::triggered, this, &MainWindow::showActivity);
+    connect(m_statusBar, &MainStatusBar::activityRequested, this, &MainWindow::showActivity);
+    connect(m_activityLog, &ActivityLog::unseenCountChanged, m_statusBar,
+        &MainStatusBar::setUnseenActivity);
+    connect(m_watchList, &WatchList::watchedChanged, this, [this] {
+        updateActions();
+        m_navigation->tree()->viewport()->update(); // a row's star
+    });
+    connect(m_tray, &TrayIcon::openRequested, this, &MainWindow::bringToFront);
+    connect(m_tray, &TrayIcon::messageClicked, this, [this] {
+        bringToFront();
+        showActivity();
+    });
 }
 
 void MainWindow::setAccountWidget(QWidget* widget)
@@ -211,6 +235,8 @@ void MainWindow::setSession(OrganizationSession* session)
     m_navigation->setModel(model);
     m_details->setModel(model);
     m_contextMenu->setSession(session);
+    delete m_detector;
+    m_detector = nullptr;
     if (!session) {
         showSelection();
         setWindowTitle(tr("Kitedeck"));
@@ -221,6 +247,21 @@ void MainWindow::setSession(OrganizationSession* session)
     m_toolBar->setVisible(true);
     setWindowTitle(tr("%1 — Kitedeck").arg(session->organization()));
     m_details->setOrganization(session->organization());
+
+    // Watches are kept per account; the Activity list per organisation shown.
+    m_watchList->setAccount(m_watchAccount.isEmpty()
+            ? QStringLiteral("org:") + session->organization()
+            : m_watchAccount);
+    if (m_activityOrganization != session->organization()) {
+        m_activityLog->clear();
+        m_activityOrganization = session->organization();
+    }
+    m_detector = new ChangeDetector(model, m_watchList, this);
+    connect(m_detector, &ChangeDetector::changed, this, &MainWindow::onWatchedChange);
+    connect(session, &OrganizationSession::queueWriteStarted, m_detector,
+        &ChangeDetector::beginOwnWrite);
+    connect(session, &OrganizationSession::queueWriteFinished, m_detector,
+        &ChangeDetector::endOwnWrite);
 
     auto& c = m_sessionConnections;
     c << connect(session, &OrganizationSession::refreshStarted, this, &MainWindow::updateActions);
@@ -462,7 +503,78 @@ void MainWindow::showSelection()
         m_session ? m_session->treeModel() : nullptr);
 }
 
-void MainWindow::updateActions() { m_actions->update(m_session, m_navigation->selection()); }
+void MainWindow::updateActions()
+{
+    const NavigationSelection selection = m_navigation->selection();
+    m_actions->update(m_session, selection);
+    const QString id = selection.kind == Selected::Queue && selection.queue ? selection.queue->id
+        : selection.kind == Selected::Cluster && selection.cluster          ? selection.cluster->id
+                                                                            : QString();
+    m_actions->updateWatch(m_session && !id.isEmpty(), m_watchList->isWatched(id),
+        selection.kind == Selected::Cluster);
+}
+
+void MainWindow::toggleWatchSelected()
+{
+    const NavigationSelection selection = m_navigation->selection();
+    QString id;
+    if (selection.kind == Selected::Queue && selection.queue)
+        id = selection.queue->id;
+    else if (selection.kind == Selected::Cluster && selection.cluster)
+        id = selection.cluster->id;
+    if (!m_session || id.isEmpty())
+        return;
+    const bool watch = !m_watchList->isWatched(id);
+    m_watchList->setWatched(id, watch);
+    m_statusBar->showMessage(watch
+            ? tr("Watching “%1”: changes made elsewhere are noted in "
+                 "Activity")
+                  .arg(selection.kind == Selected::Queue ? selection.queue->key
+                                                         : selection.cluster->name)
+            : tr("No longer watching “%1”")
+                  .arg(selection.kind == Selected::Queue ? selection.queue->key
+                                                         : selection.cluster->name),
+        8000);
+}
+
+ActivityDialog* MainWindow::activityDialog() const { return m_activityDialog; }
+
+void MainWindow::showActivity()
+{
+    if (!m_activityDialog) {
+        m_activityDialog = new ActivityDialog(m_activityLog, this);
+        connect(
+            m_activityDialog, &ActivityDialog::selectRequested, this, [this](const QString& id) {
+                if (selectId(id))
+                    bringToFront();
+            });
+    }
+    m_activityDialog->show();
+    m_activityDialog->raise();
+    m_activityDialog->activateWindow();
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::onWatchedChange(const ChangeDetector::Change& change)
+{
+    m_activityLog->add(change);
+    const QString title = ActivityLog::title(change);
+    const QString details = ActivityLog::details(change);
+    // In the window too, for a platform without a tray and for whoever is looking at it: short,
+    // as the status bar shares its width with the refresh plan; the rest is in Activity.
+    m_statusBar->showMessage(
+        change.who.isEmpty() ? title : tr("%1 by %2").arg(title, change.who), 15000);
+    if (m_preferences.notifications)
+        m_tray->notify(title, details);
+}
 
 void MainWindow::updateWritePermission()
 {

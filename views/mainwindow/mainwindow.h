@@ -3,15 +3,19 @@
 
 #include "api/apierror.h"
 #include "api/ratelimit.h"
+#include "changedetector.h"
 #include "dialogs/preferencesdialog.h"
 #include "organizationsession.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+class ActivityDialog;
+class ActivityLog;
 class AgentsFeed;
 class AutoRefresh;
 class Banner;
+class ChangeDetector;
 class ChangeHighlighter;
 class DetailStack;
 class HotClusterTracker;
@@ -24,6 +28,8 @@ class QSplitter;
 class QStackedWidget;
 class QToolBar;
 class QTreeView;
+class TrayIcon;
+class WatchList;
 class WriteFlows;
 
 // The main window: the navigation panel (organisation -> clusters -> queues and agent tokens,
@@ -39,6 +45,11 @@ class WriteFlows;
 // for want of Buildkite, a banner above the tree and panes says the data is from the last
 // successful check, with Retry, and clears itself on recovery; while Buildkite cannot be
 // reached the writes are disabled with that reason.
+//
+// Watching: the user watches queues and clusters (Edit > Watch, the tree's context menu; per
+// account, WatchList); a ChangeDetector on the session's tree reports what someone else did to
+// them, which goes into the Activity list (View > Activity, the status bar's button) and, unless
+// turned off in Preferences, a desktop notification from the tray icon.
 //
 // objectNames: operationErrorBar, dismissErrorButton, staleBanner, staleLabel,
 // staleRetryButton, mainToolBar, mainSplitter, browsePage, centralStack, and those of its parts
@@ -59,6 +70,9 @@ public:
     // Shows `page` (not owned; the welcome page) instead of the tree and panes until the next
     // setSession() with a session.
     void showWelcome(QWidget* page);
+    // Whose watch list to use: the account's id (the app sets it before setSession()); empty
+    // uses the organisation's slug (the sandbox, --api-url).
+    void setWatchAccount(const QString& accountKey) { m_watchAccount = accountKey; }
     // A warning above the detail pane (an expiring API token, a keychain problem).
     void showNotice(const QString& text);
 
@@ -75,6 +89,13 @@ public:
     AutoRefresh* autoRefresh() const { return m_autoRefresh; }
     HotClusterTracker* hotClusters() const { return m_hotClusters; }
     MainStatusBar* mainStatusBar() const { return m_statusBar; }
+    // What is watched: also the predicate a row's star is drawn by (isWatched(id)).
+    WatchList* watchList() const { return m_watchList; }
+    ActivityLog* activityLog() const { return m_activityLog; }
+    TrayIcon* trayIcon() const { return m_tray; }
+    ChangeDetector* changeDetector() const { return m_detector; }
+    // The Activity list, once it has been opened (null before).
+    ActivityDialog* activityDialog() const;
     RefreshPreferences refreshPreferences() const { return m_preferences; }
     // Saves them and applies them to the session.
     void setRefreshPreferences(const RefreshPreferences& preferences);
@@ -97,6 +118,11 @@ public Q_SLOTS:
     void deleteSelected();
     void showAbout();
     void showPreferences();
+    // Watches the selected queue or cluster, or stops watching it.
+    void toggleWatchSelected();
+    void showActivity();
+    // Shows, raises and activates the window (the tray icon's Open).
+    void bringToFront();
 
 Q_SIGNALS:
     // Emitted once, when the window is first shown.
@@ -125,6 +151,7 @@ private:
     void updateRateLimit(const RateLimitStatus& status);
     void showOperationError(const QString& what, const ApiError& error);
     void hideOperationError();
+    void onWatchedChange(const ChangeDetector::Change& change);
 
     QPointer<OrganizationSession> m_session;
     QList<QMetaObject::Connection> m_sessionConnections;
@@ -146,5 +173,12 @@ private:
     AgentsFeed* m_agentsFeed = nullptr;
     NavigationContextMenu* m_contextMenu = nullptr;
     Banner* m_errorBar = nullptr;
+    WatchList* m_watchList = nullptr;
+    ActivityLog* m_activityLog = nullptr;
+    ChangeDetector* m_detector = nullptr;
+    TrayIcon* m_tray = nullptr;
+    QPointer<ActivityDialog> m_activityDialog;
+    QString m_watchAccount;
+    QString m_activityOrganization; // whose changes the Activity list holds
     bool m_shownOnce = false;
 };

@@ -72,6 +72,11 @@ MainWindowActions::MainWindowActions(QWidget* window)
     m_quit->setMenuRole(QAction::QuitRole);
     m_about = makeAction(this, "aboutAction", tr("&About Kitedeck"), nullptr);
     m_about->setMenuRole(QAction::AboutRole);
+
+    m_watch = makeAction(this, "watchAction", tr("&Watch"), "star");
+    m_activity = makeAction(this, "activityAction", tr("Acti&vity…"), "activity");
+    m_activity->setToolTip(tr("What happened to the queues and clusters you watch"));
+    updateWatch(false, false, false);
 }
 
 void MainWindowActions::fillMenuBar(QMenuBar* menuBar) const
@@ -86,10 +91,14 @@ void MainWindowActions::fillMenuBar(QMenuBar* menuBar) const
     edit->addSeparator();
     edit->addActions({ m_pause, m_resume, m_delete });
     edit->addSeparator();
+    edit->addAction(m_watch);
+    edit->addSeparator();
     edit->addAction(m_preferences);
 
     QMenu* view = menuBar->addMenu(tr("&View"));
     view->addActions({ m_refresh, m_autoRefresh });
+    view->addSeparator();
+    view->addAction(m_activity);
 
     QMenu* help = menuBar->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -124,6 +133,28 @@ QString MainWindowActions::writeDeniedReason(const OrganizationSession* session)
             return unreachableReason();
     }
     return {};
+}
+
+void MainWindowActions::updateWatch(bool applicable, bool watched, bool isCluster)
+{
+    m_watch->setEnabled(applicable);
+    if (!applicable) {
+        m_watch->setText(tr("&Watch"));
+        m_watch->setToolTip(tr("Select a queue or a cluster to watch"));
+        return;
+    }
+    if (isCluster) {
+        m_watch->setText(watched ? tr("Un&watch Cluster") : tr("&Watch Cluster"));
+        m_watch->setToolTip(watched
+                ? tr("Stop notifying about this cluster's queues")
+                : tr("Notify when any queue of this cluster is paused or resumed by someone "
+                     "else, or loses its last agent"));
+    } else {
+        m_watch->setText(watched ? tr("Un&watch Queue") : tr("&Watch Queue"));
+        m_watch->setToolTip(watched ? tr("Stop notifying about this queue")
+                                    : tr("Notify when this queue is paused or resumed by someone "
+                                         "else, or loses its last agent"));
+    }
 }
 
 QString MainWindowActions::unreachableReason()

@@ -16,7 +16,8 @@ struct NavigationSelection;
 //
 // objectNames: refreshAction, autoRefreshAction, newClusterAction, newQueueAction,
 // newTokenAction, pauseAction, resumeAction, deleteAction, findAction, preferencesAction,
-// quitAction, aboutAction, newButton (the toolbar's New menu button).
+// quitAction, aboutAction, watchAction, activityAction, newButton (the toolbar's New menu
+// button).
 class MainWindowActions final : public QObject {
     Q_OBJECT
 public:
@@ -34,6 +35,10 @@ public:
     QAction* preferences() const { return m_preferences; }
     QAction* quit() const { return m_quit; }
     QAction* about() const { return m_about; }
+    // Watch or Unwatch the selected queue or cluster (Edit menu, the tree's context menu).
+    QAction* watch() const { return m_watch; }
+    // View > Activity: the list of what happened to the watched queues.
+    QAction* activity() const { return m_activity; }
 
     void fillMenuBar(QMenuBar* menuBar) const;
     void fillToolBar(QToolBar* toolBar) const;
@@ -46,6 +51,9 @@ public:
     // detail panes say the same.
     static QString writeDeniedReason(const OrganizationSession* session);
     static QString unreachableReason();
+    // The Watch action for the selection: applicable to a queue or a cluster; its words say
+    // which way it goes.
+    void updateWatch(bool applicable, bool watched, bool isCluster);
 
 private:
     QAction* m_refresh;
@@ -60,4 +68,6 @@ private:
     QAction* m_preferences;
     QAction* m_quit;
     QAction* m_about;
+    QAction* m_watch;
+    QAction* m_activity;
 };

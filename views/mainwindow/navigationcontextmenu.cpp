@@ -164,6 +164,7 @@ QMenu* NavigationContextMenu::build(QWidget* parent)
         connect(edit, &QAction::triggered, m_flows,
             [flows = m_flows, queue] { flows->editQueue(queue); });
         menu->addAction(m_actions->remove());
+        menu->addAction(m_actions->watch());
         menu->addSeparator();
         copyAction(menu, "copyKeyAction", tr("Copy Key"), queue.key);
         copyAction(menu, "copyIdAction", tr("Copy ID"), queue.id);
@@ -199,6 +200,7 @@ QMenu* NavigationContextMenu::build(QWidget* parent)
         connect(edit, &QAction::triggered, m_flows,
             [flows = m_flows, cluster] { flows->editCluster(cluster); });
         menu->addAction(m_actions->remove());
+        menu->addAction(m_actions->watch());
         menu->addSeparator();
         copyAction(menu, "copyNameAction", tr("Copy Name"), cluster.name);
         copyAction(menu, "copyIdAction", tr("Copy ID"), cluster.id);

@@ -15,9 +15,10 @@ class WriteFlows;
 
 // The navigation tree's context menu (right click, Shift+F10, the Menu key): what the selected
 // row's pane offers (pause or resume, edit, delete or revoke, copy its id, key or URL, open it
-// in the browser), New Queue and New Agent Token on a cluster, and the incident actions: pause or
-// resume every queue of a cluster, or every queue the filter shows. Writes go through the main
-// window's actions and flows, so they are enabled, confirmed and reported as from the panes.
+// in the browser), Watch or Unwatch on a queue or a cluster, New Queue and New Agent Token on a
+// cluster, and the incident actions: pause or resume every queue of a cluster, or every queue the
+// filter shows. Writes go through the main window's actions and flows, so they are enabled,
+// confirmed and reported as from the panes.
 //
 // objectNames: navigationContextMenu; its own actions editItemAction, revokeAction,
 // copyIdAction, copyKeyAction, copyNameAction, copyUrlAction, openInBrowserAction,
