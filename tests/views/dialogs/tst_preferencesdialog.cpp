@@ -34,8 +34,14 @@ private Q_SLOTS:
         p.save();
         QCOMPARE(RefreshPreferences::load(), p);
         QCOMPARE(QSettings().allKeys(),
-            (QStringList { QStringLiteral("refresh/intervalSeconds"),
+            (QStringList { QStringLiteral("notifications/desktop"),
+                QStringLiteral("refresh/intervalSeconds"),
                 QStringLiteral("refresh/sharePercent") }));
+        // Notifications: on until turned off.
+        QVERIFY(RefreshPreferences::load().notifications);
+        p.notifications = false;
+        p.save();
+        QVERIFY(!RefreshPreferences::load().notifications);
     }
 
     void nonsenseInTheSettingsIsClamped()

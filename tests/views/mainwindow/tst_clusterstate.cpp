@@ -548,9 +548,9 @@ private Q_SLOTS:
         }
         QCOMPARE(names,
             (QStringList { QStringLiteral("pauseAction"), QStringLiteral("editItemAction"),
-                QStringLiteral("deleteAction"), QStringLiteral("copyKeyAction"),
-                QStringLiteral("copyIdAction"), QStringLiteral("copyUrlAction"),
-                QStringLiteral("openInBrowserAction") }));
+                QStringLiteral("deleteAction"), QStringLiteral("watchAction"),
+                QStringLiteral("copyKeyAction"), QStringLiteral("copyIdAction"),
+                QStringLiteral("copyUrlAction"), QStringLiteral("openInBrowserAction") }));
         for (QAction* action : menu->actions()) {
             if (action->objectName() == QLatin1String("copyIdAction"))
                 action->trigger();

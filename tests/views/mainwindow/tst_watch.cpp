@@ -271,6 +271,35 @@ private Q_SLOTS:
         QCOMPARE(child<QToolButton>("activityButton")->text(), QStringLiteral("Activity (1)"));
     }
 
+    void lastAgentGoneIsNews()
+    {
+        // A self-hosted queue with agents, watched; its agents drop off behind the app's back.
+        Queue queue;
+        for (const Cluster& c : model()->clusters()) {
+            for (const Queue& q : model()->queues(c.id)) {
+                if (!q.hosted && m_server->agentCount(q.id) > 0 && queue.id.isEmpty())
+                    queue = q;
+            }
+        }
+        QVERIFY(!queue.id.isEmpty());
+        QTRY_VERIFY(model()->agentCounts(queue.id).value_or(AgentCounts {}).connected > 0);
+        watchFromContextMenu(queue.id, QStringLiteral("Watch Queue"));
+        QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notificationRequested);
+        const QStringList agents = m_server->agentIds(queue.id);
+        for (const QString& id : agents)
+            QVERIFY(m_server->loseAgent(id));
+        QCOMPARE(m_server->agentCount(queue.id), 0);
+        bool listed = false;
+        m_session->refreshAgents([&listed](bool ok, int) { listed = ok; });
+        QTRY_VERIFY(listed);
+        QTRY_COMPARE(m_window->activityLog()->rowCount(), 1);
+        QCOMPARE(m_window->activityLog()->entry(0).kind, Change::Kind::AgentsGone);
+        QCOMPARE(m_window->activityLog()->entry(0).queueId, queue.id);
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(notified.at(0).at(0).toString(),
+            QStringLiteral("Queue “%1” has no agents").arg(queue.key));
+    }
+
     void trayMenuOpensRefreshesAndQuits()
     {
         QMenu* menu = m_window->trayIcon()->menu();
