@@ -50,6 +50,14 @@
         <source>No Account</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in demo organisation, on this computer: nothing here reaches Buildkite</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountsUi</name>
@@ -228,10 +236,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Expiry can only be set when a token is created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,10 +280,6 @@
     </message>
     <message>
         <source>Saving the token…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never (expiry can only be set when a token is created)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -347,6 +347,10 @@
 Leave empty to allow any address</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Never expires (an expiry can only be set when a token is created)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentTokenListModel</name>
@@ -375,10 +379,6 @@ Leave empty to allow any address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Expired %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,6 +388,10 @@ Leave empty to allow any address</source>
     </message>
     <message>
         <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expires</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -660,10 +664,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tokens that never expire</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tokens without an IP allowlist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,6 +673,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Show them in the tree (filter “%1”) and in the list below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expires</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1259,6 +1263,14 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Stop the agent “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delete the queue “%1” in the cluster “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the agent token “%1” in the cluster “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopyableField</name>
@@ -1287,6 +1299,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Last checked with Buildkite: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: your API token doesn&apos;t have the write_clusters scope, so Kitedeck can show this organisation but not change it. To make changes, give the token write_clusters on buildkite.com (Personal Settings → API Access Tokens) and enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1565,6 +1581,14 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Other tools using the same budget may be refused until then; Kitedeck waits for the reset.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1704,10 +1728,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete the selected cluster or queue, or revoke the selected token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Auto-refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,6 +1741,26 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Buildkite can&apos;t be reached right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the selected agent token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected cluster or queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3223,11 +3263,15 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Buildkite refused this token: %1</source>
+        <source>Could not reach %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not reach %1: %2</source>
+        <source>This token was not accepted (401): it is mistyped or incomplete, was revoked, or has expired. Paste it again, or create a new one. Buildkite said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite knows this token but refused it (403): it may not belong to this organisation, or may not be allowed from this network (an IP allowlist). Buildkite said: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3365,15 +3409,15 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — soon: create a new token before then</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 — expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expires</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3447,10 +3491,6 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Make sure you have stored it somewhere safe before closing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>You have not copied it yet. Without it, no agent can use this token; you would have to create another.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3479,6 +3519,17 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
     </message>
     <message>
         <source>%1 of %2 agent tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TypedNameConfirmation</name>
+    <message>
+        <source>To confirm, type the name “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name to confirm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3582,6 +3633,38 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
     <message>
         <source>You&apos;re not an organisation administrator, and only administrators can create clusters. Buildkite said: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not pause “%1” again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resume “%1” again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known whether “%1” was changed back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused “%1” in “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed “%1” in “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused %n queue(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed %n queue(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ class HintLabel;
 class OrganizationSession;
 class QLabel;
 class QProgressBar;
+class QPushButton;
 class QTimer;
 class RefreshScheduler;
 
@@ -20,7 +21,13 @@ class RefreshScheduler;
 // successfully ("Updated 2 minutes ago"); and the rate-limit window, which turns a warning
 // colour only when it is actually low. A clock keeps the times and the window honest.
 //
-// objectNames: statusActivity, statusBusy, statusPlan, statusRefreshed, statusRateLimit.
+// After a pause or resume it offers Undo for a few seconds (offerUndo): the message and an Undo
+// button, which go when the time is up, when the next write starts (withdrawUndo) or when Undo
+// is pressed.
+//
+// objectNames: statusActivity, statusBusy, statusPlan, statusRefreshed, statusRateLimit,
+// statusUndo (the message and button together), statusUndoMessage, statusUndoButton,
+// statusUndoTimer.
 class MainStatusBar final : public QStatusBar {
     Q_OBJECT
 public:
@@ -30,6 +37,13 @@ public:
     void setSession(OrganizationSession* session);
     // The latest rate-limit headers (the session's rateLimitChanged).
     void setRateLimit(const RateLimitStatus& status);
+
+    // How long Undo stays on offer: long enough to notice a wrong click, short enough not to
+    // undo something the user has moved on from.
+    static constexpr int undoSeconds = 12;
+    void offerUndo(const QString& message);
+    void withdrawUndo();
+    bool isUndoOffered() const;
 
     // The words, for the labels and the tests.
     struct Line {
@@ -47,6 +61,10 @@ public:
     // "45 seconds", "4 minutes", "3 hours": rounded up, so the words are never too short.
     static QString duration(int seconds);
 
+Q_SIGNALS:
+    // Undo was pressed; the offer is already withdrawn.
+    void undoRequested();
+
 private:
     void setActivity(const QString& text);
     void updateRefreshed();
@@ -62,4 +80,8 @@ private:
     QLabel* m_refreshed;
     HintLabel* m_rateLimit;
     QTimer* m_clock;
+    QWidget* m_undo;
+    QLabel* m_undoMessage;
+    QPushButton* m_undoButton;
+    QTimer* m_undoTimer;
 };
