@@ -1302,7 +1302,11 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read-only: your API token doesn&apos;t have the write_clusters scope, so Kitedeck can show this organisation but not change it. To make changes, give the token write_clusters on buildkite.com (Personal Settings → API Access Tokens) and enter it again.</source>
+        <source>Give the token write_clusters on buildkite.com (Personal Settings → API Access Tokens) and enter it again to make changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: your API token doesn&apos;t have the write_clusters scope, so changes are off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

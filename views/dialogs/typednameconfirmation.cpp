@@ -50,7 +50,6 @@ TypedNameConfirmation::TypedNameConfirmation(const QString& title, const QString
 
     m_edit->setObjectName(QStringLiteral("confirmNameEdit"));
     m_edit->setAccessibleName(tr("Name to confirm"));
-    m_edit->setPlaceholderText(name);
 
     auto* buttons = new QDialogButtonBox(this);
     m_confirm->setObjectName(QStringLiteral("confirmButton"));

@@ -46,6 +46,10 @@ DetailPane::DetailPane(QWidget* parent)
     m_readOnly->setTone(Tone::Info);
     m_readOnly->setText(readOnlyNotice());
     m_readOnly->setAccessibleName(readOnlyNotice());
+    // Short on the pane (it stays on screen); how to fix it on demand.
+    m_readOnly->label()->setToolTip(
+        tr("Give the token write_clusters on buildkite.com (Personal Settings → API Access "
+           "Tokens) and enter it again to make changes."));
     m_readOnly->hide();
 
     // Above the scroll area: it stays in view however far the pane is scrolled.
@@ -99,10 +103,8 @@ void DetailPane::setWriteAllowed(bool allowed, const QString& reasonIfNot)
 
 QString DetailPane::readOnlyNotice()
 {
-    return tr("Read-only: your API token doesn't have the write_clusters scope, so Kitedeck "
-              "can show this organisation but not change it. To make changes, give the token "
-              "write_clusters on buildkite.com (Personal Settings → API Access Tokens) and "
-              "enter it again.");
+    return tr("Read-only: your API token doesn't have the write_clusters scope, so changes are "
+              "off.");
 }
 
 bool DetailPane::isReadOnlyNoticeShown() const { return !m_readOnly->isHidden(); }

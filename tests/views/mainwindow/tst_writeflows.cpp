@@ -445,6 +445,9 @@ private Q_SLOTS:
         const QString clusterName = model()->clusterForId(running.clusterId)->name;
         QCOMPARE(undoMessage->text(),
             QStringLiteral("Paused “%1” in “%2”.").arg(running.key, clusterName));
+        // For looking at it: the window with the offer, when KITEDECK_SCREENSHOT_DIR is set.
+        if (const QString dir = qEnvironmentVariable("KITEDECK_SCREENSHOT_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/undo.png"));
         auto* timer = status->findChild<QTimer*>(QStringLiteral("statusUndoTimer"));
         QVERIFY(timer && timer->isActive());
         QCOMPARE(timer->interval(), MainStatusBar::undoSeconds * 1000);
