@@ -1593,6 +1593,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Undo: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Undo it (offered for %1 seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

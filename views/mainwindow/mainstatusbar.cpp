@@ -54,7 +54,12 @@ MainStatusBar::MainStatusBar(QWidget* parent)
     m_undoMessage->setObjectName(QStringLiteral("statusUndoMessage"));
     m_undoMessage->setTextFormat(Qt::PlainText);
     m_undoButton->setObjectName(QStringLiteral("statusUndoButton"));
+    // Flat, underlined: a link in the status bar line rather than a button that makes it taller.
     m_undoButton->setFlat(true);
+    QFont linkFont = m_undoButton->font();
+    linkFont.setUnderline(true);
+    m_undoButton->setFont(linkFont);
+    m_undoButton->setToolTip(tr("Undo it (offered for %1 seconds)").arg(undoSeconds));
     m_undoButton->setAutoDefault(false);
     m_undoButton->setCursor(Qt::PointingHandCursor);
     auto* undoLayout = new QHBoxLayout(m_undo);
