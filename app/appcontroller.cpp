@@ -35,6 +35,7 @@ AppController::AppController(SecretStore* keychain, QObject* parent)
     , m_window(std::make_unique<MainWindow>())
 {
     auto* switcher = new AccountSwitcher(m_store, m_window.get());
+    m_switcher = switcher;
     switcher->setObjectName(QStringLiteral("accountSwitcher"));
     m_window->setAccountWidget(switcher);
     connect(switcher, &AccountSwitcher::accountSelected, m_accounts, &AccountManager::activate);
@@ -48,6 +49,7 @@ AppController::AppController(SecretStore* keychain, QObject* parent)
     connect(m_accounts, &AccountManager::accountActivated, this,
         [this](const Account& account, const QString& token) {
             m_activeAccountId = account.id;
+            m_switcher->setSandboxShown(false);
             showOrganization(account.apiUrl, token, account.organization);
         });
     connect(m_accounts, &AccountManager::tokenReplaced, this,
@@ -182,6 +184,7 @@ bool AppController::openSandbox()
                                 << m_sandbox->baseUrl().toString();
     }
     m_activeAccountId.clear();
+    m_switcher->setSandboxShown(true);
     showOrganization(m_sandbox->baseUrl(), m_sandbox->readWriteToken(), m_sandbox->organization());
     return true;
 }

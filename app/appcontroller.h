@@ -9,6 +9,7 @@
 #include <memory>
 
 class AccountManager;
+class AccountSwitcher;
 class AccountStore;
 class ApiClient;
 class MainWindow;
@@ -70,6 +71,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     ApiClient* m_client;
     std::unique_ptr<SandboxServer> m_sandbox;
+    AccountSwitcher* m_switcher = nullptr;
     AccountStore* m_store;
     SecretStore* m_keychain;
     AccountManager* m_accounts;

@@ -130,7 +130,7 @@ QVariant AgentTokenListModel::itemData(const AgentToken& t, int column, int role
             return t.neverExpires() ? std::numeric_limits<qint64>::max()
                                     : t.expiresAt.toMSecsSinceEpoch();
         if (t.neverExpires())
-            return tr("Never");
+            return tr("Never expires");
         if (state == ExpiryState::Expired)
             return tr("Expired %1")
                 .arg(QLocale().toString(t.expiresAt.toLocalTime(), QLocale::ShortFormat));

@@ -68,6 +68,8 @@ void SignInFlow::inputChanged()
         return;
     m_check = {};
     m_keychainMessage.clear();
+    // The message was about the input as it was; once it changes, the message no longer holds.
+    setError({}, Field::None);
     setStep(Step::Editing);
 }
 
@@ -129,7 +131,19 @@ void SignInFlow::check(const Input& input)
             const ApiError error = result.error();
             switch (error.kind()) {
             case ApiError::Kind::Unauthorized:
-                setError(tr("Buildkite refused this token: %1").arg(error.message()), Field::Token);
+                // Buildkite's own text ("Authentication required...") does not say what to do.
+                setError(tr("This token was not accepted (401): it is mistyped or incomplete, "
+                            "was revoked, or has expired. Paste it again, or create a new one. "
+                            "Buildkite said: %1")
+                             .arg(error.message()),
+                    Field::Token);
+                break;
+            case ApiError::Kind::Forbidden:
+                setError(tr("Buildkite knows this token but refused it (403): it may not belong "
+                            "to this organisation, or may not be allowed from this network (an "
+                            "IP allowlist). Buildkite said: %1")
+                             .arg(error.message()),
+                    Field::Token);
                 break;
             case ApiError::Kind::InsecureUrl:
                 setError(error.message(), Field::ApiUrl);

@@ -50,6 +50,14 @@
         <source>No Account</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in demo organisation, on this computer: nothing here reaches Buildkite</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountsUi</name>
@@ -59,96 +67,6 @@
     </message>
     <message>
         <source>token expired %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ActivityDialog</name>
-    <message>
-        <source>Activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes Kitedeck noticed on the queues and clusters you watch during this session, newest first. Double-click one to show its queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing yet. Watch a queue or a cluster (right-click it in the tree, or Edit &gt; Watch Queue) and Kitedeck lists here when someone else pauses or resumes it, or its agents all disconnect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ActivityLog</name>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queue “%1” paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queue “%1” resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queue “%1” has no agents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paused %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resumed %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No agents connected to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dispatch paused in cluster “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dispatch paused by %1 in cluster “%2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dispatch resumed in cluster “%1”, not from Kitedeck.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Its jobs wait until an agent connects.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -318,10 +236,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Expiry can only be set when a token is created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -366,10 +280,6 @@
     </message>
     <message>
         <source>Saving the token…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never (expiry can only be set when a token is created)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -437,6 +347,10 @@
 Leave empty to allow any address</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Never expires (an expiry can only be set when a token is created)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentTokenListModel</name>
@@ -465,10 +379,6 @@ Leave empty to allow any address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Expired %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -478,6 +388,10 @@ Leave empty to allow any address</source>
     </message>
     <message>
         <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expires</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -750,10 +664,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tokens that never expire</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tokens without an IP allowlist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,6 +673,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Show them in the tree (filter “%1”) and in the list below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expires</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1349,6 +1263,14 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Stop the agent “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delete the queue “%1” in the cluster “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the agent token “%1” in the cluster “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopyableField</name>
@@ -1377,6 +1299,14 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Last checked with Buildkite: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the token write_clusters on buildkite.com (Personal Settings → API Access Tokens) and enter it again to make changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: your API token doesn&apos;t have the write_clusters scope, so changes are off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1656,21 +1586,15 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Activity (%1)</source>
+        <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Activity</source>
+        <source>Undo: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) to watched queues you have not seen</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <source>What happened to the queues and clusters you watch</source>
+        <source>Undo it (offered for %1 seconds)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1718,18 +1642,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Showing data from %1. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Watching “%1”: changes made elsewhere are noted in Activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No longer watching “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1824,10 +1736,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete the selected cluster or queue, or revoke the selected token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Auto-refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1844,51 +1752,23 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Watch</source>
+        <source>&amp;Revoke…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Acti&amp;vity…</source>
+        <source>Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What happened to the queues and clusters you watch</source>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select a queue or a cluster to watch</source>
+        <source>Revoke the selected agent token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Un&amp;watch Cluster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Watch Cluster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop notifying about this cluster&apos;s queues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notify when any queue of this cluster is paused or resumed by someone else, or loses its last agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Un&amp;watch Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Watch Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop notifying about this queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notify when this queue is paused or resumed by someone else, or loses its last agent</source>
+        <source>Delete the selected cluster or queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2011,38 +1891,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>%1 expired</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expires soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no expiry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n paused queue(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n expired token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>NavigationPanel</name>
@@ -2057,20 +1905,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     <message>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing matches the filter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2556,18 +2390,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Your other tools may be refused while Kitedeck runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Notifications&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show desktop notifications for watched queues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When someone else pauses or resumes a watched queue, or its last agent disconnects. The Activity list in the status bar records these changes either way.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3449,11 +3271,15 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Buildkite refused this token: %1</source>
+        <source>Could not reach %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not reach %1: %2</source>
+        <source>This token was not accepted (401): it is mistyped or incomplete, was revoked, or has expired. Paste it again, or create a new one. Buildkite said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite knows this token but refused it (403): it may not belong to this organisation, or may not be allowed from this network (an IP allowlist). Buildkite said: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3591,15 +3417,15 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — soon: create a new token before then</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 — expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expires</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3673,10 +3499,6 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Make sure you have stored it somewhere safe before closing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>You have not copied it yet. Without it, no agent can use this token; you would have to create another.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3709,21 +3531,13 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
     </message>
 </context>
 <context>
-    <name>TrayIcon</name>
+    <name>TypedNameConfirmation</name>
     <message>
-        <source>Open Kitedeck</source>
+        <source>To confirm, type the name “%1”:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit Kitedeck</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kitedeck</source>
+        <source>Name to confirm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3827,6 +3641,38 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
     <message>
         <source>You&apos;re not an organisation administrator, and only administrators can create clusters. Buildkite said: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not pause “%1” again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resume “%1” again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known whether “%1” was changed back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused “%1” in “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed “%1” in “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused %n queue(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed %n queue(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

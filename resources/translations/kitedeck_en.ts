@@ -171,4 +171,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WriteFlows</name>
+    <message numerus="yes">
+        <source>Paused %n queue(s).</source>
+        <translation>
+            <numerusform>Paused %n queue.</numerusform>
+            <numerusform>Paused %n queues.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed %n queue(s).</source>
+        <translation>
+            <numerusform>Resumed %n queue.</numerusform>
+            <numerusform>Resumed %n queues.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

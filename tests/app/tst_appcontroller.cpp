@@ -198,6 +198,8 @@ private Q_SLOTS:
         QCOMPARE(m_app->client()->baseUrl(), m_app->sandbox()->baseUrl());
         QVERIFY(!m_app->session()->treeModel()->clusters().isEmpty());
         QVERIFY(!m_app->accounts()->activeAccount());
+        // The account button names what is shown.
+        QCOMPARE(switcher()->text(), QStringLiteral("Sandbox"));
     }
 
     void restoresTheCurrentAccount()

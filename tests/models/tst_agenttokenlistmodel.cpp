@@ -58,7 +58,7 @@ private Q_SLOTS:
             return model.indexForId(QString::fromLatin1(id), column).data(role);
         };
         QCOMPARE(cell("never", M::Description).toString(), QStringLiteral("Forever"));
-        QCOMPARE(cell("never", M::Expiry).toString(), QStringLiteral("Never"));
+        QCOMPARE(cell("never", M::Expiry).toString(), QStringLiteral("Never expires"));
         QCOMPARE(
             cell("never", M::AllowedIps).toString(), QStringLiteral("10.0.0.0/8 192.168.1.0/24"));
         QCOMPARE(cell("never", M::AllowedIps, Qt::ToolTipRole).toString(),

@@ -186,6 +186,36 @@ private Q_SLOTS:
         screenshot(&dialog, QStringLiteral("signin-401"));
     }
 
+    void refusedTokenIsExplainedAndClearsOnEdit()
+    {
+        SignInDialog dialog(m_manager.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        type(&dialog, "organizationEdit", QStringLiteral("acme"));
+        type(&dialog, "tokenEdit", QStringLiteral("bkua_not_a_real_token"));
+        type(&dialog, "apiUrlEdit", m_server.baseUrl().toString());
+        QTest::mouseClick(child<QPushButton>(&dialog, "submitButton"), Qt::LeftButton);
+        auto* error = child<QLabel>(&dialog, "errorLabel");
+        QTRY_VERIFY(error->isVisible());
+        // Plain words first, Buildkite's message after them.
+        const QString text = error->text();
+        QVERIFY2(text.contains(QStringLiteral("401")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("not accepted")), qPrintable(text));
+        QVERIFY2(text.indexOf(QStringLiteral("not accepted"))
+                < text.indexOf(SandboxFixture::unauthorizedMessage()),
+            qPrintable(text));
+        // Fixing the field takes the error away; it would otherwise talk about the old input.
+        QTest::keyClick(child<QLineEdit>(&dialog, "tokenEdit"), Qt::Key_Backspace);
+        QTRY_VERIFY(!child<Banner>(&dialog, "errorBanner")->isVisible());
+        // The same wrong input checked again shows the error again.
+        QTest::keyClicks(child<QLineEdit>(&dialog, "tokenEdit"), QStringLiteral("n"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "submitButton"), Qt::LeftButton);
+        QTRY_VERIFY(error->isVisible());
+        // An edit to another field clears it too.
+        QTest::keyClicks(child<QLineEdit>(&dialog, "organizationEdit"), QStringLiteral("x"));
+        QTRY_VERIFY(!child<Banner>(&dialog, "errorBanner")->isVisible());
+    }
+
     void checkedTokenShowsSummaryThenConnects()
     {
         SignInDialog dialog(m_manager.get());
@@ -204,7 +234,7 @@ private Q_SLOTS:
         QCOMPARE(child<QLabel>(&dialog, "tokenDescription")->text(), QStringLiteral("Read only"));
         QCOMPARE(child<QLabel>(&dialog, "tokenOwner")->text(), SandboxFixture::ownerText());
         QCOMPARE(child<QLabel>(&dialog, "tokenScopes")->text(), QStringLiteral("read_clusters"));
-        QCOMPARE(child<QLabel>(&dialog, "tokenExpiry")->text(), QStringLiteral("Never"));
+        QCOMPARE(child<QLabel>(&dialog, "tokenExpiry")->text(), QStringLiteral("Never expires"));
         auto* missing = child<QLabel>(&dialog, "missingScopesLabel");
         QVERIFY(missing->isVisible());
         QVERIFY(missing->text().contains(QStringLiteral("write_clusters")));
@@ -501,7 +531,12 @@ private Q_SLOTS:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QVERIFY(dialog.isVisible());
         QTRY_VERIFY(child<QFrame>(&dialog, "tokenSummary")->isVisible());
-        // Once checked, Enter connects.
+        // Once checked, Connect is the default and has the focus: Enter connects.
+        auto* submit = child<QPushButton>(&dialog, "submitButton");
+        QCOMPARE(submit->text(), QStringLiteral("Connect"));
+        QVERIFY(submit->isDefault());
+        QCOMPARE(QApplication::focusWidget(), submit);
+        screenshot(&dialog, QStringLiteral("signin-connect-focus"));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QTRY_VERIFY(!dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Accepted));

@@ -27,6 +27,12 @@ AccountSwitcher::AccountSwitcher(AccountStore* store, QWidget* parent)
     refresh();
 }
 
+void AccountSwitcher::setSandboxShown(bool shown)
+{
+    m_sandboxShown = shown;
+    refresh();
+}
+
 void AccountSwitcher::refresh()
 {
     // Rebuilding while the menu is open would pull actions from under the pointer; aboutToShow
@@ -95,7 +101,12 @@ void AccountSwitcher::refresh()
             Q_EMIT signOutRequested(account->id);
     });
 
-    if (current) {
+    if (m_sandboxShown) {
+        setText(tr("Sandbox"));
+        setToolTip(tr("The built-in demo organisation, on this computer: nothing here reaches "
+                      "Buildkite"));
+        setIcon(QIcon(QStringLiteral(":/icons/account.svg")));
+    } else if (current) {
         setText(QString(current->name).replace(QLatin1Char('&'), QStringLiteral("&&")));
         QString tip = tr("%1 on %2").arg(current->organization, current->apiUrl.toDisplayString());
         if (!currentFlag.isEmpty())

@@ -16,6 +16,10 @@ public:
     explicit AccountSwitcher(AccountStore* store, QWidget* parent = nullptr);
 
     QMenu* accountMenu() const { return m_menu; }
+    // The window shows the built-in sandbox organisation, not an account's: the button says
+    // "Sandbox" rather than naming an account (or "No Account") it is not showing.
+    void setSandboxShown(bool shown);
+    bool isSandboxShown() const { return m_sandboxShown; }
 
 public Q_SLOTS:
     // Re-reads the accounts; also done on every store change and before the menu opens, so
@@ -34,4 +38,5 @@ private:
     AccountStore* m_store;
     QMenu* m_menu;
     QActionGroup* m_group;
+    bool m_sandboxShown = false;
 };

@@ -334,7 +334,7 @@ void SignInForm::showSummary(const TokenCheck& check)
     QString expiry;
     switch (check.expiry) {
     case TokenCheck::Expiry::Never:
-        expiry = tr("Never");
+        expiry = tr("Never expires");
         break;
     case TokenCheck::Expiry::Later:
         expiry = Format::dateTimeWithRelative(token.expiresAt);

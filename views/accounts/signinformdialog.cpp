@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "signinformdialog.h"
 
+#include "accounts/signinflow.h"
 #include "accountsui.h"
 #include "signinform.h"
 
@@ -56,6 +57,12 @@ void SignInFormDialog::updateButtons()
     m_submit->setText(m_form->submitText());
     m_submit->setEnabled(m_form->canSubmit());
     m_cancel->setEnabled(m_form->canCancel());
+    // After a successful check the fields were disabled and focus fell to Cancel: the next step
+    // is Connect, so it takes the focus and Enter connects.
+    if (m_form->flow()->step() == SignInFlow::Step::Checked) {
+        m_submit->setDefault(true);
+        m_submit->setFocus(Qt::OtherFocusReason);
+    }
     // The summary or a message may have appeared: make room once laid out.
     QTimer::singleShot(0, this, [this] { AccountsUi::growToFit(this); });
 }

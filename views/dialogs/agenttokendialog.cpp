@@ -85,7 +85,7 @@ AgentTokenDialog::AgentTokenDialog(const AgentToken& token, const Cluster& clust
     auto* expiry = new QLabel(this);
     expiry->setObjectName(QStringLiteral("expiryLabel"));
     expiry->setText(token.neverExpires()
-            ? tr("Never (expiry can only be set when a token is created)")
+            ? tr("Never expires (an expiry can only be set when a token is created)")
             : tr("%1 (cannot be changed)").arg(Format::dateTimeWithRelative(token.expiresAt)));
     expiry->setWordWrap(true);
     form()->addRow(tr("Expiry:"), expiry);

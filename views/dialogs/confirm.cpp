@@ -2,6 +2,7 @@
 #include "confirm.h"
 
 #include "emoji.h"
+#include "typednameconfirmation.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
@@ -90,23 +91,43 @@ QString stopAgentDetail(const Agent& agent, bool force)
 
 bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCount, int tokenCount)
 {
-    return confirmDestructive(parent, Confirm::tr("Delete Cluster"),
-        Confirm::tr("Delete the cluster “%1”?").arg(cluster.name), Confirm::tr("Delete Cluster"),
-        ConfirmText::deleteClusterDetail(queueCount, tokenCount));
+    const QString title = Confirm::tr("Delete Cluster");
+    const QString question = Confirm::tr("Delete the cluster “%1”?").arg(cluster.name);
+    const QString detail = ConfirmText::deleteClusterDetail(queueCount, tokenCount);
+    if (queueCount == 0 && tokenCount == 0)
+        return confirmDestructive(parent, title, question, Confirm::tr("Delete Cluster"), detail);
+    TypedNameConfirmation box(
+        title, question, detail, cluster.name, Confirm::tr("Delete Cluster"), parent);
+    box.setWindowModality(parent ? Qt::WindowModal : Qt::ApplicationModal);
+    return box.exec() == QDialog::Accepted && box.matches();
 }
 
-bool confirmDeleteQueue(QWidget* parent, const Queue& queue)
+QString deleteQueueQuestion(const Queue& queue, const QString& clusterName)
+{
+    if (clusterName.isEmpty())
+        return Confirm::tr("Delete the queue “%1”?").arg(queue.key);
+    return Confirm::tr("Delete the queue “%1” in the cluster “%2”?").arg(queue.key, clusterName);
+}
+
+QString revokeTokenQuestion(const AgentToken& token, const QString& clusterName)
+{
+    const QString name = token.description.isEmpty() ? token.id : token.description;
+    if (clusterName.isEmpty())
+        return Confirm::tr("Revoke the agent token “%1”?").arg(name);
+    return Confirm::tr("Revoke the agent token “%1” in the cluster “%2”?").arg(name, clusterName);
+}
+
+bool confirmDeleteQueue(QWidget* parent, const Queue& queue, const QString& clusterName)
 {
     return confirmDestructive(parent, Confirm::tr("Delete Queue"),
-        Confirm::tr("Delete the queue “%1”?").arg(queue.key), Confirm::tr("Delete Queue"),
+        deleteQueueQuestion(queue, clusterName), Confirm::tr("Delete Queue"),
         ConfirmText::deleteQueueDetail(queue));
 }
 
-bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token)
+bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token, const QString& clusterName)
 {
-    const QString name = token.description.isEmpty() ? token.id : token.description;
     return confirmDestructive(parent, Confirm::tr("Revoke Agent Token"),
-        Confirm::tr("Revoke the agent token “%1”?").arg(name), Confirm::tr("Revoke Token"),
+        revokeTokenQuestion(token, clusterName), Confirm::tr("Revoke Token"),
         ConfirmText::revokeTokenDetail(token));
 }
 

@@ -26,10 +26,15 @@ QString revokeTokenDetail(const AgentToken& token);
 QString stopAgentDetail(const Agent& agent, bool force);
 } // namespace ConfirmText
 
-// Deleting a cluster deletes its queues and agent tokens with it: the box says how many.
+// Deleting a cluster deletes its queues and agent tokens with it: the box says how many. A
+// cluster that still has any asks for its name to be typed (TypedNameConfirmation); an empty
+// one takes a plain confirmation.
 bool confirmDeleteCluster(QWidget* parent, const Cluster& cluster, int queueCount, int tokenCount);
-bool confirmDeleteQueue(QWidget* parent, const Queue& queue);
+// The questions name the cluster too: every cluster may have a queue called "default".
+QString deleteQueueQuestion(const Queue& queue, const QString& clusterName);
+QString revokeTokenQuestion(const AgentToken& token, const QString& clusterName);
+bool confirmDeleteQueue(QWidget* parent, const Queue& queue, const QString& clusterName);
 // Revoking stops new registrations; agents already connected with the token stay connected.
-bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token);
+bool confirmRevokeAgentToken(QWidget* parent, const AgentToken& token, const QString& clusterName);
 // Stopping an agent: graceful lets its job finish; forced cancels the job, which the box names.
 bool confirmStopAgent(QWidget* parent, const Agent& agent, bool force);

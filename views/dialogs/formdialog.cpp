@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 FormDialog::FormDialog(QWidget* parent)
@@ -160,4 +161,55 @@ void FormDialog::onOk()
     clearError();
     setBusy(true);
     submit();
+}
+
+QList<QWidget*> FormDialog::fieldsInOrder() const
+{
+    QList<QWidget*> fields;
+    auto takes = [](QWidget* w) {
+        return (w->focusPolicy() & Qt::TabFocus) && !w->isHidden() && w->isEnabled()
+            && !w->focusProxy();
+    };
+    for (int row = 0; row < m_form->rowCount(); ++row) {
+        QLayoutItem* item = m_form->itemAt(row, QFormLayout::FieldRole);
+        if (!item)
+            item = m_form->itemAt(row, QFormLayout::SpanningRole);
+        if (!item)
+            continue;
+        QList<QWidget*> candidates;
+        if (QWidget* w = item->widget()) {
+            candidates.append(w);
+            candidates.append(w->findChildren<QWidget*>());
+        } else if (QLayout* layout = item->layout()) {
+            for (int i = 0; i < layout->count(); ++i) {
+                if (QWidget* w = layout->itemAt(i)->widget()) {
+                    candidates.append(w);
+                    candidates.append(w->findChildren<QWidget*>());
+                }
+            }
+        }
+        for (QWidget* w : std::as_const(candidates)) {
+            if (takes(w) && !fields.contains(w))
+                fields.append(w);
+        }
+    }
+    return fields;
+}
+
+void FormDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    if (m_shownOnce || event->spontaneous())
+        return;
+    m_shownOnce = true;
+    const QList<QWidget*> fields = fieldsInOrder();
+    if (fields.isEmpty())
+        return;
+    // Fields first, then the buttons, whatever order the widgets were made in.
+    QWidget* previous = fields.constLast();
+    for (QPushButton* button : { m_ok, m_cancel }) {
+        QWidget::setTabOrder(previous, button);
+        previous = button;
+    }
+    fields.constFirst()->setFocus(Qt::TabFocusReason);
 }

@@ -52,6 +52,10 @@ public Q_SLOTS:
 protected:
     explicit FormDialog(QWidget* parent = nullptr);
 
+    // The base builds its buttons before the subclass adds the fields: on first show the fields
+    // come first in the Tab order and the first one takes the focus, so typing starts there.
+    void showEvent(QShowEvent* event) override;
+
     QFormLayout* form() const { return m_form; }
     QVBoxLayout* body() const { return m_body; }
     QPushButton* okButton() const { return m_ok; }
@@ -69,6 +73,9 @@ protected:
 
 private:
     void onOk();
+    // The form's editable widgets in row order (the field of each row, or the focusable widgets
+    // inside a compound field).
+    QList<QWidget*> fieldsInOrder() const;
 
     QVBoxLayout* m_body;
     QWidget* m_formHost;
@@ -83,4 +90,5 @@ private:
     bool m_busy = false;
     bool m_valid = false;
     bool m_abandoned = false;
+    bool m_shownOnce = false;
 };

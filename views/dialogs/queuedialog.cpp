@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "queuedialog.h"
 
+#include "accounts/accountsui.h"
 #include "clustertitle.h"
 #include "panes/hintlabel.h"
 
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -70,12 +72,15 @@ QueueDialog::QueueDialog(const Cluster& cluster, const QStringList& existingKeys
     hostingLayout->addStretch(1);
     form()->addRow(tr("Agents:"), hosting);
     buildShapePicker();
-    m_shapeBox->setVisible(false);
+    // The whole row, label included: a label standing without its field reads as a bug.
+    form()->setRowVisible(m_shapeBox, false);
     buildImageField();
     connect(m_hosted, &QRadioButton::toggled, this, [this](bool on) {
-        m_shapeBox->setVisible(on);
+        form()->setRowVisible(m_shapeBox, on);
         showImageField();
         revalidate();
+        // The rows that appeared need room: grow once laid out, never squeeze their labels.
+        QTimer::singleShot(0, this, [this] { AccountsUi::growToFit(this); });
     });
     showImageField();
     revalidate();
@@ -172,6 +177,7 @@ void QueueDialog::buildShapePicker()
     layout->addWidget(m_architecture);
     layout->addWidget(m_size, 1);
     auto* shapeLabel = new QLabel(tr("Instance &shape:"), this);
+    shapeLabel->setObjectName(QStringLiteral("shapeLabel"));
     shapeLabel->setBuddy(m_size);
     form()->addRow(shapeLabel, m_shapeBox);
 
@@ -227,6 +233,7 @@ void QueueDialog::buildImageField()
     m_image->setToolTip(tr("A container image the hosted Linux agents run in. Leave empty for "
                            "Buildkite's own image."));
     m_imageLabel = new QLabel(tr("Agent &image:"), this);
+    m_imageLabel->setObjectName(QStringLiteral("imageLabel"));
     m_imageLabel->setBuddy(m_image);
     form()->addRow(m_imageLabel, m_image);
     m_imageHint = addHint(QStringLiteral("agentImageHint"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tokenrevealdialog.h"
 
+#include "accounts/accountsui.h"
 #include "clustertitle.h"
 #include "panes/banner.h"
 #include "panes/hintlabel.h"
@@ -220,6 +221,7 @@ TokenRevealDialog::TokenRevealDialog(
     auto* usage = new QLabel(tr("Agents use it as their token: BUILDKITE_AGENT_TOKEN, or token= in "
                                 "buildkite-agent.cfg."),
         this);
+    usage->setObjectName(QStringLiteral("usageLabel"));
     usage->setWordWrap(true);
     usage->setForegroundRole(QPalette::PlaceholderText);
 
@@ -293,6 +295,9 @@ void TokenRevealDialog::copyToClipboard()
         tr("Copied. The clipboard is cleared in %1 seconds unless you copy something else.")
             .arg(seconds),
         Tone::Success);
+    // The status line takes room the window did not have: grow (once laid out) rather than
+    // squeeze the warning and the usage line.
+    QTimer::singleShot(0, this, [this] { AccountsUi::growToFit(this); });
     Q_EMIT copied();
 }
 
@@ -325,7 +330,9 @@ bool TokenRevealDialog::eventFilter(QObject* watched, QEvent* event)
 
 void TokenRevealDialog::done(int result)
 {
-    if (m_confirmed) {
+    // Once copied, the user has what they came for: asking again would only teach them to click
+    // through the question. Only closing without a copy asks.
+    if (m_confirmed || m_copied) {
         clearSelectionOfValue();
         m_field->deselect();
         QDialog::done(result);
@@ -348,10 +355,8 @@ void TokenRevealDialog::askToClose(int result)
     box->setIcon(QMessageBox::Question);
     box->setWindowTitle(tr("Close Token"));
     box->setText(tr("You will not see this token again."));
-    box->setInformativeText(m_copied
-            ? tr("Make sure you have stored it somewhere safe before closing.")
-            : tr("You have not copied it yet. Without it, no agent can use this token; you would "
-                 "have to create another."));
+    box->setInformativeText(tr("You have not copied it yet. Without it, no agent can use this "
+                               "token; you would have to create another."));
     QPushButton* close = box->addButton(tr("Close"), QMessageBox::AcceptRole);
     close->setObjectName(QStringLiteral("confirmCloseButton"));
     QPushButton* back = box->addButton(tr("Go Back"), QMessageBox::RejectRole);

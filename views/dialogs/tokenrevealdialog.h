@@ -23,7 +23,8 @@ class TokenRevealTimer;
 // logged or stored, and the destructor overwrites its characters in memory. A copied value is
 // cleared from the clipboard after a delay (30 s) unless the clipboard has changed since; the
 // clearing outlives the dialog, because users close it and then paste. Closing by Done, the
-// window's close button or Escape first asks "You will not see this token again".
+// window's close button or Escape before the value was copied first asks "You will not see this
+// token again"; after a copy it just closes.
 //
 // On X11 (and Wayland) selecting text puts it in the PRIMARY selection, which nothing ever clears
 // and any application can read: a drag over the value or Ctrl+A in it would leave the token

@@ -8,9 +8,11 @@
 #include "statuslabel.h"
 
 #include <QIcon>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QTimer>
 #include <QToolButton>
 
@@ -35,6 +37,10 @@ MainStatusBar::MainStatusBar(QWidget* parent)
     , m_rateLimit(new HintLabel(this))
     , m_activityButton(new QToolButton(this))
     , m_clock(new QTimer(this))
+    , m_undo(new QWidget(this))
+    , m_undoMessage(new QLabel(m_undo))
+    , m_undoButton(new QPushButton(tr("&Undo"), m_undo))
+    , m_undoTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainStatusBar"));
     m_busy->setObjectName(QStringLiteral("statusBusy"));
@@ -48,7 +54,35 @@ MainStatusBar::MainStatusBar(QWidget* parent)
     m_refreshed->setObjectName(QStringLiteral("statusRefreshed"));
     m_rateLimit->setObjectName(QStringLiteral("statusRateLimit"));
     m_rateLimit->setWordWrap(false);
+    m_undo->setObjectName(QStringLiteral("statusUndo"));
+    m_undoMessage->setObjectName(QStringLiteral("statusUndoMessage"));
+    m_undoMessage->setTextFormat(Qt::PlainText);
+    m_undoButton->setObjectName(QStringLiteral("statusUndoButton"));
+    // Flat, underlined: a link in the status bar line rather than a button that makes it taller.
+    m_undoButton->setFlat(true);
+    QFont linkFont = m_undoButton->font();
+    linkFont.setUnderline(true);
+    m_undoButton->setFont(linkFont);
+    m_undoButton->setToolTip(tr("Undo it (offered for %1 seconds)").arg(undoSeconds));
+    m_undoButton->setAutoDefault(false);
+    m_undoButton->setCursor(Qt::PointingHandCursor);
+    auto* undoLayout = new QHBoxLayout(m_undo);
+    undoLayout->setContentsMargins(0, 0, 0, 0);
+    undoLayout->setSpacing(4);
+    undoLayout->addWidget(m_undoMessage);
+    undoLayout->addWidget(m_undoButton);
+    m_undo->hide();
+    m_undoTimer->setObjectName(QStringLiteral("statusUndoTimer"));
+    m_undoTimer->setSingleShot(true);
+    m_undoTimer->setInterval(undoSeconds * 1000);
+    connect(m_undoTimer, &QTimer::timeout, this, &MainStatusBar::withdrawUndo);
+    connect(m_undoButton, &QPushButton::clicked, this, [this] {
+        withdrawUndo();
+        Q_EMIT undoRequested();
+    });
+
     addWidget(m_busy);
+    addWidget(m_undo);
     addWidget(m_activity, 1);
     addPermanentWidget(m_plan);
     addPermanentWidget(m_refreshed);
@@ -71,8 +105,27 @@ MainStatusBar::MainStatusBar(QWidget* parent)
     m_clock->start();
 }
 
+void MainStatusBar::offerUndo(const QString& message)
+{
+    m_undoMessage->setText(message);
+    m_undoButton->setAccessibleName(tr("Undo: %1").arg(message));
+    m_undo->show();
+    m_undoTimer->start();
+}
+
+void MainStatusBar::withdrawUndo()
+{
+    m_undoTimer->stop();
+    m_undo->hide();
+    m_undoMessage->clear();
+}
+
+bool MainStatusBar::isUndoOffered() const { return !m_undo->isHidden(); }
+
 void MainStatusBar::setSession(OrganizationSession* session)
 {
+    // What Undo would undo belongs to the organisation being left.
+    withdrawUndo();
     for (const auto& c : std::as_const(m_sessionConnections))
         disconnect(c);
     m_sessionConnections.clear();

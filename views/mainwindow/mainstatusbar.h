@@ -12,6 +12,7 @@ class OrganizationSession;
 class QLabel;
 class QProgressBar;
 class QToolButton;
+class QPushButton;
 class QTimer;
 class RefreshScheduler;
 
@@ -24,8 +25,13 @@ class RefreshScheduler;
 // A button at the right end opens the Activity list (what happened to the watched queues) and
 // counts the entries not seen yet.
 //
+// After a pause or resume it offers Undo for a few seconds (offerUndo): the message and an Undo
+// button, which go when the time is up, when the next write starts (withdrawUndo) or when Undo
+// is pressed.
+//
 // objectNames: statusActivity, statusBusy, statusPlan, statusRefreshed, statusRateLimit,
-// activityButton.
+// activityButton, statusUndo (the message and button together), statusUndoMessage,
+// statusUndoButton, statusUndoTimer.
 class MainStatusBar final : public QStatusBar {
     Q_OBJECT
 public:
@@ -37,6 +43,13 @@ public:
     void setRateLimit(const RateLimitStatus& status);
     // The Activity button's count of entries the user has not seen (0: none shown).
     void setUnseenActivity(int count);
+
+    // How long Undo stays on offer: long enough to notice a wrong click, short enough not to
+    // undo something the user has moved on from.
+    static constexpr int undoSeconds = 12;
+    void offerUndo(const QString& message);
+    void withdrawUndo();
+    bool isUndoOffered() const;
 
     // The words, for the labels and the tests.
     struct Line {
@@ -57,6 +70,8 @@ public:
 Q_SIGNALS:
     // The Activity button was pressed.
     void activityRequested();
+    // Undo was pressed; the offer is already withdrawn.
+    void undoRequested();
 
 private:
     void setActivity(const QString& text);
@@ -74,4 +89,8 @@ private:
     HintLabel* m_rateLimit;
     QToolButton* m_activityButton;
     QTimer* m_clock;
+    QWidget* m_undo;
+    QLabel* m_undoMessage;
+    QPushButton* m_undoButton;
+    QTimer* m_undoTimer;
 };

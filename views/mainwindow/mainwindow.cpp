@@ -165,6 +165,10 @@ void MainWindow::connectParts()
     connect(m_details, &DetailStack::retryRequested, this, &MainWindow::refresh);
     connect(m_flows, &WriteFlows::selectRequested, this, &MainWindow::selectId);
     connect(m_flows, &WriteFlows::failed, this, &MainWindow::showOperationError);
+    // Undo of a pause or resume, offered in the status bar.
+    connect(m_flows, &WriteFlows::undoOffered, m_statusBar, &MainStatusBar::offerUndo);
+    connect(m_flows, &WriteFlows::undoWithdrawn, m_statusBar, &MainStatusBar::withdrawUndo);
+    connect(m_statusBar, &MainStatusBar::undoRequested, m_flows, &WriteFlows::undo);
     // The attention list and the tables point into the tree, and the tiles filter it.
     connect(m_details, &DetailStack::selectRequested, this, &MainWindow::selectId);
     connect(

@@ -183,6 +183,11 @@ void MainWindowActions::update(
                    : tr("Select a cluster first"));
     setWrite(m_pause, queue && !queue->dispatchPaused, tr("Pause dispatch on the selected queue"));
     setWrite(m_resume, queue && queue->dispatchPaused, tr("Resume dispatch on the selected queue"));
+    // Tokens are revoked, in Buildkite's words and the pane's: the action says so when one is
+    // selected.
+    const bool token = selection.kind == NavigationSelection::Kind::Token;
+    m_delete->setText(token ? tr("&Revoke…") : tr("&Delete…"));
+    m_delete->setIconText(token ? tr("Revoke") : tr("Delete"));
     setWrite(m_delete, selection.isObject(),
-        tr("Delete the selected cluster or queue, or revoke the selected token"));
+        token ? tr("Revoke the selected agent token") : tr("Delete the selected cluster or queue"));
 }

@@ -20,6 +20,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 using Kind = OrganizationTreeModel::NodeKind;
 
@@ -110,7 +111,69 @@ WriteFlows::WriteFlows(QWidget* window)
     setObjectName(QStringLiteral("writeFlows"));
 }
 
-void WriteFlows::setSession(OrganizationSession* session) { m_session = session; }
+void WriteFlows::setSession(OrganizationSession* session)
+{
+    withdrawUndo();
+    m_session = session;
+}
+
+void WriteFlows::offerUndo(const QString& message, const QList<UndoStep>& steps)
+{
+    if (steps.isEmpty())
+        return;
+    m_undo = steps;
+    Q_EMIT undoOffered(message);
+}
+
+void WriteFlows::withdrawUndo()
+{
+    if (m_undo.isEmpty())
+        return;
+    m_undo.clear();
+    Q_EMIT undoWithdrawn();
+}
+
+void WriteFlows::undo()
+{
+    const QList<UndoStep> steps = std::exchange(m_undo, {});
+    if (steps.isEmpty())
+        return;
+    Q_EMIT undoWithdrawn();
+    if (!m_session)
+        return;
+    for (const UndoStep& step : steps) {
+        Q_EMIT busyChanged(Kind::Queue, true);
+        auto done = [this, step](const Result<Queue>& result) {
+            Q_EMIT busyChanged(Kind::Queue, false);
+            reportQueueWrite(step.queueId, step.pause, result ? ApiError() : result.error());
+            if (!result)
+                Q_EMIT failed(failureTitle(result.error(),
+                                  step.pause ? tr("Could not pause “%1” again").arg(step.key)
+                                             : tr("Could not resume “%1” again").arg(step.key),
+                                  tr("Not known whether “%1” was changed back").arg(step.key)),
+                    explained(result.error(), clusterOf(step.clusterId).name));
+        };
+        // Straight to the session: the undo repeats, reversed, what the user just confirmed.
+        if (step.pause)
+            m_session->pauseQueue(step.clusterId, step.queueId, step.note, this, done);
+        else
+            m_session->resumeQueue(step.clusterId, step.queueId, this, done);
+    }
+}
+
+QList<WriteFlows::UndoStep> WriteFlows::undoStepsOf(const BulkQueueOperation& operation)
+{
+    const bool paused = operation.action() == BulkQueueOperation::Action::Pause;
+    QList<UndoStep> steps;
+    for (const auto& item : operation.items()) {
+        if (item.state != BulkQueueOperation::State::Done)
+            continue;
+        // A resumed queue goes back with the note it had; a paused one is simply resumed.
+        steps.append({ item.queue.clusterId, item.queue.id, item.queue.key, !paused,
+            paused ? QString() : item.queue.dispatchPausedNote });
+    }
+    return steps;
+}
 
 OrganizationTreeModel* WriteFlows::model() const { return m_session->treeModel(); }
 
@@ -121,6 +184,7 @@ Cluster WriteFlows::clusterOf(const QString& clusterId) const
 
 void WriteFlows::newCluster()
 {
+    withdrawUndo();
     if (!m_session)
         return;
     openFormDialog<Cluster>(
@@ -133,6 +197,7 @@ void WriteFlows::newCluster()
 
 void WriteFlows::editCluster(const Cluster& cluster)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     const QString id = cluster.id;
@@ -146,6 +211,7 @@ void WriteFlows::editCluster(const Cluster& cluster)
 
 void WriteFlows::setDefaultQueue(const QString& clusterId, const QString& queueId)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     ClusterInput input;
@@ -163,6 +229,7 @@ void WriteFlows::setDefaultQueue(const QString& clusterId, const QString& queueI
 
 void WriteFlows::deleteCluster(const Cluster& cluster)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     const int queues = int(model()->queues(cluster.id).size());
@@ -183,6 +250,7 @@ void WriteFlows::deleteCluster(const Cluster& cluster)
 
 void WriteFlows::createQueueIn(const Cluster& cluster)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     QStringList keys;
@@ -199,6 +267,7 @@ void WriteFlows::createQueueIn(const Cluster& cluster)
 
 void WriteFlows::editQueue(const Queue& queue)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     const Cluster cluster = clusterOf(queue.clusterId);
@@ -212,7 +281,9 @@ void WriteFlows::editQueue(const Queue& queue)
 
 void WriteFlows::deleteQueue(const Queue& queue)
 {
-    if (!m_session || !confirmDeleteQueue(m_window, queue) || !m_session)
+    withdrawUndo();
+    if (!m_session || !confirmDeleteQueue(m_window, queue, clusterOf(queue.clusterId).name)
+        || !m_session)
         return;
     Q_EMIT busyChanged(Kind::Queue, true);
     m_session->deleteQueue(
@@ -230,6 +301,7 @@ void WriteFlows::deleteQueue(const Queue& queue)
 
 void WriteFlows::pauseQueue(const Queue& queue)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     openFormDialog<Queue>(
@@ -241,12 +313,16 @@ void WriteFlows::pauseQueue(const Queue& queue)
                     done(result);
                 });
         },
-        nothing<Queue>,
+        [this, queue, cluster = clusterOf(queue.clusterId).name](const Queue&) {
+            offerUndo(tr("Paused “%1” in “%2”.").arg(queue.key, cluster),
+                { { queue.clusterId, queue.id, queue.key, false, QString() } });
+        },
         [name = clusterOf(queue.clusterId).name](const ApiError& e) { return explained(e, name); });
 }
 
 void WriteFlows::resumeQueue(const Queue& queue)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     // Resuming is what an admin wants back quickly, and undone by Pause: one click for their own
@@ -254,21 +330,28 @@ void WriteFlows::resumeQueue(const Queue& queue)
     if (QueuePause::resumeNeedsConfirmation(queue, m_session->accessToken())
         && (!confirmResumeOthersPause(m_window, queue) || !m_session))
         return;
+    // The pause as it is now, for Undo: its note goes back with it.
+    const Queue before = model()->queue(queue.id).value_or(queue);
     Q_EMIT busyChanged(Kind::Queue, true);
     m_session->resumeQueue(queue.clusterId, queue.id, this,
-        [this, key = queue.key, clusterId = queue.clusterId, id = queue.id](
+        [this, before, key = queue.key, clusterId = queue.clusterId, id = queue.id](
             const Result<Queue>& result) {
             Q_EMIT busyChanged(Kind::Queue, false);
             reportQueueWrite(id, false, result ? ApiError() : result.error());
-            if (!result)
+            if (!result) {
                 Q_EMIT failed(failureTitle(result.error(), tr("Could not resume “%1”").arg(key),
                                   tr("Not known whether “%1” was resumed").arg(key)),
                     explained(result.error(), clusterOf(clusterId).name));
+                return;
+            }
+            offerUndo(tr("Resumed “%1” in “%2”.").arg(key, clusterOf(clusterId).name),
+                { { clusterId, id, key, true, before.dispatchPausedNote } });
         });
 }
 
 void WriteFlows::createTokenIn(const Cluster& cluster)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     const QString clusterId = cluster.id;
@@ -341,6 +424,7 @@ void WriteFlows::offerToRevokeLostTokens(QWidget* dialog, const QString& cluster
 
 void WriteFlows::editToken(const AgentToken& token)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     const Cluster cluster = clusterOf(token.clusterId);
@@ -354,7 +438,9 @@ void WriteFlows::editToken(const AgentToken& token)
 
 void WriteFlows::revokeToken(const AgentToken& token)
 {
-    if (!m_session || !confirmRevokeAgentToken(m_window, token) || !m_session)
+    withdrawUndo();
+    if (!m_session || !confirmRevokeAgentToken(m_window, token, clusterOf(token.clusterId).name)
+        || !m_session)
         return;
     m_session->deleteToken(
         token.clusterId, token.id, this, [this, token](const Result<NoContent>& result) {
@@ -381,6 +467,7 @@ QString failureText(const ApiError& error)
 
 void WriteFlows::pauseAgent(const Agent& agent)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     auto* dialog = new PauseAgentDialog(agent, m_window);
@@ -404,6 +491,7 @@ void WriteFlows::pauseAgent(const Agent& agent)
 
 void WriteFlows::resumeAgent(const Agent& agent)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     Q_EMIT agentBusyChanged(true);
@@ -417,6 +505,7 @@ void WriteFlows::resumeAgent(const Agent& agent)
 
 void WriteFlows::stopAgent(const Agent& agent, bool force)
 {
+    withdrawUndo();
     // The confirmation runs an event loop: the session may be gone when it returns.
     if (!m_session || !confirmStopAgent(m_window, agent, force) || !m_session)
         return;
@@ -454,6 +543,7 @@ QList<Queue> WriteFlows::currentQueues(const QList<Queue>& queues, bool paused) 
 
 void WriteFlows::pauseQueues(const QList<Queue>& queues)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     const QList<Queue> running = currentQueues(queues, false);
@@ -465,6 +555,7 @@ void WriteFlows::pauseQueues(const QList<Queue>& queues)
 
 void WriteFlows::resumeQueues(const QList<Queue>& queues)
 {
+    withdrawUndo();
     if (!m_session)
         return;
     const QList<Queue> paused = currentQueues(queues, true);
@@ -502,6 +593,11 @@ void WriteFlows::openBulk(bool pause, const QList<Queue>& queues)
             // An unanswered write may or may not have happened: show what the server has.
             if (operation->hasUnknownOutcome() && m_session)
                 m_session->refresh();
+            const QList<UndoStep> steps = undoStepsOf(*operation);
+            const int n = int(steps.size());
+            offerUndo(operation->action() == Action::Pause ? tr("Paused %n queue(s).", nullptr, n)
+                                                           : tr("Resumed %n queue(s).", nullptr, n),
+                steps);
         });
         dialog->follow(operation);
         operation->start();

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QSet>
 
+class BulkQueueOperation;
 class OrganizationSession;
 class QWidget;
 
@@ -57,6 +58,10 @@ public Q_SLOTS:
     // and then shows how each went (BulkDispatchDialog).
     void pauseQueues(const QList<Queue>& queues);
     void resumeQueues(const QList<Queue>& queues);
+    // Undoes the last pause or resume that was offered for undo (undoOffered): resumes what was
+    // paused, or pauses what was resumed again with the note it had. Nothing if the offer has
+    // been withdrawn.
+    void undo();
 
 Q_SIGNALS:
     // Where the selection should go after a success: what was created, or the cluster of what
@@ -75,8 +80,25 @@ Q_SIGNALS:
     // words for a failure (the queue stays as it was). `what` is "pause" or "resume". Tables
     // mark the failures with it.
     void queueWriteFinished(const QString& queueId, const QString& what, const QString& message);
+    // A pause or resume went through and can be undone: `message` says what was done ("Paused
+    // “linux-large” in “Mobile”."). Withdrawn when the next write starts or the session changes.
+    void undoOffered(const QString& message);
+    void undoWithdrawn();
 
 private:
+    // One queue's way back: pause it again (with the note it had) or resume it.
+    struct UndoStep {
+        QString clusterId;
+        QString queueId;
+        QString key;
+        bool pause = false;
+        QString note;
+    };
+    void offerUndo(const QString& message, const QList<UndoStep>& steps);
+    void withdrawUndo();
+    // The queues a finished bulk run changed, as steps that change them back.
+    static QList<UndoStep> undoStepsOf(const BulkQueueOperation& operation);
+
     // After a token create whose answer was lost: the cluster's tokens with that description
     // that were not there before have values nobody holds. Offers to revoke each.
     void offerToRevokeLostTokens(QWidget* dialog, const QString& clusterId,
@@ -90,4 +112,5 @@ private:
 
     QWidget* m_window;
     QPointer<OrganizationSession> m_session;
+    QList<UndoStep> m_undo;
 };

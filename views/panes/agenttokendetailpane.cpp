@@ -121,7 +121,7 @@ void AgentTokenDetailPane::refreshTimes()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_createdAt->setText(Format::dateTimeWithRelative(m_token.createdAt, now));
     if (m_token.neverExpires()) {
-        m_expires->setText(tr("Never"));
+        m_expires->setText(tr("Never expires"));
         m_expires->setToolTip(tr("Expiry can only be set when a token is created"));
     } else {
         m_expires->setText(Format::dateTimeWithRelative(m_token.expiresAt, now));

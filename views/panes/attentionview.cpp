@@ -144,7 +144,7 @@ AttentionTiles::AttentionTiles(QWidget* parent)
         { "idleQueuesCount", tr("Queues with no agents") },
         { "expiredCount", tr("Expired tokens") },
         { "expiringSoonCount", tr("Tokens expiring within %1 days").arg(TokenExpiry::soonDays) },
-        { "neverExpiringCount", tr("Tokens that never expire") },
+        { "neverExpiringCount", tr("Never expires") },
         { "unrestrictedCount", tr("Tokens without an IP allowlist") },
     };
     for (int s = 0; s < AttentionModel::sectionCount; ++s) {

@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "copyablefield.h"
 
+#include "elidinglineedit.h"
+
+#include <QAction>
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTimer>
 #include <QToolButton>
 
 CopyableField::CopyableField(const QString& name, const QString& what, QWidget* parent)
     : QWidget(parent)
-    , m_field(new QLineEdit(this))
+    , m_field(new ElidingLineEdit(this))
     , m_copy(new QToolButton(this))
     , m_restore(new QTimer(this))
 {
@@ -24,6 +28,21 @@ CopyableField::CopyableField(const QString& name, const QString& what, QWidget* 
     m_field->setStyleSheet(QStringLiteral("QLineEdit { background: transparent; }"));
     m_field->setAccessibleName(what);
     m_field->setMinimumWidth(80);
+    // The menu leads with copying the whole value: what the field shows may be elided.
+    m_field->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_field, &QWidget::customContextMenuRequested, this, [this, what](const QPoint& at) {
+        QMenu* menu = m_field->createStandardContextMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->setObjectName(objectName() + QStringLiteral("Menu"));
+        auto* copyAll = new QAction(tr("Copy %1").arg(what), menu);
+        copyAll->setObjectName(QStringLiteral("copyValueAction"));
+        copyAll->setEnabled(!m_field->text().isEmpty());
+        connect(copyAll, &QAction::triggered, this, &CopyableField::copy);
+        const QList<QAction*> standard = menu->actions();
+        menu->insertAction(standard.value(0), copyAll);
+        menu->insertSeparator(standard.value(0));
+        menu->popup(m_field->mapToGlobal(at));
+    });
 
     m_copy->setObjectName(name + QStringLiteral("CopyButton"));
     m_copy->setText(tr("Copy"));

@@ -8,10 +8,12 @@ class QTimer;
 class QToolButton;
 
 // A read-only value (an id, a URL) with a Copy button. The value sits in a frameless read-only
-// line edit rather than a label so a 100-character URL scrolls inside the field instead of
-// widening the whole pane, and stays selectable with the keyboard.
+// line edit rather than a label so a 100-character URL does not widen the whole pane and stays
+// selectable with the keyboard; unfocused, a value too long for the field is shown elided in the
+// middle (ElidingLineEdit), whole in the tooltip, and the context menu copies all of it.
 //
-// objectNames: "<name>Value" for the field, "<name>CopyButton" for the button.
+// objectNames: "<name>Value" for the field, "<name>CopyButton" for the button, "<name>Menu"
+// for the context menu with its copyValueAction.
 class CopyableField final : public QWidget {
     Q_OBJECT
 public:

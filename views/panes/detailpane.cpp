@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "detailpane.h"
 
+#include "banner.h"
 #include "rowtext.h"
 
 #include <QAbstractButton>
@@ -21,6 +22,7 @@
 DetailPane::DetailPane(QWidget* parent)
     : QWidget(parent)
     , m_content(nullptr)
+    , m_readOnly(new Banner(this))
     , m_clock(new QTimer(this))
     , m_freshness(new QLabel(this))
     , m_freshnessClock(new QTimer(this))
@@ -39,8 +41,22 @@ DetailPane::DetailPane(QWidget* parent)
     m_content->setSpacing(12);
     scroll->setWidget(inner);
 
+    m_readOnly->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnly->label()->setObjectName(QStringLiteral("readOnlyLabel"));
+    m_readOnly->setTone(Tone::Info);
+    m_readOnly->setText(readOnlyNotice());
+    m_readOnly->setAccessibleName(readOnlyNotice());
+    // Short on the pane (it stays on screen); how to fix it on demand.
+    m_readOnly->label()->setToolTip(
+        tr("Give the token write_clusters on buildkite.com (Personal Settings → API Access "
+           "Tokens) and enter it again to make changes."));
+    m_readOnly->hide();
+
+    // Above the scroll area: it stays in view however far the pane is scrolled.
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addWidget(m_readOnly);
     outer->addWidget(scroll);
 
     m_clock->setInterval(60 * 1000);
@@ -81,8 +97,17 @@ void DetailPane::setWriteAllowed(bool allowed, const QString& reasonIfNot)
 {
     m_writeAllowed = allowed;
     m_writeDeniedReason = reasonIfNot.isEmpty() ? defaultWriteDeniedReason() : reasonIfNot;
+    m_readOnly->setVisible(!allowed && m_writeDeniedReason == defaultWriteDeniedReason());
     updateWriteControls();
 }
+
+QString DetailPane::readOnlyNotice()
+{
+    return tr("Read-only: your API token doesn't have the write_clusters scope, so changes are "
+              "off.");
+}
+
+bool DetailPane::isReadOnlyNoticeShown() const { return !m_readOnly->isHidden(); }
 
 void DetailPane::setBusy(bool busy)
 {

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class Banner;
 class QAbstractButton;
 class QFormLayout;
 class QHBoxLayout;
@@ -34,6 +35,12 @@ public:
     bool isBusy() const { return m_busy; }
 
     static QString defaultWriteDeniedReason();
+    // What the read-only notice says (objectName readOnlyBanner, its label readOnlyLabel): shown
+    // at the top of every pane while the token cannot write, so the reason is on screen, not
+    // only in the disabled buttons' tooltips. Not while Buildkite is unreachable: that has its
+    // own banner, and writes come back by themselves.
+    static QString readOnlyNotice();
+    bool isReadOnlyNoticeShown() const;
 
     // When what the pane shows was last checked successfully (the tree's CheckedAtRole):
     // freshnessLabel() reads "Checked 40 s ago", kept current by a clock while shown.
@@ -82,6 +89,7 @@ private:
     };
 
     QVBoxLayout* m_content;
+    Banner* m_readOnly;
     QList<QFormLayout*> m_forms;
     QList<WriteControl> m_writeControls;
     QTimer* m_clock;

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void queueResizeKeepsTheImage();
     void queueEditImage();
     void queueMacHasNoImage();
+    void shapeLabelHidesWithItsFieldAndIsWhole();
 };
 
 void TestQueueDialog::queueKeyValidation_data()
@@ -311,6 +312,35 @@ void TestQueueDialog::queueMacHasNoImage()
                  .value(QStringLiteral("hostedAgents"))
                  .toObject()
                  .contains(QStringLiteral("agentImageRef")));
+}
+
+// Self-hosted: no "Instance shape:" label without its field. Hosted: the label whole, not cut
+// to "Instance shap".
+void TestQueueDialog::shapeLabelHidesWithItsFieldAndIsWhole()
+{
+    QueueDialog dialog(cluster(), {});
+    dialog.open();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* label = child<QLabel>(&dialog, "shapeLabel");
+    auto* imageLabel = child<QLabel>(&dialog, "imageLabel");
+    QVERIFY(!label->isVisible());
+    QVERIFY(!imageLabel->isVisible());
+    child<QRadioButton>(&dialog, "hostedRadio")->click();
+    QTRY_VERIFY(label->isVisible());
+    QTRY_VERIFY2(label->width() >= label->sizeHint().width(),
+        qPrintable(QStringLiteral("%1 < %2").arg(label->width()).arg(label->sizeHint().width())));
+    auto* type = child<QComboBox>(&dialog, "machineTypeCombo");
+    type->setCurrentIndex(type->findData(QStringLiteral("linux")));
+    QTRY_VERIFY(imageLabel->isVisible());
+    QTRY_VERIFY(imageLabel->width() >= imageLabel->sizeHint().width());
+    // Every row's field gets at least its minimum width: nothing is squeezed.
+    for (auto* combo : dialog.findChildren<QComboBox*>()) {
+        if (combo->isVisible())
+            QVERIFY(combo->width() >= combo->minimumSizeHint().width());
+    }
+    child<QRadioButton>(&dialog, "selfHostedRadio")->click();
+    QTRY_VERIFY(!label->isVisible());
+    QVERIFY(!imageLabel->isVisible());
 }
 
 QTEST_MAIN(TestQueueDialog)

@@ -8,6 +8,7 @@
 #include <QFontInfo>
 #include <QFontMetricsF>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void clearsOnTheRealClockToo();
     void doneAsksFirst();
     void escapeAndCloseAsk();
+    void copyMakesRoomForTheStatus();
     void wipesValue();
     void valueShownInAFixedPitchFont();
     // PRIMARY exists on X11 (and Wayland) only: these run for real in tst_tokenrevealdialog_x11
@@ -217,14 +219,39 @@ void TestTokenRevealDialog::doneAsksFirst()
     QVERIFY(dialog.isVisible());
     QCOMPARE(child<QLineEdit>(&dialog, "tokenValueField")->text(), secret());
 
+    // After Copy, Done closes without a second question.
     dialog.copyToClipboard();
     child<QPushButton>(&dialog, "doneButton")->click();
-    box = confirmBox(&dialog);
-    QVERIFY(box);
-    QVERIFY(!box->informativeText().contains(QStringLiteral("not copied")));
-    child<QPushButton>(box, "confirmCloseButton")->click();
+    QVERIFY(!confirmBox(&dialog));
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    // Escape after a copy closes too.
+    TokenRevealDialog other(secret(), token(), cluster());
+    other.open();
+    other.copyToClipboard();
+    QTest::keyClick(&other, Qt::Key_Escape);
+    QVERIFY(!confirmBox(&other));
+    QVERIFY(!other.isVisible());
+}
+
+void TestTokenRevealDialog::copyMakesRoomForTheStatus()
+{
+    TokenRevealDialog dialog(secret(), token(), cluster());
+    dialog.open();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* warning = child<QLabel>(&dialog, "warningLabel");
+    auto* usage = child<QLabel>(&dialog, "usageLabel");
+    QTest::mouseClick(child<QPushButton>(&dialog, "copyButton"), Qt::LeftButton);
+    auto* status = child<QLabel>(&dialog, "copyStatusLabel");
+    QVERIFY(status->isVisible());
+    // Each wrapped label gets at least the height its text needs at its width: nothing is cut.
+    auto fits
+        = [](QLabel* label) { return label->height() >= label->heightForWidth(label->width()); };
+    QTRY_VERIFY2(fits(warning), qPrintable(QString::number(warning->height())));
+    QTRY_VERIFY(fits(usage));
+    QTRY_VERIFY(fits(status));
+    QVERIFY(dialog.layout()->totalHeightForWidth(dialog.width()) <= dialog.height());
 }
 
 void TestTokenRevealDialog::escapeAndCloseAsk()

@@ -80,13 +80,33 @@ class TestMainWindow final : public QObject {
         return found;
     }
 
-    // Accepts the next confirmation box (window-modal, run from the flow itself).
-    void acceptNextConfirmation()
+    // Accepts the next confirmation box (window-modal, run from the flow itself); what it asked
+    // goes to `question`.
+    void acceptNextConfirmation(QString* question = nullptr)
     {
-        QTimer::singleShot(50, this, [this] {
+        QTimer::singleShot(50, this, [this, question] {
             auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("confirmDestructiveBox"));
             QVERIFY(box);
+            if (question)
+                *question = box->text();
             box->findChild<QPushButton*>(QStringLiteral("confirmButton"))->click();
+        });
+    }
+
+    // Answers the next typed-name confirmation: Delete stays disabled until the exact name is
+    // typed. `enabledOnWrongName` says whether it ever was.
+    void acceptNextTypedName(const QString& name, bool* enabledOnWrongName)
+    {
+        QTimer::singleShot(50, this, [this, name, enabledOnWrongName] {
+            auto* box = m_window->findChild<QDialog*>(QStringLiteral("confirmTypedNameBox"));
+            QVERIFY(box);
+            auto* edit = box->findChild<QLineEdit*>(QStringLiteral("confirmNameEdit"));
+            auto* confirm = box->findChild<QPushButton*>(QStringLiteral("confirmButton"));
+            *enabledOnWrongName = confirm->isEnabled();
+            edit->setText(name.toUpper() + QLatin1Char(' '));
+            *enabledOnWrongName = *enabledOnWrongName || confirm->isEnabled();
+            edit->setText(name);
+            confirm->click();
         });
     }
 
@@ -260,9 +280,15 @@ private Q_SLOTS:
     {
         const Queue queue = findQueue(false);
         QVERIFY(m_window->selectId(queue.id));
-        acceptNextConfirmation();
+        QString question;
+        acceptNextConfirmation(&question);
         m_window->deleteSelected();
         QTRY_VERIFY_WITH_TIMEOUT(!model()->queue(queue.id).has_value(), 10000);
+        // Which cluster: every cluster may have a queue of that key.
+        const QString clusterName = model()->clusterForId(queue.clusterId)->name;
+        QCOMPARE(question,
+            QStringLiteral("Delete the queue “%1” in the cluster “%2”?")
+                .arg(queue.key, clusterName));
         QCOMPARE(m_window->selectedId(), queue.clusterId); // the selection moves to its cluster
 
         const AgentToken token = model()->tokens(queue.clusterId).value(0);
@@ -272,10 +298,14 @@ private Q_SLOTS:
         m_window->deleteSelected();
         QTRY_VERIFY_WITH_TIMEOUT(!model()->token(token.id).has_value(), 10000);
 
+        // A cluster with queues or tokens asks for its name.
         const Cluster cluster = model()->clusters().constLast();
+        QVERIFY(!model()->queues(cluster.id).isEmpty() || !model()->tokens(cluster.id).isEmpty());
         QVERIFY(m_window->selectId(cluster.id));
-        acceptNextConfirmation();
+        bool enabledOnWrongName = true;
+        acceptNextTypedName(cluster.name, &enabledOnWrongName);
         m_window->deleteSelected();
+        QVERIFY(!enabledOnWrongName);
         QTRY_VERIFY_WITH_TIMEOUT(!model()->clusterForId(cluster.id).has_value(), 10000);
         QVERIFY(m_server->requests().constLast().verb == "DELETE");
         QVERIFY(m_window->operationError().isEmpty());

@@ -8,11 +8,14 @@
 #include "dialogs/pausequeuedialog.h"
 #include "dialogs/queuedialog.h"
 #include "dialogs/tokenrevealdialog.h"
+#include "mainwindow/mainstatusbar.h"
 #include "mainwindow/mainwindow.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
+#include "panes/detailpane.h"
 #include "sandboxserver.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -23,11 +26,14 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 namespace {
 
@@ -400,6 +406,183 @@ private Q_SLOTS:
             m_window->operationError().contains(QLatin1String("is still paused")), 10000);
         QVERIFY(m_window->operationError().startsWith(QLatin1String("Could not resume")));
         QVERIFY(model()->queue(paused.id)->dispatchPaused);
+    }
+    // Undo after a pause resumes the queue; after a resume it pauses it again with its note. The
+    // offer goes with the next write, and after its time.
+    void undoPauseAndResume()
+    {
+        open(m_server->readWriteToken());
+        auto* status = m_window->findChild<MainStatusBar*>();
+        QVERIFY(status);
+        auto* undoButton = status->findChild<QPushButton*>(QStringLiteral("statusUndoButton"));
+        auto* undoMessage = status->findChild<QLabel*>(QStringLiteral("statusUndoMessage"));
+        QVERIFY(undoButton && undoMessage);
+        QVERIFY(!status->isUndoOffered());
+
+        Queue running;
+        Queue paused;
+        for (const Cluster& c : model()->clusters()) {
+            for (const Queue& q : model()->queues(c.id)) {
+                if (!q.dispatchPaused && running.id.isEmpty())
+                    running = q;
+                if (q.dispatchPaused && paused.id.isEmpty() && !q.dispatchPausedNote.isEmpty())
+                    paused = q;
+            }
+        }
+        QVERIFY(!running.id.isEmpty() && !paused.id.isEmpty());
+
+        // Pause, then Undo: running again, on the server too.
+        QVERIFY(m_window->selectId(running.id));
+        m_window->findChild<QPushButton*>(QStringLiteral("pauseButton"))->click();
+        auto dialog = waitForDialog<PauseQueueDialog>();
+        QVERIFY(dialog);
+        dialog->findChild<QPlainTextEdit*>(QStringLiteral("noteEdit"))
+            ->setPlainText(QStringLiteral("Trying undo"));
+        dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(model()->queue(running.id)->dispatchPaused, 10000);
+        QTRY_VERIFY(status->isUndoOffered());
+        QVERIFY(undoButton->isVisible());
+        const QString clusterName = model()->clusterForId(running.clusterId)->name;
+        QCOMPARE(undoMessage->text(),
+            QStringLiteral("Paused “%1” in “%2”.").arg(running.key, clusterName));
+        // For looking at it: the window with the offer, when KITEDECK_SCREENSHOT_DIR is set.
+        if (const QString dir = qEnvironmentVariable("KITEDECK_SCREENSHOT_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/undo.png"));
+        auto* timer = status->findChild<QTimer*>(QStringLiteral("statusUndoTimer"));
+        QVERIFY(timer && timer->isActive());
+        QCOMPARE(timer->interval(), MainStatusBar::undoSeconds * 1000);
+        m_server->clearRequests();
+        QTest::mouseClick(undoButton, Qt::LeftButton);
+        QVERIFY(!status->isUndoOffered());
+        QTRY_VERIFY_WITH_TIMEOUT(!model()->queue(running.id)->dispatchPaused, 10000);
+        QVERIFY(std::any_of(m_server->requests().cbegin(), m_server->requests().cend(),
+            [](const auto& r) { return r.path.endsWith(QLatin1String("/resume_dispatch")); }));
+        // Undo does not offer to undo itself.
+        QVERIFY(!status->isUndoOffered());
+
+        // Resume someone else's pause, then Undo: paused again, with the same note.
+        const QString note = paused.dispatchPausedNote;
+        QVERIFY(m_window->selectId(paused.id));
+        answerResumeConfirmation();
+        m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!model()->queue(paused.id)->dispatchPaused, 10000);
+        QTRY_VERIFY(status->isUndoOffered());
+        QVERIFY(undoMessage->text().startsWith(QStringLiteral("Resumed “%1”").arg(paused.key)));
+        QTest::mouseClick(undoButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(model()->queue(paused.id)->dispatchPaused, 10000);
+        QCOMPARE(model()->queue(paused.id)->dispatchPausedNote, note);
+
+        // The next write takes the offer away. (The pause is now this user's own: resuming it
+        // asks nothing.)
+        QVERIFY(m_window->selectId(paused.id));
+        QTimer::singleShot(0, this, [] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+                box->findChild<QPushButton*>(QStringLiteral("confirmButton"))->click();
+        });
+        m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"))->click();
+        QTRY_VERIFY(status->isUndoOffered());
+        m_window->findChild<QAction*>(QStringLiteral("newClusterAction"))->trigger();
+        QVERIFY(!status->isUndoOffered());
+        auto cluster = waitForDialog<ClusterDialog>();
+        QVERIFY(cluster);
+        cluster->reject();
+
+        // And so does the end of its time.
+        QVERIFY(m_window->selectId(running.id));
+        m_window->findChild<QPushButton*>(QStringLiteral("pauseButton"))->click();
+        dialog = waitForDialog<PauseQueueDialog>();
+        QVERIFY(dialog);
+        dialog->findChild<QPlainTextEdit*>(QStringLiteral("noteEdit"))
+            ->setPlainText(QStringLiteral("Again"));
+        dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
+        QTRY_VERIFY(status->isUndoOffered());
+        timer->setInterval(1);
+        QTRY_VERIFY(!status->isUndoOffered());
+        QVERIFY(model()->queue(running.id)->dispatchPaused);
+    }
+    // Every visible word on the panes, the toolbar and the menus, as a person would read them:
+    // labels, buttons, actions and the cells of the tables.
+    QStringList visibleTexts() const
+    {
+        QStringList out;
+        for (QLabel* label : m_window->findChildren<QLabel*>()) {
+            if (label->isVisible())
+                out.append(label->text());
+        }
+        for (QAbstractButton* button : m_window->findChildren<QAbstractButton*>()) {
+            if (button->isVisible())
+                out.append(button->text());
+        }
+        for (QAction* action : m_window->findChildren<QAction*>())
+            out.append(action->text().remove(QLatin1Char('&')));
+        for (QAbstractItemView* view : m_window->findChildren<QAbstractItemView*>()) {
+            if (!view->isVisible()
+                || view == static_cast<QAbstractItemView*>(m_window->navigationTree()))
+                continue;
+            const QAbstractItemModel* m = view->model();
+            for (int r = 0; m && r < m->rowCount(); ++r) {
+                for (int c = 0; c < m->columnCount(); ++c)
+                    out.append(m->index(r, c).data().toString());
+            }
+        }
+        return out;
+    }
+
+    // One term per concept: a token without an expiry "Never expires" everywhere, tokens are
+    // revoked, never deleted; and a read-only token is told so by a notice on the pane.
+    void termsAndTheReadOnlyNotice()
+    {
+        open(m_server->readOnlyToken());
+        const QRegularExpression forbidden(
+            QStringLiteral("^(No expiry|Never|Expires: Never|Tokens that never expire|No Account)$|"
+                           "never expire(?!s)|no expiry"),
+            QRegularExpression::CaseInsensitiveOption);
+        int neverExpiring = 0;
+        for (const Cluster& c : model()->clusters()) {
+            QVERIFY(m_window->selectId(c.id));
+            QVERIFY(m_window->selectId(OrganizationTreeModel::tokenGroupId(c.id)));
+            for (const AgentToken& t : model()->tokens(c.id)) {
+                QVERIFY(m_window->selectId(t.id));
+                QApplication::processEvents();
+                const QStringList texts = visibleTexts();
+                for (const QString& text : texts)
+                    QVERIFY2(!forbidden.match(text).hasMatch(), qPrintable(text));
+                if (t.neverExpires()) {
+                    ++neverExpiring;
+                    QVERIFY(texts.contains(QStringLiteral("Never expires")));
+                }
+                // Tokens are revoked: the toolbar and the Edit menu say so.
+                auto* remove = m_window->findChild<QAction*>(QStringLiteral("deleteAction"));
+                QCOMPARE(remove->text(), QStringLiteral("&Revoke…"));
+                // Read-only: the pane says why the buttons are off.
+                DetailPane* pane = nullptr;
+                for (DetailPane* p : m_window->findChildren<DetailPane*>()) {
+                    if (p->isVisible())
+                        pane = p;
+                }
+                QVERIFY(pane);
+                QVERIFY(pane->isReadOnlyNoticeShown());
+                auto* notice = pane->findChild<QLabel*>(QStringLiteral("readOnlyLabel"));
+                QVERIFY(notice && notice->isVisible());
+                QVERIFY(notice->text().contains(QLatin1String("write_clusters")));
+            }
+        }
+        QVERIFY(neverExpiring > 0);
+        // A queue: Delete, not Revoke.
+        const Queue queue = model()->queues(model()->clusters().constFirst().id).value(0);
+        QVERIFY(m_window->selectId(queue.id));
+        QCOMPARE(m_window->findChild<QAction*>(QStringLiteral("deleteAction"))->text(),
+            QStringLiteral("&Delete…"));
+    }
+
+    // A token that can write sees no notice.
+    void noReadOnlyNoticeWhenWritesAreAllowed()
+    {
+        open(m_server->readWriteToken());
+        const Queue queue = model()->queues(model()->clusters().constFirst().id).value(0);
+        QVERIFY(m_window->selectId(queue.id));
+        for (DetailPane* p : m_window->findChildren<DetailPane*>())
+            QVERIFY(!p->isReadOnlyNoticeShown());
     }
 };
 

@@ -28,7 +28,7 @@ void TestAgentTokenDetailPane::tokenNeverExpires()
     AgentTokenDetailPane pane;
     pane.setToken(token({}), cluster());
     QCOMPARE(text(&pane, "descriptionLabel"), QStringLiteral("macOS fleet"));
-    QCOMPARE(text(&pane, "expiresLabel"), QStringLiteral("Never"));
+    QCOMPARE(text(&pane, "expiresLabel"), QStringLiteral("Never expires"));
     auto* badge = child<StatusBadge>(&pane, "expiryBadge");
     QVERIFY(badge->isVisibleTo(&pane));
     QCOMPARE(badge->text(), QStringLiteral("Never expires"));

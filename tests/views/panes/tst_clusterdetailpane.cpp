@@ -3,13 +3,17 @@
 #include "format.h"
 #include "panes/clusterdetailpane.h"
 #include "panes/colorswatch.h"
+#include "panes/elidinglineedit.h"
 #include "panetesthelpers.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -39,6 +43,8 @@ private Q_SLOTS:
     void clusterCopyId();
     void clusterOpenInBrowser();
     void clusterWriteDisabled();
+    void longValuesElidedInTheMiddle();
+    void maintainersLabelAtTheTop();
 };
 
 void TestClusterDetailPane::clusterShowsEveryField()
@@ -225,6 +231,79 @@ void TestClusterDetailPane::clusterWriteDisabled()
     QVERIFY(!child<QPushButton>(&pane, "deleteButton")->isEnabled());
     pane.setBusy(false);
     QVERIFY(child<QPushButton>(&pane, "deleteButton")->isEnabled());
+}
+
+// A URL longer than its field: both ends shown with an ellipsis between, the whole value in the
+// tooltip, the Copy button and the context menu, and in the field once it has the focus.
+void TestClusterDetailPane::longValuesElidedInTheMiddle()
+{
+    ClusterDetailPane pane;
+    Cluster c = cluster();
+    c.webUrl = QStringLiteral("https://buildkite.com/organizations/a-rather-long-organisation-name/"
+                              "clusters/0f0e3c58-7a42-4d1b-9a55-2b7d3c1e9f00/queues");
+    pane.setCluster(c, {});
+    pane.resize(520, 700);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto* field = child<ElidingLineEdit>(&pane, "webUrlValue");
+    QTRY_VERIFY(field->isElided());
+    const QString shown = field->shownText();
+    QVERIFY2(shown.contains(QChar(0x2026)), qPrintable(shown));
+    // Cut in the middle: a real start and a real end of the value on either side.
+    const qsizetype cut = shown.indexOf(QChar(0x2026));
+    const QString head = shown.left(cut);
+    const QString tail = shown.mid(cut + 1);
+    QVERIFY2(head.size() >= 8 && tail.size() >= 6, qPrintable(shown));
+    QVERIFY(c.webUrl.startsWith(head));
+    QVERIFY(c.webUrl.endsWith(tail));
+    QVERIFY(field->fontMetrics().horizontalAdvance(shown) <= field->width());
+    QCOMPARE(field->text(), c.webUrl);
+    QCOMPARE(field->toolTip(), c.webUrl);
+    // A short id fits and is shown whole.
+    QVERIFY(!child<ElidingLineEdit>(&pane, "idValue")->isElided());
+
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(child<QToolButton>(&pane, "webUrlCopyButton"), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), c.webUrl);
+
+    // The context menu copies the whole value too.
+    QGuiApplication::clipboard()->clear();
+    Q_EMIT field->customContextMenuRequested(QPoint(4, 4));
+    auto* menu = child<QMenu>(&pane, "webUrlMenu");
+    auto* copy = menu->findChild<QAction*>(QStringLiteral("copyValueAction"));
+    QVERIFY(copy && copy->isEnabled());
+    QCOMPARE(menu->actions().constFirst(), copy);
+    copy->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), c.webUrl);
+    menu->close();
+
+    // Focused, the field shows everything to select.
+    field->setFocus();
+    QTRY_VERIFY(field->hasFocus());
+    QVERIFY(!field->isElided());
+}
+
+// A two-line value's label sits at the top of its row, level with the first line.
+void TestClusterDetailPane::maintainersLabelAtTheTop()
+{
+    ClusterDetailPane pane;
+    pane.setCluster(cluster(), {});
+    pane.resize(700, 700);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto* value = child<QLabel>(&pane, "maintainersLabel");
+    QTRY_VERIFY(value->height() > value->fontMetrics().height() * 3 / 2);
+    QLabel* label = nullptr;
+    for (QFormLayout* form : pane.findChildren<QFormLayout*>()) {
+        if (QWidget* w = form->labelForField(value))
+            label = qobject_cast<QLabel*>(w);
+    }
+    QVERIFY(label);
+    const int labelTop = label->mapTo(&pane, QPoint(0, 0)).y();
+    const int valueTop = value->mapTo(&pane, QPoint(0, 0)).y();
+    QVERIFY2(qAbs(labelTop - valueTop) <= 2,
+        qPrintable(QStringLiteral("label %1, value %2").arg(labelTop).arg(valueTop)));
+    QVERIFY(label->height() < value->height());
 }
 
 QTEST_MAIN(TestClusterDetailPane)
