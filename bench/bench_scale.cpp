@@ -421,6 +421,11 @@ int main(int argc, char* argv[])
     const auto tokensOpt = option("tokens", "Tokens per cluster.", "5");
     const auto runsOpt = option("runs", "Runs of each program.", "3");
     const auto kitedeckOpt = option("kitedeck", "The kitedeck executable.", "");
+    // For profiling: serve the organisation (no rate limit) until killed, and print what a
+    // --gui child run under a profiler needs to reach it.
+    const QCommandLineOption serveOpt(QStringLiteral("serve"),
+        QStringLiteral("Only serve the organisation, printing the --gui arguments."));
+    parser.addOption(serveOpt);
     // Typed into the filter box, keystroke by keystroke ("<" Backspace, "~" clear, "|" only
     // separates groups): a key that matches every queue, narrowing to a tenth of them, back
     // out, a hundred clusters, a state word with text, cleared.
@@ -450,6 +455,13 @@ int main(int argc, char* argv[])
         return 1;
     }
     const int expectedQueues = clusters * queuesPerCluster;
+    if (parser.isSet(serveOpt)) {
+        std::printf("--gui --api-url %s --org %s --token %s --expect-queues %d\n",
+            qPrintable(server.baseUrl().toString()), qPrintable(server.organization()),
+            qPrintable(server.readWriteToken()), expectedQueues);
+        std::fflush(stdout);
+        return app.exec();
+    }
     const int rows = 1 + clusters * (3 + queuesPerCluster + tokensPerCluster);
     std::printf("bench_scale: %d clusters x %d queues x %d tokens (%d tree rows), 0 ms latency, "
                 "%d runs\n",
