@@ -32,6 +32,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
@@ -122,8 +123,25 @@ public:
     explicit SignalCounter(QAbstractItemModel* model)
     {
         auto count = [this](const char* name) { return [this, name] { ++m_counts[name]; }; };
-        m_connections << QObject::connect(
-            model, &QAbstractItemModel::dataChanged, count("dataChanged"));
+        m_connections << QObject::connect(model, &QAbstractItemModel::dataChanged,
+            [this](const QModelIndex& topLeft, const QModelIndex&, const QList<int>& roles) {
+                ++m_counts["dataChanged"];
+                // Which row and roles: what a reader of the report needs to judge the count.
+                const auto kind
+                    = topLeft.data(ModelRoles::Kind).value<OrganizationTreeModel::NodeKind>();
+                QStringList names;
+                for (int role : roles) {
+                    const char* key = QMetaEnum::fromType<ModelRoles::Role>().valueToKey(role);
+                    names.append(key                  ? QString::fromLatin1(key)
+                            : role == Qt::ToolTipRole ? QStringLiteral("ToolTip")
+                                                      : QString::number(role));
+                }
+                m_rows.append(QStringLiteral("%1[%2]").arg(
+                    QString::fromLatin1(
+                        QMetaEnum::fromType<OrganizationTreeModel::NodeKind>().valueToKey(
+                            int(kind))),
+                    names.join(QLatin1Char(' '))));
+            });
         m_connections << QObject::connect(
             model, &QAbstractItemModel::rowsInserted, count("rowsInserted"));
         m_connections << QObject::connect(
@@ -153,11 +171,14 @@ public:
         QStringList parts;
         for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
             parts.append(QStringLiteral("%1 %2").arg(it.value()).arg(QLatin1String(it.key())));
+        if (!m_rows.isEmpty())
+            parts.append(QStringLiteral("on %1").arg(m_rows.join(QStringLiteral(", "))));
         return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
     }
 
 private:
     QMap<const char*, int> m_counts;
+    QStringList m_rows; // dataChanged: the row's kind and the roles named
     QList<QMetaObject::Connection> m_connections;
 };
 
