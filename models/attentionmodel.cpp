@@ -250,8 +250,14 @@ void AttentionModel::noteCluster(const QModelIndex& index)
 void AttentionModel::onDataChanged(
     const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
 {
-    if (!topLeft.isValid() || !topLeft.parent().isValid())
-        return; // the organisation's own row shows nothing here
+    if (!topLeft.isValid())
+        return;
+    if (!topLeft.parent().isValid()) {
+        // The organisation's row: the tree reports its totals there (rarely: the cluster list,
+        // the agents), a proxy may mean anything by it. Every cluster is read again.
+        markAll(roles.isEmpty());
+        return;
+    }
     const bool values = roles.isEmpty() || roles.contains(ModelRoles::QueueValue)
         || roles.contains(ModelRoles::AgentTokenValue);
     const QModelIndex parent = topLeft.parent();
