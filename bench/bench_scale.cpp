@@ -38,6 +38,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
@@ -130,8 +131,25 @@ public:
     explicit SignalCounter(QAbstractItemModel* model)
     {
         auto count = [this](const char* name) { return [this, name] { ++m_counts[name]; }; };
-        m_connections << QObject::connect(
-            model, &QAbstractItemModel::dataChanged, count("dataChanged"));
+        m_connections << QObject::connect(model, &QAbstractItemModel::dataChanged,
+            [this](const QModelIndex& topLeft, const QModelIndex&, const QList<int>& roles) {
+                ++m_counts["dataChanged"];
+                // Which row and roles: what a reader of the report needs to judge the count.
+                const auto kind
+                    = topLeft.data(ModelRoles::Kind).value<OrganizationTreeModel::NodeKind>();
+                QStringList names;
+                for (int role : roles) {
+                    const char* key = QMetaEnum::fromType<ModelRoles::Role>().valueToKey(role);
+                    names.append(key                  ? QString::fromLatin1(key)
+                            : role == Qt::ToolTipRole ? QStringLiteral("ToolTip")
+                                                      : QString::number(role));
+                }
+                m_rows.append(QStringLiteral("%1[%2]").arg(
+                    QString::fromLatin1(
+                        QMetaEnum::fromType<OrganizationTreeModel::NodeKind>().valueToKey(
+                            int(kind))),
+                    names.join(QLatin1Char(' '))));
+            });
         m_connections << QObject::connect(
             model, &QAbstractItemModel::rowsInserted, count("rowsInserted"));
         m_connections << QObject::connect(
@@ -161,11 +179,14 @@ public:
         QStringList parts;
         for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
             parts.append(QStringLiteral("%1 %2").arg(it.value()).arg(QLatin1String(it.key())));
+        if (!m_rows.isEmpty())
+            parts.append(QStringLiteral("on %1").arg(m_rows.join(QStringLiteral(", "))));
         return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
     }
 
 private:
     QMap<const char*, int> m_counts;
+    QStringList m_rows; // dataChanged: the row's kind and the roles named
     QList<QMetaObject::Connection> m_connections;
 };
 
@@ -482,6 +503,11 @@ int main(int argc, char* argv[])
     const auto tokensOpt = option("tokens", "Tokens per cluster.", "5");
     const auto runsOpt = option("runs", "Runs of each program.", "3");
     const auto kitedeckOpt = option("kitedeck", "The kitedeck executable.", "");
+    // For profiling: serve the organisation (no rate limit) until killed, and print what a
+    // --gui child run under a profiler needs to reach it.
+    const QCommandLineOption serveOpt(QStringLiteral("serve"),
+        QStringLiteral("Only serve the organisation, printing the --gui arguments."));
+    parser.addOption(serveOpt);
     // Typed into the filter box, keystroke by keystroke ("<" Backspace, "~" clear, "|" only
     // separates groups): a key that matches every queue, narrowing to a tenth of them, back
     // out, a hundred clusters, a state word with text, cleared.
@@ -515,6 +541,13 @@ int main(int argc, char* argv[])
         return 1;
     }
     const int expectedQueues = clusters * queuesPerCluster;
+    if (parser.isSet(serveOpt)) {
+        std::printf("--gui --api-url %s --org %s --token %s --expect-queues %d\n",
+            qPrintable(server.baseUrl().toString()), qPrintable(server.organization()),
+            qPrintable(server.readWriteToken()), expectedQueues);
+        std::fflush(stdout);
+        return app.exec();
+    }
     const int rows = 1 + clusters * (3 + queuesPerCluster + tokensPerCluster);
     std::printf("bench_scale: %d clusters x %d queues x %d tokens (%d tree rows), 0 ms latency, "
                 "%d runs\n",

@@ -74,6 +74,12 @@ void AgentTokenListModel::setItems(const QList<AgentToken>& items)
     IdListModel<AgentToken>::setItems(items);
 }
 
+void AgentTokenListModel::setRange(qsizetype first, qsizetype count, const QList<AgentToken>& items)
+{
+    updateExpiry();
+    IdListModel<AgentToken>::setRange(first, count, items);
+}
+
 void AgentTokenListModel::upsert(const AgentToken& item)
 {
     updateExpiry();

@@ -51,6 +51,7 @@ public:
     void updateExpiry();
 
     void setItems(const QList<AgentToken>& items);
+    void setRange(qsizetype first, qsizetype count, const QList<AgentToken>& items);
     void upsert(const AgentToken& item);
 
 protected:

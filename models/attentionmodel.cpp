@@ -6,6 +6,7 @@
 #include "organizationtreemodel.h"
 #include "rowtext.h"
 
+#include <QAbstractProxyModel>
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -124,8 +125,14 @@ QVariant AttentionModel::data(const QModelIndex& index, int role) const
     if (index.internalId() == sectionRowId)
         return sectionData(Section(index.row()), index.column(), role);
     const int section = int(index.internalId() - 1);
-    return itemData(
-        m_sections.at(size_t(section)).at(index.row()), Section(section), index.column(), role);
+    const Item& item = *m_sections.at(size_t(section)).at(size_t(index.row()));
+    if (role == QueueRole || role == AgentTokenRole) {
+        // Read from the tree when asked: rows do not keep whole values.
+        if ((role == QueueRole) != item.isQueue)
+            return {};
+        return sourceIndex(item.id).data(role);
+    }
+    return itemData(item, Section(section), index.column(), role);
 }
 
 QVariant AttentionModel::sectionData(Section section, int column, int role) const
@@ -151,13 +158,9 @@ QVariant AttentionModel::itemData(const Item& item, Section section, int column,
     case IdRole:
         return item.id;
     case ClusterIdRole:
-        return item.clusterId;
-    case QueueRole:
-        return item.queue ? QVariant::fromValue(*item.queue) : QVariant();
-    case AgentTokenRole:
-        return item.token ? QVariant::fromValue(*item.token) : QVariant();
+        return item.cluster->id;
     case EmojiRole:
-        return item.clusterEmoji;
+        return item.cluster->emoji;
     case Qt::DisplayRole:
     case SortRole:
     case Qt::ToolTipRole:
@@ -170,56 +173,24 @@ QVariant AttentionModel::itemData(const Item& item, Section section, int column,
     switch (column) {
     case Name:
         if (role == Qt::ToolTipRole)
-            return item.queue ? item.queue->description : item.token->description;
-        if (item.queue)
-            return item.queue->key;
-        return item.token->description.isEmpty() && !sort ? AttentionModel::tr("Untitled token")
-                                                          : item.token->description;
+            return item.description;
+        if (item.isQueue)
+            return item.name;
+        return item.name.isEmpty() && !sort ? AttentionModel::tr("Untitled token") : item.name;
     case Cluster:
         if (role == Qt::ToolTipRole)
             return {};
-        return item.clusterName.isEmpty() ? item.clusterId : item.clusterName;
+        return item.cluster->name.isEmpty() ? item.cluster->id : item.cluster->name;
     case When:
         if (role == Qt::ToolTipRole || !item.when.isValid())
             return {};
         return sort ? QVariant(item.when.toMSecsSinceEpoch()) : QVariant(item.when.toLocalTime());
     case Details:
-        break;
-    default:
-        return {};
-    }
-
-    // Details
-    if (item.queue) {
-        const Queue& q = *item.queue;
         if (role == Qt::ToolTipRole)
-            return RowText::pauseText(q);
-        if (section == Section::IdleQueues)
-            return q.dispatchPaused ? AttentionModel::tr("No agents connected · paused")
-                                    : AttentionModel::tr("No agents connected");
-        const QString who = q.dispatchPausedBy ? userName(*q.dispatchPausedBy) : QString();
-        const QString note = q.dispatchPausedNote.simplified();
-        const QString by = who.isEmpty() ? AttentionModel::tr("Paused")
-                                         : AttentionModel::tr("Paused by %1").arg(who);
-        return note.isEmpty() ? by : QStringLiteral("%1: %2").arg(by, note);
+            return item.detailsTip.isEmpty() ? QVariant() : QVariant(item.detailsTip);
+        return item.details;
     }
-    const AgentToken& t = *item.token;
-    if (role == Qt::ToolTipRole)
-        return t.createdBy.displayName().isEmpty()
-            ? QVariant()
-            : QVariant(AttentionModel::tr("Created by %1").arg(t.createdBy.displayName()));
-    switch (section) {
-    case Section::ExpiredTokens:
-        return joinedDetails(AttentionModel::tr("Expired"), createdBy(t));
-    case Section::ExpiringTokens:
-        return joinedDetails(AttentionModel::tr("Expires soon"), createdBy(t));
-    case Section::NeverExpiringTokens:
-        return joinedDetails(AttentionModel::tr("Never expires"), createdBy(t));
-    case Section::UnrestrictedTokens:
-        return joinedDetails(AttentionModel::tr("Any IP address"), createdBy(t));
-    default:
-        return {};
-    }
+    return {};
 }
 
 // ---- source
@@ -230,16 +201,95 @@ void AttentionModel::setSource(QAbstractItemModel* source)
         disconnect(c);
     m_connections.clear();
     m_source = source;
+    // The tree under any proxies: where a row's id leads to its values.
+    m_tree = nullptr;
+    for (QAbstractItemModel* model = source; model;) {
+        if (auto* tree = qobject_cast<OrganizationTreeModel*>(model)) {
+            m_tree = tree;
+            break;
+        }
+        auto* proxy = qobject_cast<QAbstractProxyModel*>(model);
+        model = proxy ? proxy->sourceModel() : nullptr;
+    }
     if (source) {
         auto& c = m_connections;
-        c << connect(source, &QAbstractItemModel::dataChanged, this, &AttentionModel::schedule);
-        c << connect(source, &QAbstractItemModel::rowsInserted, this, &AttentionModel::schedule);
-        c << connect(source, &QAbstractItemModel::rowsRemoved, this, &AttentionModel::schedule);
-        c << connect(source, &QAbstractItemModel::rowsMoved, this, &AttentionModel::schedule);
-        c << connect(source, &QAbstractItemModel::modelReset, this, &AttentionModel::schedule);
-        c << connect(source, &QAbstractItemModel::layoutChanged, this, &AttentionModel::schedule);
+        c << connect(
+            source, &QAbstractItemModel::dataChanged, this, &AttentionModel::onDataChanged);
+        c << connect(
+            source, &QAbstractItemModel::rowsInserted, this, &AttentionModel::onRowsChanged);
+        c << connect(
+            source, &QAbstractItemModel::rowsRemoved, this, &AttentionModel::onRowsChanged);
+        c << connect(source, &QAbstractItemModel::rowsMoved, this,
+            [this](const QModelIndex& parent, int first, int last) {
+                onRowsChanged(parent, first, last);
+            });
+        c << connect(source, &QAbstractItemModel::modelReset, this, [this] { markAll(true); });
+        c << connect(source, &QAbstractItemModel::layoutChanged, this, [this] { markAll(false); });
     }
+    markAll(true);
     sync();
+}
+
+void AttentionModel::markAll(bool valuesChanged)
+{
+    m_allDirty = true;
+    m_clusterListDirty = true;
+    m_allValuesChanged = m_allValuesChanged || valuesChanged;
+    schedule();
+}
+
+// Which cluster a change of the source touches: the rows under the organisation are clusters,
+// every row below one names its cluster.
+void AttentionModel::noteCluster(const QModelIndex& index)
+{
+    const QString clusterId = index.data(ModelRoles::ClusterId).toString();
+    if (!clusterId.isEmpty())
+        m_dirty.insert(clusterId);
+}
+
+void AttentionModel::onDataChanged(
+    const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
+{
+    if (!topLeft.isValid())
+        return;
+    if (!topLeft.parent().isValid()) {
+        // The organisation's row: the tree reports its totals there (rarely: the cluster list,
+        // the agents), a proxy may mean anything by it. Every cluster is read again.
+        markAll(roles.isEmpty());
+        return;
+    }
+    const bool values = roles.isEmpty() || roles.contains(ModelRoles::QueueValue)
+        || roles.contains(ModelRoles::AgentTokenValue);
+    const QModelIndex parent = topLeft.parent();
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = m_source->index(row, 0, parent);
+        noteCluster(index);
+        if (values) {
+            const auto kind = kindOf(index);
+            if (kind == TreeKind::Queue || kind == TreeKind::Token)
+                m_valueChanged.insert(index.data(ModelRoles::Id).toString());
+        }
+    }
+    schedule();
+}
+
+void AttentionModel::onRowsChanged(const QModelIndex& parent, int first, int last)
+{
+    if (!parent.isValid()) {
+        markAll(true); // the organisation itself came or went
+        return;
+    }
+    if (!parent.parent().isValid()) {
+        // Clusters came, went or moved: which ones is found by comparing the lists.
+        m_clusterListDirty = true;
+        if (first <= last && last < m_source->rowCount(parent)) {
+            for (int row = first; row <= last; ++row)
+                noteCluster(m_source->index(row, 0, parent));
+        }
+    } else {
+        noteCluster(parent);
+    }
+    schedule();
 }
 
 void AttentionModel::schedule()
@@ -256,109 +306,235 @@ void AttentionModel::schedule()
         Qt::QueuedConnection);
 }
 
-std::array<AttentionModel::Items, AttentionModel::sectionCount> AttentionModel::collect(
-    bool* agentCountsKnown) const
+QModelIndex AttentionModel::sourceIndex(const QString& id) const
 {
-    std::array<Items, sectionCount> out;
-    *agentCountsKnown = false;
+    if (!m_tree || !m_source)
+        return {};
+    QModelIndex index = m_tree->indexForId(id);
+    // Up through the proxies, from the tree to the source.
+    QList<QAbstractProxyModel*> proxies;
+    for (QAbstractItemModel* model = m_source; model && model != m_tree;) {
+        auto* proxy = qobject_cast<QAbstractProxyModel*>(model);
+        if (!proxy)
+            return {};
+        proxies.prepend(proxy);
+        model = proxy->sourceModel();
+    }
+    for (QAbstractProxyModel* proxy : std::as_const(proxies))
+        index = proxy->mapFromSource(index);
+    return index;
+}
+
+QStringList AttentionModel::sourceClusterIds() const
+{
+    QStringList ids;
     if (!m_source)
-        return out;
+        return ids;
     const QModelIndex org = m_source->index(0, 0);
     if (!org.isValid())
-        return out;
-    auto add = [&out](Section section, const Item& item) { out.at(size_t(section)).append(item); };
-    for (int c = 0; c < m_source->rowCount(org); ++c) {
-        const QModelIndex clusterIndex = m_source->index(c, 0, org);
-        if (kindOf(clusterIndex) != TreeKind::Cluster)
-            continue;
-        const auto cluster = clusterIndex.data(ModelRoles::ClusterValue).value<::Cluster>();
-        for (int g = 0; g < m_source->rowCount(clusterIndex); ++g) {
-            const QModelIndex group = m_source->index(g, 0, clusterIndex);
-            for (int r = 0; r < m_source->rowCount(group); ++r) {
-                const QModelIndex row = m_source->index(r, 0, group);
-                Item item;
-                item.clusterId = cluster.id;
-                item.clusterName = cluster.name;
-                item.clusterEmoji = cluster.emoji;
-                const TreeKind kind = kindOf(row);
-                if (kind == TreeKind::Queue) {
+        return ids;
+    const int rows = m_source->rowCount(org);
+    ids.reserve(rows);
+    for (int c = 0; c < rows; ++c) {
+        const QModelIndex index = m_source->index(c, 0, org);
+        if (kindOf(index) == TreeKind::Cluster)
+            ids.append(index.data(ModelRoles::Id).toString());
+    }
+    return ids;
+}
+
+std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(
+    const QString& clusterId) const
+{
+    const QModelIndex clusterIndex = sourceIndex(clusterId);
+    if (!clusterIndex.isValid() || kindOf(clusterIndex) != TreeKind::Cluster)
+        return nullptr;
+    auto out = std::make_unique<ClusterRows>();
+    const auto cluster = clusterIndex.data(ModelRoles::ClusterValue).value<::Cluster>();
+    auto info = new ClusterInfo;
+    info->id = clusterId;
+    info->name = cluster.name;
+    info->emoji = cluster.emoji;
+    const ClusterRef ref(info);
+    // Texts many rows share, made once.
+    const QString noAgents = AttentionModel::tr("No agents connected");
+    const QString noAgentsPaused = AttentionModel::tr("No agents connected · paused");
+    auto add = [&out](Section section, const Item& item) {
+        out->items.at(size_t(section)).push_back(item);
+    };
+    for (int g = 0; g < m_source->rowCount(clusterIndex); ++g) {
+        const QModelIndex group = m_source->index(g, 0, clusterIndex);
+        for (int r = 0; r < m_source->rowCount(group); ++r) {
+            const QModelIndex row = m_source->index(r, 0, group);
+            const TreeKind kind = kindOf(row);
+            Item item;
+            item.cluster = ref;
+            if (kind == TreeKind::Queue) {
+                item.isQueue = true;
+                const QVariant agents = row.data(ModelRoles::AgentsConnected);
+                out->agentCountsKnown = out->agentCountsKnown || agents.isValid();
+                const bool paused = row.data(ModelRoles::Paused).toBool();
+                // Hosted queues start agents per job: none connected is their normal.
+                const bool idle = agents.isValid() && agents.toInt() == 0
+                    && !row.data(ModelRoles::Hosted).toBool();
+                if (!paused && !idle)
+                    continue;
+                item.id = row.data(ModelRoles::Id).toString();
+                item.name = row.data(Qt::DisplayRole).toString();
+                item.description = row.data(ModelRoles::Description).toString();
+                if (paused) {
+                    // Who paused it and why: only paused queues are read whole.
                     const auto q = row.data(ModelRoles::QueueValue).value<Queue>();
-                    item.id = q.id;
-                    item.queue = q;
-                    const QVariant agents = row.data(ModelRoles::AgentsConnected);
-                    *agentCountsKnown = *agentCountsKnown || agents.isValid();
-                    if (q.dispatchPaused) {
-                        item.when = q.dispatchPausedAt;
-                        add(Section::PausedQueues, item);
-                    }
-                    // Hosted queues start agents per job: none connected is their normal.
-                    if (agents.isValid() && agents.toInt() == 0 && !q.hosted) {
-                        item.when = {};
-                        add(Section::IdleQueues, item);
-                    }
-                } else if (kind == TreeKind::Token) {
-                    const auto t = row.data(ModelRoles::AgentTokenValue).value<AgentToken>();
-                    item.id = t.id;
-                    item.token = t;
-                    const auto state
-                        = row.data(ModelRoles::ExpiryState).value<TokenExpiry::State>();
-                    item.when = t.expiresAt;
-                    if (state == TokenExpiry::State::Expired)
-                        add(Section::ExpiredTokens, item);
-                    else if (state == TokenExpiry::State::ExpiringSoon)
-                        add(Section::ExpiringTokens, item);
-                    item.when = t.createdAt;
-                    if (state == TokenExpiry::State::Never)
-                        add(Section::NeverExpiringTokens, item);
-                    if (t.allowedIpAddresses.trimmed().isEmpty())
-                        add(Section::UnrestrictedTokens, item);
+                    item.detailsTip = RowText::pauseText(q);
+                    const QString who
+                        = q.dispatchPausedBy ? userName(*q.dispatchPausedBy) : QString();
+                    const QString note = q.dispatchPausedNote.simplified();
+                    const QString by = who.isEmpty() ? AttentionModel::tr("Paused")
+                                                     : AttentionModel::tr("Paused by %1").arg(who);
+                    item.details = note.isEmpty() ? by : QStringLiteral("%1: %2").arg(by, note);
+                    item.when = q.dispatchPausedAt;
+                    add(Section::PausedQueues, item);
+                }
+                if (idle) {
+                    item.details = paused ? noAgentsPaused : noAgents;
+                    item.when = {};
+                    add(Section::IdleQueues, item);
+                }
+            } else if (kind == TreeKind::Token) {
+                const auto t = row.data(ModelRoles::AgentTokenValue).value<AgentToken>();
+                const auto state = row.data(ModelRoles::ExpiryState).value<TokenExpiry::State>();
+                item.id = t.id;
+                item.name = t.description;
+                item.description = t.description;
+                const QString creator = t.createdBy.displayName();
+                item.detailsTip = creator.isEmpty()
+                    ? QString()
+                    : AttentionModel::tr("Created by %1").arg(creator);
+                const QString by = createdBy(t);
+                item.when = t.expiresAt;
+                if (state == TokenExpiry::State::Expired) {
+                    item.details = joinedDetails(AttentionModel::tr("Expired"), by);
+                    add(Section::ExpiredTokens, item);
+                } else if (state == TokenExpiry::State::ExpiringSoon) {
+                    item.details = joinedDetails(AttentionModel::tr("Expires soon"), by);
+                    add(Section::ExpiringTokens, item);
+                }
+                item.when = t.createdAt;
+                if (state == TokenExpiry::State::Never) {
+                    item.details = joinedDetails(AttentionModel::tr("Never expires"), by);
+                    add(Section::NeverExpiringTokens, item);
+                }
+                if (t.allowedIpAddresses.trimmed().isEmpty()) {
+                    item.details = joinedDetails(AttentionModel::tr("Any IP address"), by);
+                    add(Section::UnrestrictedTokens, item);
                 }
             }
         }
     }
-
-    auto byName = [](const Item& a, const Item& b) {
-        const QString& an = a.queue ? a.queue->key : a.token->description;
-        const QString& bn = b.queue ? b.queue->key : b.token->description;
-        if (const int c = an.compare(bn, Qt::CaseInsensitive))
-            return c < 0;
-        if (const int c = a.clusterName.compare(b.clusterName, Qt::CaseInsensitive))
-            return c < 0;
-        return a.id < b.id;
-    };
-    auto sortBy = [&out, &byName](Section section, bool newestFirst) {
-        Items& items = out.at(size_t(section));
-        std::stable_sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
-            if (a.when != b.when) {
-                if (!a.when.isValid() || !b.when.isValid())
-                    return a.when.isValid(); // unknown times last
-                return newestFirst ? a.when > b.when : a.when < b.when;
-            }
-            return byName(a, b);
-        });
-    };
-    sortBy(Section::PausedQueues, true); // the pause an incident just caused on top
-    sortBy(Section::IdleQueues, false);
-    sortBy(Section::ExpiredTokens, true);
-    sortBy(Section::ExpiringTokens, false); // the next to expire on top
-    sortBy(Section::NeverExpiringTokens, false); // the oldest on top
-    sortBy(Section::UnrestrictedTokens, false);
     return out;
+}
+
+bool AttentionModel::less(Section section, const Item& a, const Item& b)
+{
+    // The pause an incident just caused on top; the next token to expire on top; the oldest
+    // never-expiring token on top.
+    const bool newestFirst = section == Section::PausedQueues || section == Section::ExpiredTokens;
+    if (a.when != b.when) {
+        if (!a.when.isValid() || !b.when.isValid())
+            return a.when.isValid(); // unknown times last
+        return newestFirst ? a.when > b.when : a.when < b.when;
+    }
+    if (const int c = a.name.compare(b.name, Qt::CaseInsensitive))
+        return c < 0;
+    if (const int c = a.cluster->name.compare(b.cluster->name, Qt::CaseInsensitive))
+        return c < 0;
+    return a.id < b.id;
+}
+
+// Whether b sorts exactly where a does (a changed row that can stay in its place).
+bool AttentionModel::sameOrder(const Item& a, const Item& b)
+{
+    return a.id == b.id && a.when == b.when && a.name.compare(b.name, Qt::CaseInsensitive) == 0
+        && a.cluster->name.compare(b.cluster->name, Qt::CaseInsensitive) == 0;
+}
+
+qsizetype AttentionModel::position(int section, const Item& item) const
+{
+    const Rows& rows = m_sections.at(size_t(section));
+    const Section s = Section(section);
+    const auto it = std::lower_bound(rows.cbegin(), rows.cend(), &item,
+        [s](const Item* a, const Item* b) { return less(s, *a, *b); });
+    if (it == rows.cend() || (*it)->id != item.id)
+        return -1;
+    return it - rows.cbegin();
+}
+
+void AttentionModel::clearAll()
+{
+    for (int s = 0; s < sectionCount; ++s) {
+        Rows& rows = m_sections.at(size_t(s));
+        if (rows.empty())
+            continue;
+        beginRemoveRows(sectionIndex(Section(s)), 0, int(rows.size()) - 1);
+        rows.clear();
+        endRemoveRows();
+    }
+    m_clusters.clear();
+    m_knownClusters = 0;
 }
 
 void AttentionModel::sync()
 {
     m_scheduled = false;
-    bool known = false;
-    std::array<Items, sectionCount> next = collect(&known);
     std::array<int, sectionCount> before {};
     for (int s = 0; s < sectionCount; ++s)
         before.at(size_t(s)) = count(Section(s));
     const bool knownBefore = m_agentCountsKnown;
-    m_agentCountsKnown = known;
-    bool countsDiffer = knownBefore != known;
+
+    QSet<QString> dirty;
+    dirty.swap(m_dirty);
+    const bool all = m_allDirty;
+    const bool listChanged = m_clusterListDirty;
+    m_allDirty = false;
+    m_clusterListDirty = false;
+    if (!m_source || !m_source->index(0, 0).isValid()) {
+        clearAll();
+    } else {
+        if (listChanged) {
+            // Clusters that are gone are merged as empty; new ones are read.
+            const QStringList ids = sourceClusterIds();
+            const QSet<QString> present(ids.cbegin(), ids.cend());
+            for (const auto& [id, rows] : m_clusters) {
+                if (!present.contains(id))
+                    dirty.insert(id);
+            }
+            for (const QString& id : ids) {
+                if (all || !m_clusters.count(id))
+                    dirty.insert(id);
+            }
+        }
+        for (const QString& id : std::as_const(dirty)) {
+            std::unique_ptr<ClusterRows> next = readCluster(id);
+            const auto it = m_clusters.find(id);
+            const ClusterRows* previous = it == m_clusters.end() ? nullptr : it->second.get();
+            if (!previous && !next)
+                continue;
+            mergeCluster(previous, next.get());
+            m_knownClusters += (next && next->agentCountsKnown ? 1 : 0)
+                - (previous && previous->agentCountsKnown ? 1 : 0);
+            // The sections point into `next` from now on; `previous` goes.
+            if (next)
+                m_clusters[id] = std::move(next);
+            else
+                m_clusters.erase(it);
+        }
+    }
+    m_valueChanged.clear();
+    m_allValuesChanged = false;
+    m_agentCountsKnown = m_knownClusters > 0;
+
+    bool countsDiffer = knownBefore != m_agentCountsKnown;
     for (int s = 0; s < sectionCount; ++s) {
-        mergeSection(s, std::move(next.at(size_t(s))));
         if (count(Section(s)) != before.at(size_t(s))) {
             countsDiffer = true;
             const QModelIndex header = sectionIndex(Section(s));
@@ -369,67 +545,126 @@ void AttentionModel::sync()
         Q_EMIT countsChanged();
 }
 
+void AttentionModel::mergeCluster(const ClusterRows* before, const ClusterRows* after)
+{
+    for (int s = 0; s < sectionCount; ++s)
+        mergeRows(s, before ? &before->items.at(size_t(s)) : nullptr,
+            after ? &after->items.at(size_t(s)) : nullptr);
+}
+
+// One cluster's rows of one section, from `before` to `after`: rows that keep their place are
+// repointed (and reported if they read differently), the others are removed and inserted where
+// they sort. The cost is that of the cluster's rows, with a binary search each.
+void AttentionModel::mergeRows(
+    int section, const std::vector<Item>* before, const std::vector<Item>* after)
+{
+    Rows& rows = m_sections.at(size_t(section));
+    const Section s = Section(section);
+    const QModelIndex parent = sectionIndex(s);
+    QHash<QString, const Item*> next;
+    if (after) {
+        next.reserve(qsizetype(after->size()));
+        for (const Item& item : *after)
+            next.insert(item.id, &item);
+    }
+    QSet<const Item*> kept;
+    QList<qsizetype> removed;
+    if (before) {
+        for (const Item& old : *before) {
+            qsizetype row = position(section, old);
+            if (row < 0) {
+                // Not where it sorts (never expected): found by identity, so nothing is left
+                // pointing at rows that are about to go.
+                const auto it = std::find(rows.cbegin(), rows.cend(), &old);
+                if (it == rows.cend())
+                    continue;
+                row = it - rows.cbegin();
+            }
+            const Item* item = next.value(old.id);
+            if (item && !kept.contains(item) && sameOrder(old, *item)) {
+                rows[size_t(row)] = item;
+                kept.insert(item);
+                emitItemChanges(section, row, old, *item);
+            } else {
+                removed.append(row);
+            }
+        }
+    }
+    // Last first, so the rows before keep their numbers; consecutive rows go in one call.
+    std::sort(removed.begin(), removed.end());
+    for (qsizetype i = removed.size() - 1; i >= 0;) {
+        const qsizetype last = removed.at(i);
+        qsizetype first = last;
+        while (i > 0 && removed.at(i - 1) == first - 1)
+            first = removed.at(--i);
+        --i;
+        beginRemoveRows(parent, int(first), int(last));
+        rows.erase(rows.begin() + first, rows.begin() + last + 1);
+        endRemoveRows();
+    }
+
+    if (!after)
+        return;
+    std::vector<const Item*> added;
+    QSet<QString> seen;
+    for (const Item& item : *after) {
+        if (!kept.contains(&item) && !seen.contains(item.id)) {
+            seen.insert(item.id);
+            added.push_back(&item);
+        }
+    }
+    auto order = [s](const Item* a, const Item* b) { return less(s, *a, *b); };
+    std::sort(added.begin(), added.end(), order);
+    // Runs of new rows that land between the same two rows go in one call.
+    for (size_t i = 0; i < added.size();) {
+        const auto at = std::lower_bound(rows.begin(), rows.end(), added.at(i), order);
+        const qsizetype first = at - rows.begin();
+        size_t end = i + 1;
+        while (end < added.size() && (at == rows.end() || order(added.at(end), *at)))
+            ++end;
+        beginInsertRows(parent, int(first), int(first + qsizetype(end - i) - 1));
+        rows.insert(
+            rows.begin() + first, added.begin() + qsizetype(i), added.begin() + qsizetype(end));
+        endInsertRows();
+        i = end;
+    }
+}
+
 const QList<int>& AttentionModel::comparedRoles()
 {
     static const QList<int> roles { Qt::DisplayRole, Qt::ToolTipRole, IdRole, ClusterIdRole,
-        SortRole, QueueRole, AgentTokenRole, EmojiRole };
+        SortRole, EmojiRole };
     return roles;
 }
 
-QList<QVariant> AttentionModel::snapshot(int section, qsizetype row) const
+void AttentionModel::emitItemChanges(
+    int section, qsizetype row, const Item& before, const Item& after)
 {
-    QList<QVariant> values;
-    const Item& item = m_sections.at(size_t(section)).at(row);
+    const bool valueChanged = m_allValuesChanged || m_valueChanged.contains(after.id);
+    if (!valueChanged && before.name == after.name && before.description == after.description
+        && before.details == after.details && before.detailsTip == after.detailsTip
+        && before.when == after.when && before.cluster->name == after.cluster->name
+        && before.cluster->emoji == after.cluster->emoji)
+        return;
+    const int valueRole = after.isQueue ? int(QueueRole) : int(AgentTokenRole);
+    const QList<int>& roles = comparedRoles();
+    // Per column, the roles that read differently; the value itself is answered on every column.
     for (int column = 0; column < ColumnCount; ++column) {
-        for (int role : comparedRoles())
-            values.append(itemData(item, Section(section), column, role));
+        QList<int> changed;
+        for (int role : roles) {
+            if (itemData(before, Section(section), column, role)
+                != itemData(after, Section(section), column, role))
+                changed.append(role);
+        }
+        if (valueChanged) {
+            changed.append(valueRole);
+            std::sort(changed.begin(), changed.end());
+        }
+        if (!changed.isEmpty()) {
+            const QModelIndex cell = createIndex(int(row), column, quintptr(section + 1));
+            Q_EMIT dataChanged(cell, cell, changed);
+        }
     }
-    return values;
-}
-
-void AttentionModel::mergeSection(int section, Items target)
-{
-    Items& items = m_sections.at(size_t(section));
-    const QModelIndex parent = createIndex(section, 0, sectionRowId);
-    IdMerge::apply(
-        IdMerge::idsOf(items), IdMerge::idsOf(target),
-        [&](qsizetype first, qsizetype last) {
-            beginRemoveRows(parent, int(first), int(last));
-            items.remove(first, last - first + 1);
-            endRemoveRows();
-        },
-        [&](qsizetype from, qsizetype to) {
-            beginMoveRows(parent, int(from), int(from), parent, int(to > from ? to + 1 : to));
-            items.move(from, to);
-            endMoveRows();
-        },
-        [&](qsizetype first, qsizetype last) {
-            beginInsertRows(parent, int(first), int(last));
-            for (qsizetype i = first; i <= last; ++i)
-                items.insert(i, target.at(i));
-            endInsertRows();
-        },
-        [&](qsizetype row) {
-            if (items.at(row) == target.at(row))
-                return;
-            const QList<QVariant> before = snapshot(section, row);
-            items[row] = target.at(row);
-            const QList<QVariant> after = snapshot(section, row);
-            // Per column, the roles that read differently.
-            const QList<int>& roles = comparedRoles();
-            for (int column = 0; column < ColumnCount; ++column) {
-                QList<int> changed;
-                for (qsizetype r = 0; r < roles.size(); ++r) {
-                    const qsizetype at = column * roles.size() + r;
-                    if (before.at(at) != after.at(at))
-                        changed.append(roles.at(r));
-                }
-                if (!changed.isEmpty()) {
-                    const QModelIndex cell = createIndex(int(row), column, quintptr(section + 1));
-                    Q_EMIT dataChanged(cell, cell, changed);
-                }
-            }
-        });
 }
 
 int AttentionModel::count(Section section) const

@@ -8,9 +8,16 @@
 
 #include <QAbstractItemModel>
 #include <QPointer>
+#include <QSet>
+#include <QSharedData>
 
 #include <array>
+#include <memory>
 #include <optional>
+#include <unordered_map>
+#include <vector>
+
+class OrganizationTreeModel;
 
 // What needs a human in an organisation, for the organisation pane: a section row per kind of
 // trouble, the queues or tokens in it below.
@@ -24,11 +31,17 @@
 //   Agent tokens without an IP allowlist  UnrestrictedTokens (audit)
 //
 // It reads the navigation tree through its roles (OrganizationTreeModel, or a proxy over it):
-// clusters with ClusterRole, queues with QueueRole and AgentsConnected, tokens with
-// AgentTokenRole and ExpiryStateRole, so it always agrees with the tree, expiry clock included.
-// Source changes are gathered and merged once per turn of the event loop, by id within each
-// section: no resets, exact dataChanged roles, nothing emitted when nothing changed. Section rows
-// are always there (a view hides the empty ones).
+// clusters with ClusterRole, queues with PausedRole, HostedRole and AgentsConnected (QueueRole
+// only for paused ones), tokens with AgentTokenRole and ExpiryStateRole, so it always agrees with
+// the tree, expiry clock included. QueueRole and AgentTokenRole of its own rows are read from the
+// tree when asked, not kept: an organisation of 1,000 clusters puts tens of thousands of rows
+// here, and a row holds only what it shows.
+//
+// Source changes are gathered per cluster and merged once per turn of the event loop: only the
+// clusters the source reported are read again, and only their rows move in or out of the sorted
+// sections (found by binary search), so a first load of 1,000 clusters arriving one by one is
+// linear, not quadratic. No resets, exact dataChanged roles, nothing emitted when nothing
+// changed. Section rows are always there (a view hides the empty ones).
 class AttentionModel final : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -96,29 +109,65 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
+    // Shared by the rows of one cluster; a renamed cluster gets a new one, so rows made before
+    // still say what they showed (that is what a change is compared against).
+    struct ClusterInfo : QSharedData {
+        QString id;
+        QString name;
+        QString emoji;
+    };
+    using ClusterRef = QExplicitlySharedDataPointer<const ClusterInfo>;
+    // One row: what it shows and sorts by. Strings are shared with the tree's.
     struct Item {
         QString id;
-        QString clusterId;
-        QString clusterName;
-        QString clusterEmoji;
-        std::optional<Queue> queue;
-        std::optional<AgentToken> token;
+        ClusterRef cluster;
+        QString name; // queue key, token description
+        QString description; // the Name column's tooltip
+        QString details;
+        QString detailsTip;
         QDateTime when;
-        bool operator==(const Item&) const = default;
+        bool isQueue = false;
     };
-    using Items = QList<Item>;
+    // A cluster's rows, per section; the sections point into these.
+    struct ClusterRows {
+        std::array<std::vector<Item>, sectionCount> items;
+        bool agentCountsKnown = false;
+    };
+    using Rows = std::vector<const Item*>;
 
     void schedule();
-    std::array<Items, sectionCount> collect(bool* agentCountsKnown) const;
-    void mergeSection(int section, Items target);
+    void noteCluster(const QModelIndex& index);
+    void onDataChanged(
+        const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles);
+    void onRowsChanged(const QModelIndex& parent, int first, int last);
+    void markAll(bool valuesChanged);
+    // The cluster's rows as the source has them now (nullptr: no such cluster any more).
+    std::unique_ptr<ClusterRows> readCluster(const QString& clusterId) const;
+    QModelIndex sourceIndex(const QString& id) const;
+    QStringList sourceClusterIds() const;
+    void mergeCluster(const ClusterRows* before, const ClusterRows* after);
+    void mergeRows(int section, const std::vector<Item>* before, const std::vector<Item>* after);
+    qsizetype position(int section, const Item& item) const;
+    static bool less(Section section, const Item& a, const Item& b);
+    static bool sameOrder(const Item& a, const Item& b);
+    void emitItemChanges(int section, qsizetype row, const Item& before, const Item& after);
+    void clearAll();
     QVariant itemData(const Item& item, Section section, int column, int role) const;
     QVariant sectionData(Section section, int column, int role) const;
-    QList<QVariant> snapshot(int section, qsizetype row) const;
     static const QList<int>& comparedRoles();
 
     QPointer<QAbstractItemModel> m_source;
+    QPointer<OrganizationTreeModel> m_tree; // the tree under the source's proxies
     QList<QMetaObject::Connection> m_connections;
-    std::array<Items, sectionCount> m_sections;
+    std::unordered_map<QString, std::unique_ptr<ClusterRows>> m_clusters;
+    std::array<Rows, sectionCount> m_sections;
+    // What the source reported since the last merge.
+    QSet<QString> m_dirty; // cluster ids
+    QSet<QString> m_valueChanged; // queue and token ids whose QueueRole/AgentTokenRole changed
+    bool m_clusterListDirty = true;
+    bool m_allDirty = true;
+    bool m_allValuesChanged = false;
+    int m_knownClusters = 0; // clusters with a known agent count
     bool m_agentCountsKnown = false;
     bool m_scheduled = false;
 };

@@ -61,31 +61,49 @@ public:
 
     // Rows follow the order of `items` (the server's); a repeated id keeps its first occurrence.
     // Nothing is emitted when nothing changed.
-    void setItems(const QList<T>& items)
+    void setItems(const QList<T>& items) { setRange(0, m_items.size(), items); }
+
+    // Only the rows first .. first + count - 1 become `items` (merged the same way); the rows
+    // around them stay. What a feed that knows which part of the list changed (one cluster's
+    // rows) calls, so the cost is that of the part, not of the list.
+    void setRange(qsizetype first, qsizetype count, const QList<T>& items)
     {
+        first = qBound(qsizetype(0), first, m_items.size());
+        count = qBound(qsizetype(0), count, m_items.size() - first);
         const QList<T> target = IdMerge::uniqueById(items);
+        QStringList current;
+        current.reserve(count);
+        for (qsizetype i = first; i < first + count; ++i)
+            current.append(m_items.at(i).id);
         IdMerge::apply(
-            IdMerge::idsOf(m_items), IdMerge::idsOf(target),
-            [this](qsizetype first, qsizetype last) {
-                beginRemoveRows({}, int(first), int(last));
-                m_items.remove(first, last - first + 1);
-                reindex();
+            current, IdMerge::idsOf(target),
+            [this, first](qsizetype from, qsizetype to) {
+                beginRemoveRows({}, int(first + from), int(first + to));
+                for (qsizetype i = first + from; i <= first + to; ++i) {
+                    const auto it = m_rows.constFind(m_items.at(i).id);
+                    if (it != m_rows.cend() && it.value() == i)
+                        m_rows.erase(it);
+                }
+                m_items.remove(first + from, to - from + 1);
+                reindex(first + from);
                 endRemoveRows();
             },
-            [this](qsizetype from, qsizetype to) {
-                beginMoveRows({}, int(from), int(from), {}, int(to > from ? to + 1 : to));
-                m_items.move(from, to);
-                reindex();
+            [this, first](qsizetype from, qsizetype to) {
+                beginMoveRows({}, int(first + from), int(first + from), {},
+                    int(first + (to > from ? to + 1 : to)));
+                m_items.move(first + from, first + to);
+                reindex(first + qMin(from, to));
                 endMoveRows();
             },
-            [this, &target](qsizetype first, qsizetype last) {
-                beginInsertRows({}, int(first), int(last));
-                for (qsizetype i = first; i <= last; ++i)
-                    m_items.insert(i, target.at(i));
-                reindex();
+            [this, first, &target](qsizetype from, qsizetype to) {
+                beginInsertRows({}, int(first + from), int(first + to));
+                m_items.insert(first + from, to - from + 1, T());
+                for (qsizetype i = from; i <= to; ++i)
+                    m_items[first + i] = target.at(i);
+                reindex(first + from);
                 endInsertRows();
             },
-            [this, &target](qsizetype row) { replace(row, target.at(row)); });
+            [this, first, &target](qsizetype row) { replace(first + row, target.at(row)); });
     }
 
     // Replaces the row with the same id in place, or appends a new row.
@@ -99,7 +117,7 @@ public:
         const int end = int(m_items.size());
         beginInsertRows({}, end, end);
         m_items.append(item);
-        reindex();
+        reindex(end);
         endInsertRows();
     }
 
@@ -109,8 +127,9 @@ public:
         if (row < 0)
             return false;
         beginRemoveRows({}, row, row);
+        m_rows.remove(id);
         m_items.remove(row);
-        reindex();
+        reindex(row);
         endRemoveRows();
         return true;
     }
@@ -138,6 +157,34 @@ public:
                 rows.append(row);
         }
         changeRows(rows, [this, &next] { m_clusters = std::move(next); });
+    }
+    // One cluster (nullptr: no longer known), whose rows are first .. first + count - 1: the
+    // other rows are not looked at.
+    void setCluster(
+        const QString& clusterId, const Cluster* cluster, qsizetype first, qsizetype count)
+    {
+        const auto before = m_clusters.constFind(clusterId);
+        const bool hadIt = before != m_clusters.cend();
+        if (hadIt == (cluster != nullptr)
+            && (!hadIt
+                || (before->name == cluster->name && before->emoji == cluster->emoji
+                    && before->color == cluster->color))) {
+            if (cluster)
+                m_clusters.insert(clusterId, *cluster); // other fields, no row reads them
+            return;
+        }
+        QList<qsizetype> rows;
+        for (qsizetype row = qMax(qsizetype(0), first); row < qMin(m_items.size(), first + count);
+             ++row) {
+            if (m_items.at(row).clusterId == clusterId)
+                rows.append(row);
+        }
+        changeRows(rows, [this, &clusterId, cluster] {
+            if (cluster)
+                m_clusters.insert(clusterId, *cluster);
+            else
+                m_clusters.remove(clusterId);
+        });
     }
     // The cluster of a row as last given to setClusters (nullptr: not known).
     const Cluster* clusterOf(const T& item) const
@@ -237,11 +284,14 @@ private:
         flush(columns);
     }
 
-    void reindex()
+    // The rows from `from` on moved: their numbers are written again (those before kept
+    // theirs), so a change at the end of a long list costs what changed.
+    void reindex(qsizetype from)
     {
-        m_rows.clear();
+        if (from == 0)
+            m_rows.clear();
         m_rows.reserve(m_items.size());
-        for (qsizetype i = 0; i < m_items.size(); ++i)
+        for (qsizetype i = from; i < m_items.size(); ++i)
             m_rows.insert(m_items.at(i).id, i);
     }
 

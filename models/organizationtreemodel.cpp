@@ -88,6 +88,7 @@ struct OrganizationTreeModel::Node {
 
 struct OrganizationTreeModel::Snapshot {
     Node* node;
+    const QList<int>* roles; // the roles recorded, in the order of values
     QList<QVariant> values;
 };
 
@@ -520,7 +521,20 @@ QString OrganizationTreeModel::nodeTooltip(const Node* node) const
             failure });
     }
     case NodeKind::Queue: {
-        const Queue q = queueValue(node);
+        // What the tooltip says, without the links a whole value would derive.
+        const PackedQueue& packed = node->queue();
+        Queue q;
+        q.key = m_packer.text(packed.key);
+        q.description = m_packer.text(packed.description);
+        q.dispatchPaused = packed.dispatchPaused;
+        if (packed.pause) {
+            if (packed.pause->byPresent)
+                q.dispatchPausedBy = packed.pause->by ? packed.pause->by->value : User();
+            q.dispatchPausedNote = packed.pause->note;
+        }
+        q.hosted = packed.hosted;
+        if (packed.instanceShape)
+            q.instanceShape = packed.instanceShape->value;
         return joined({ q.key, q.description, RowText::pauseText(q),
             q.hosted ? RowText::hostingText(q) : QString(),
             isDefaultQueue(node) ? tr("Default queue of the cluster") : QString(),
@@ -572,12 +586,18 @@ int OrganizationTreeModel::expiredTokens(const Node* cluster) const
 QList<OrganizationTreeModel::Snapshot> OrganizationTreeModel::snapshot(
     const QList<Node*>& nodes) const
 {
+    return snapshot(nodes, comparedRoles());
+}
+
+QList<OrganizationTreeModel::Snapshot> OrganizationTreeModel::snapshot(
+    const QList<Node*>& nodes, const QList<int>& roles) const
+{
     QList<Snapshot> out;
     out.reserve(nodes.size());
     for (Node* node : nodes) {
-        Snapshot s { node, {} };
-        s.values.reserve(comparedRoles().size());
-        for (int role : comparedRoles())
+        Snapshot s { node, &roles, {} };
+        s.values.reserve(roles.size());
+        for (int role : roles)
             s.values.append(nodeData(node, role));
         out.append(std::move(s));
     }
@@ -586,8 +606,8 @@ QList<OrganizationTreeModel::Snapshot> OrganizationTreeModel::snapshot(
 
 void OrganizationTreeModel::emitChanges(const QList<Snapshot>& before)
 {
-    const QList<int>& roles = comparedRoles();
     for (const Snapshot& s : before) {
+        const QList<int>& roles = *s.roles;
         QList<int> changed;
         for (qsizetype i = 0; i < roles.size(); ++i) {
             if (nodeData(s.node, roles.at(i)) != s.values.at(i))
@@ -1538,8 +1558,44 @@ void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
         return;
     }
     ChangeBatch batch(this);
-    // Only the rows whose counts read differently are compared and reported; when the counts
-    // turn known or unknown, every row that shows them changes.
+    // What agent counts change on a row: its counts and, on queues, the tooltip line about them.
+    static const QList<int> agentRoles { Qt::ToolTipRole, AgentsConnectedRole, AgentsBusyRole,
+        AgentsPausedRole };
+    if (m_agentTally.has_value() != next.has_value()) {
+        // Known or unknown: every count on every queue, cluster and the organisation turns valid
+        // or invalid, so nothing needs comparing, and one signal per group of rows says it (a
+        // snapshot of 50,000 queues would hold every value twice, for nothing).
+        std::vector<Node*> queues;
+        for (Node* node : std::as_const(m_nodes)) {
+            if (node->kind == NodeKind::Queue)
+                queues.push_back(node);
+        }
+        for (Node* node : queues)
+            countAgents(node, -1);
+        m_agentTally = std::move(next);
+        for (Node* node : queues)
+            countAgents(node, +1);
+        updateAgentSummary();
+        static const QList<int> countRoles { AgentsConnectedRole, AgentsBusyRole,
+            AgentsPausedRole };
+        const QModelIndex orgIndex = indexFor(org);
+        Q_EMIT dataChanged(orgIndex, orgIndex, countRoles);
+        const int clusters = org->itemCount();
+        if (clusters > 0) {
+            Q_EMIT dataChanged(index(0, 0, orgIndex), index(clusters - 1, 0, orgIndex), countRoles);
+            for (int c = 0; c < clusters; ++c) {
+                const Node* group = org->children.at(size_t(c))->children.at(0).get();
+                if (group->itemCount() > 0) {
+                    const QModelIndex parent = indexFor(group);
+                    Q_EMIT dataChanged(
+                        index(0, 0, parent), index(group->itemCount() - 1, 0, parent), agentRoles);
+                }
+            }
+        }
+        return;
+    }
+    // Only the rows whose counts read differently are compared and reported, and only in the
+    // roles counts change.
     QList<Node*> affected;
     QSet<Node*> seen;
     auto touch = [&](Node* node) {
@@ -1548,13 +1604,7 @@ void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
             affected.append(node);
         }
     };
-    if (m_agentTally.has_value() != next.has_value()) {
-        touch(org);
-        for (Node* node : std::as_const(m_nodes)) {
-            if (node->kind == NodeKind::Cluster || node->kind == NodeKind::Queue)
-                touch(node);
-        }
-    } else {
+    {
         const AgentTally::Difference d = AgentTally::difference(*m_agentTally, *next);
         if (d.isEmpty()) {
             m_agentTally = std::move(next);
@@ -1573,17 +1623,22 @@ void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
             touch(org);
     }
 
-    const QList<Snapshot> before = snapshot(affected);
+    const QList<Snapshot> before = snapshot(affected, agentRoles);
     for (Node* node : std::as_const(affected))
         countAgents(node, -1);
     m_agentTally = std::move(next);
     for (Node* node : std::as_const(affected))
         countAgents(node, +1);
+    updateAgentSummary();
+    emitChanges(before);
+}
+
+void OrganizationTreeModel::updateAgentSummary()
+{
     const AgentCounts total = m_agentTally ? m_agentTally->total() : AgentCounts {};
     m_summary.agentsKnown = m_agentTally.has_value();
     m_summary.agentsConnected = total.connected;
     m_summary.agentsBusy = total.busy;
     m_summary.agentsPaused = total.paused;
     m_summary.agentsUnassigned = m_agentTally ? m_agentTally->unassigned().connected : 0;
-    emitChanges(before);
 }

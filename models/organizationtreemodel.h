@@ -280,6 +280,7 @@ private:
     QString agentTooltip(const Node* node) const;
     void countAgents(Node* node, int sign);
     void applyAgentTally(std::optional<AgentTally> next);
+    void updateAgentSummary();
     Node* queueNodeByKey(const QString& clusterId, const QString& key) const;
 
     // One implementation for each operation on clusters, queues and tokens alike.
@@ -305,7 +306,8 @@ private:
     // Forgets the check times of clusters that are gone.
     void pruneCheckedAt();
 
-    QList<Snapshot> snapshot(const QList<Node*>& nodes) const;
+    QList<Snapshot> snapshot(const QList<Node*>& nodes) const; // every role data() answers
+    QList<Snapshot> snapshot(const QList<Node*>& nodes, const QList<int>& roles) const;
     void emitChanges(const QList<Snapshot>& before);
     // Inserts, removes or changes the Loading/Error row of a container to match its state.
     void syncPlaceholder(Node* container);

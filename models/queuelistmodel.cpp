@@ -73,6 +73,28 @@ void QueueListModel::setAgentCounts(const QHash<QString, AgentCounts>& counts)
     changeRows(rows, [this, &counts] { m_agents = counts; });
 }
 
+void QueueListModel::setAgentCounts(
+    qsizetype first, qsizetype count, const QHash<QString, AgentCounts>& counts)
+{
+    QList<qsizetype> rows;
+    const qsizetype end = qMin(items().size(), first + count);
+    for (qsizetype row = qMax(qsizetype(0), first); row < end; ++row) {
+        const QString& id = items().at(row).id;
+        if (m_agents.value(id) != counts.value(id))
+            rows.append(row);
+    }
+    changeRows(rows, [this, &rows, &counts] {
+        for (qsizetype row : std::as_const(rows)) {
+            const QString& id = items().at(row).id;
+            const auto it = counts.constFind(id);
+            if (it == counts.cend())
+                m_agents.remove(id);
+            else
+                m_agents.insert(id, it.value());
+        }
+    });
+}
+
 void QueueListModel::setWriteError(
     const QString& queueId, const QString& what, const QString& message)
 {

@@ -65,6 +65,10 @@ public:
     // The agent counts by queue id (queues not named: unknown). Rows that read differently are
     // reported.
     void setAgentCounts(const QHash<QString, AgentCounts>& counts);
+    // The same for the rows first .. first + count - 1 only (one cluster's, say): `counts`
+    // names those of their queues whose agents are known.
+    void setAgentCounts(
+        qsizetype first, qsizetype count, const QHash<QString, AgentCounts>& counts);
     AgentCounts agentCounts(const QString& queueId) const { return m_agents.value(queueId); }
     // Marks a queue whose last write failed, with the server's message (empty clears it): the
     // State column says what failed, ErrorRole holds the message. `what` names the write

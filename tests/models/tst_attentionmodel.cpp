@@ -222,6 +222,59 @@ private Q_SLOTS:
         for (int s = 0; s < A::sectionCount; ++s)
             QCOMPARE(model.count(Section(s)), 0);
     }
+
+    // Only the clusters the tree reported are read again: a change in one cluster reports its
+    // rows and the section counts, never another cluster's rows.
+    void aChangeInOneClusterTouchesOnlyItsRows()
+    {
+        A& model = *m_model;
+        ModelSpies spies(&model);
+        QSignalSpy counts(&model, &A::countsChanged);
+        const QString c2 = QStringLiteral("c2");
+
+        // A queue that needs no human changes: nothing at all.
+        QJsonObject hosted { { QStringLiteral("hosted"), true },
+            { QStringLiteral("description"), QStringLiteral("Apple silicon") } };
+        QVERIFY(m_tree.upsertQueue(
+            queue(QStringLiteral("q3"), QStringLiteral("c1"), QStringLiteral("macos"), hosted)));
+        QTest::qWait(10);
+        QCOMPARE(spies.total(), 0);
+
+        // Pausing c2's queue: one row in, one count changed.
+        QVERIFY(
+            m_tree.upsertQueue(pausedAt(queue(QStringLiteral("q4"), c2, QStringLiteral("deploy")),
+                QStringLiteral("Sam Kim"), t0.addSecs(-60), QStringLiteral("release"))));
+        QTRY_COMPARE(model.count(Section::PausedQueues), 3);
+        QCOMPARE(spies.inserted.size(), 1);
+        QCOMPARE(spies.removed.size() + spies.moved.size() + spies.reset.size(), 0);
+        QCOMPARE(names(model, Section::PausedQueues),
+            (QStringList {
+                QStringLiteral("deploy"), QStringLiteral("arm"), QStringLiteral("default") }));
+        QCOMPARE(counts.size(), 1);
+
+        // Renaming c2: its rows read differently (and may move); c1's rows are not reported.
+        spies.clear();
+        m_tree.upsertCluster(cluster(c2, QStringLiteral("Zeta")));
+        QTRY_COMPARE(
+            model.index(0, A::Cluster, model.sectionIndex(Section::PausedQueues)).data().toString(),
+            QStringLiteral("Zeta"));
+        for (const QList<QVariant>& args : std::as_const(spies.changed)) {
+            const auto index = args.at(0).value<QModelIndex>();
+            if (index.parent().isValid())
+                QCOMPARE(index.data(A::ClusterIdRole).toString(), c2);
+        }
+        for (const QList<QVariant>& args : std::as_const(spies.inserted)) {
+            const auto parent = args.at(0).value<QModelIndex>();
+            for (int row = args.at(1).toInt(); row <= args.at(2).toInt(); ++row)
+                QCOMPARE(model.index(row, 0, parent).data(A::ClusterIdRole).toString(), c2);
+        }
+        // The values are still read from the tree, through the proxy.
+        const QModelIndex deploy
+            = model.index(0, A::Name, model.sectionIndex(Section::PausedQueues));
+        QCOMPARE(
+            deploy.data(A::QueueRole).value<Queue>().dispatchPausedNote, QStringLiteral("release"));
+        QVERIFY(!deploy.data(A::AgentTokenRole).isValid());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAttentionModel)

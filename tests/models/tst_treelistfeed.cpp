@@ -169,6 +169,77 @@ private Q_SLOTS:
         QTest::qWait(20);
         QCOMPARE(spies.total(), 0);
     }
+
+    // A change inside one cluster redoes that cluster's rows only: the others are neither
+    // reported nor moved, and every row still answers to its id.
+    void aChangeInOneClusterTouchesOnlyItsRows()
+    {
+        Q queues;
+        T tokens;
+        QAbstractItemModelTester qt(
+            &queues, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TreeListFeed feed;
+        feed.setTree(&m_tree);
+        feed.setQueues(&queues);
+        feed.setTokens(&tokens);
+        feed.sync();
+        ModelSpies spies(&queues);
+        ModelSpies tokenSpies(&tokens);
+
+        // A queue of the first cluster is paused: one dataChanged on its row, nothing else.
+        QVERIFY(m_tree.upsertQueue(TestData::paused(
+            queue(QStringLiteral("q1"), QStringLiteral("c1"), QStringLiteral("default")),
+            QStringLiteral("freeze"))));
+        feed.sync();
+        QCOMPARE(spies.inserted.size() + spies.removed.size() + spies.moved.size(), 0);
+        QVERIFY(spies.changed.size() > 0);
+        for (const QList<QVariant>& args : std::as_const(spies.changed))
+            QCOMPARE(args.at(0).value<QModelIndex>().row(), queues.rowForId(QStringLiteral("q1")));
+        QCOMPARE(tokenSpies.total(), 0);
+
+        // A queue added to the first cluster lands inside its run; the second cluster's row
+        // moves down by one and still answers to its id.
+        spies.clear();
+        QVERIFY(m_tree.upsertQueue(
+            queue(QStringLiteral("q9"), QStringLiteral("c1"), QStringLiteral("macos"))));
+        feed.sync();
+        QCOMPARE(spies.inserted.size(), 1);
+        QCOMPARE(spies.removed.size() + spies.moved.size(), 0);
+        QCOMPARE(column(queues, Q::Key),
+            (QStringList { QStringLiteral("arm"), QStringLiteral("default"),
+                QStringLiteral("macos"), QStringLiteral("deploy") }));
+        for (const QString& id : { QStringLiteral("q1"), QStringLiteral("q2"), QStringLiteral("q9"),
+                 QStringLiteral("q3") })
+            QCOMPARE(queues.indexForId(id).data(Q::IdRole).toString(), id);
+        QCOMPARE(spies.changesOf(queues.indexForId(QStringLiteral("q3"))), 0);
+
+        // The second cluster renamed: its rows read differently, the first cluster's do not.
+        spies.clear();
+        m_tree.upsertCluster(cluster(QStringLiteral("c2"), QStringLiteral("Release")));
+        feed.sync();
+        QCOMPARE(queues.index(queues.rowForId(QStringLiteral("q3")), Q::Cluster).data().toString(),
+            QStringLiteral("Release"));
+        QCOMPARE(
+            spies.changesOf(queues.index(queues.rowForId(QStringLiteral("q1")), Q::Cluster)), 0);
+        QCOMPARE(spies.inserted.size() + spies.removed.size() + spies.moved.size(), 0);
+
+        // A queue removed from the second cluster, the last run.
+        spies.clear();
+        QVERIFY(m_tree.removeQueue(QStringLiteral("c2"), QStringLiteral("q3")));
+        feed.sync();
+        QCOMPARE(spies.removed.size(), 1);
+        QCOMPARE(queues.rowCount(), 3);
+        QCOMPARE(queues.rowForId(QStringLiteral("q3")), -1);
+
+        // After all this, the same lists as a feed starting afresh.
+        Q fresh;
+        TreeListFeed other;
+        other.setTree(&m_tree);
+        other.setQueues(&fresh);
+        other.sync();
+        QCOMPARE(column(queues, Q::Key), column(fresh, Q::Key));
+        QCOMPARE(column(queues, Q::Cluster), column(fresh, Q::Cluster));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTreeListFeed)
