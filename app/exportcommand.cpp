@@ -28,6 +28,11 @@ int fail(const QString& line)
 
 int runExportCommand(const QStringList& arguments)
 {
+    return runExportCommand(arguments, ApiClient::Options());
+}
+
+int runExportCommand(const QStringList& arguments, const ApiClient::Options& transport)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Writes every cluster of an organisation, with its queues and agent tokens, as JSON.\n"
@@ -120,7 +125,7 @@ int runExportCommand(const QStringList& arguments)
     if (const ApiError error = client.setBaseUrl(baseUrl))
         return fail(error.toString());
     client.setToken(token);
-    ApiClient::Options options = client.options();
+    ApiClient::Options options = transport;
     bool waitOk = false;
     const int waitSeconds = parser.value(rateLimitWait).toInt(&waitOk);
     if (!waitOk || waitSeconds < 0 || waitSeconds > 3600) // an hour; and * 1000 stays in an int

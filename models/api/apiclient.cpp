@@ -396,6 +396,11 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
             && (error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout);
         if (write && unanswered && mayHaveReachedServer(reply->error()))
             error = ApiError::outcomeUnknown(error, reply->error());
+        // A 2xx says the change was made; the rest of the answer was lost on the way (cut short,
+        // past the deadline or the size cap). Reported as a failure, it would be a false one.
+        if (write && status >= 200 && status < 300
+            && error.kind() != ApiError::Kind::OutcomeUnknown)
+            error = ApiError::unreadableAnswer(error);
         if (error.kind() == ApiError::Kind::Unauthorized && call->generation == m_generation)
             Q_EMIT unauthorized(error);
         const bool rateLimited = error.kind() == ApiError::Kind::RateLimited;
@@ -438,12 +443,14 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
         QJsonParseError parseError;
         doc = QJsonDocument::fromJson(body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
+            const ApiError malformed(ApiError::Kind::BadResponse,
+                tr("The server sent malformed JSON (%1 at byte %2)")
+                    .arg(parseError.errorString())
+                    .arg(parseError.offset),
+                status);
+            // A write answered 2xx was made, whatever its body says.
             complete(call,
-                ApiError(ApiError::Kind::BadResponse,
-                    tr("The server sent malformed JSON (%1 at byte %2)")
-                        .arg(parseError.errorString())
-                        .arg(parseError.offset),
-                    status));
+                call->request.isIdempotent() ? malformed : ApiError::unreadableAnswer(malformed));
             return;
         }
     }

@@ -89,10 +89,16 @@ public:
     {
         send(request.toApiRequest(), context,
             [request, cb = std::forward<Fn>(callback)](const Result<QJsonDocument>& result) {
-                if (!result)
+                if (!result) {
                     cb(Result<typename Request::Value>(result.error()));
-                else
-                    cb(request.parse(result.value()));
+                    return;
+                }
+                Result<typename Request::Value> parsed = request.parse(result.value());
+                // A write's answer arrived with a 2xx (the change was made) but does not read
+                // as the object: the change is there, what it made is unknown.
+                if (!parsed && !request.toApiRequest().isIdempotent())
+                    parsed = ApiError::unreadableAnswer(parsed.error());
+                cb(parsed);
             });
     }
 

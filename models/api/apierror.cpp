@@ -210,6 +210,14 @@ ApiError ApiError::outcomeUnknown(const ApiError& cause, QNetworkReply::NetworkE
             .arg(cause.message()) };
 }
 
+ApiError ApiError::unreadableAnswer(const ApiError& cause)
+{
+    return { Kind::OutcomeUnknown,
+        tr("Buildkite answered that it made the change, but its answer could not be read (%1)")
+            .arg(cause.message()),
+        cause.httpStatus() };
+}
+
 QString ApiError::serverMessage(const QByteArray& body)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);

@@ -62,6 +62,10 @@ public:
     // The error for a write that was sent and not answered. cause is what the transfer reported
     // (Network or Timeout), qtError the transport's own code, both to word the message.
     static ApiError outcomeUnknown(const ApiError& cause, QNetworkReply::NetworkError qtError);
+    // The error for a write that Buildkite answered with a 2xx status (it made the change) whose
+    // answer then could not be read: cut short, malformed or wrongly typed. What the change made
+    // is unknown all the same, so it is OutcomeUnknown: the caller reads back what it touched.
+    static ApiError unreadableAnswer(const ApiError& cause);
 
     // The one mapping from a finished transfer to an error (None on 2xx).
     static ApiError fromTransfer(QNetworkReply::NetworkError error, const QString& qtErrorString,

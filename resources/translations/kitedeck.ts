@@ -520,6 +520,10 @@ Leave empty to allow any address</source>
         <source>Network error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Buildkite answered that it made the change, but its answer could not be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
