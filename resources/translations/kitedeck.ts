@@ -71,6 +71,96 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes Kitedeck noticed on the queues and clusters you watch during this session, newest first. Double-click one to show its queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing yet. Watch a queue or a cluster (right-click it in the tree, or Edit &gt; Watch Queue) and Kitedeck lists here when someone else pauses or resumes it, or its agents all disconnect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLog</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue “%1” paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue “%1” resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue “%1” has no agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agents connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch paused in cluster “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch paused by %1 in cluster “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch resumed in cluster “%1”, not from Kitedeck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its jobs wait until an agent connects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentListModel</name>
     <message>
         <source>Name</source>
@@ -1601,6 +1691,24 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Undo it (offered for %1 seconds)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Activity (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to watched queues you have not seen</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What happened to the queues and clusters you watch</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1646,6 +1754,18 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Showing data from %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching “%1”: changes made elsewhere are noted in Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer watching “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1775,6 +1895,54 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>Delete the selected cluster or queue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acti&amp;vity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened to the queues and clusters you watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a queue or a cluster to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;watch Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop notifying about this cluster&apos;s queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify when any queue of this cluster is paused or resumed by someone else, or loses its last agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;watch Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop notifying about this queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify when this queue is paused or resumed by someone else, or loses its last agent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemorySecretStore</name>
@@ -1895,6 +2063,38 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>%1 expired</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused queue(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NavigationPanel</name>
@@ -1909,6 +2109,24 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     <message>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2612,18 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>Your other tools may be refused while Kitedeck runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notifications&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show desktop notifications for watched queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When someone else pauses or resumes a watched queue, or its last agent disconnects. The Activity list in the status bar records these changes either way.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3531,6 +3761,25 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
     </message>
     <message>
         <source>%1 of %2 agent tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Open Kitedeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Kitedeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kitedeck</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

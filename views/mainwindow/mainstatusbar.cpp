@@ -7,8 +7,8 @@
 #include "refreshscheduler.h"
 #include "statuslabel.h"
 
-#include <QIcon>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>

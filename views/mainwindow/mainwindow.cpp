@@ -129,6 +129,7 @@ void MainWindow::buildUi()
     setStatusBar(m_statusBar);
 
     m_watchList = new WatchList(this);
+    m_navigation->setIsWatched([this](const QString& id) { return m_watchList->isWatched(id); });
     m_activityLog = new ActivityLog(this);
     m_tray = new TrayIcon(this, m_actions->refresh(), m_actions->quit(), this);
 }

@@ -10,6 +10,7 @@
 #include "rowtext.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTreeView>
@@ -24,6 +25,7 @@ constexpr int chipPadding = 6;
 constexpr int chipSpacing = 4;
 constexpr int markSlot = 10; // the cluster colour's
 constexpr int slotGap = 6;
+constexpr int starSize = 12;
 
 // The filter the row is shown under, if any.
 const NavigationFilterProxy* filterOf(const QModelIndex& index)
@@ -85,6 +87,15 @@ NavigationDelegate::NavigationDelegate(ChangeHighlighter* highlighter, QObject* 
     : QStyledItemDelegate(parent)
     , m_highlighter(highlighter)
 {
+}
+
+bool NavigationDelegate::watched(const QModelIndex& index) const
+{
+    if (!m_isWatched)
+        return false;
+    const auto kind = index.data(OrganizationTreeModel::KindRole).value<Kind>();
+    return (kind == Kind::Queue || kind == Kind::Cluster)
+        && m_isWatched(index.data(OrganizationTreeModel::IdRole).toString());
 }
 
 QString NavigationDelegate::title(const QModelIndex& index)
@@ -341,6 +352,13 @@ void NavigationDelegate::paint(
         painter->setFont(chipFont);
         painter->drawText(box, Qt::AlignCenter, chipText);
         right = box.left() - chipSpacing;
+    }
+    // A watched queue or cluster: a star before its chips.
+    if (watched(index) && right - starSize >= r.left() + 60) {
+        const QRect star(right - starSize, r.center().y() - starSize / 2, starSize, starSize);
+        static const QIcon icon(QStringLiteral(":/icons/star.svg"));
+        icon.paint(painter, star);
+        right = star.left() - chipSpacing;
     }
     r.setRight(right - 4);
 

@@ -3,6 +3,8 @@
 
 #include <QStyledItemDelegate>
 
+#include <functional>
+
 class ChangeHighlighter;
 
 // Draws the rows of the navigation tree: cluster colour mark, emoji and name (collapsed: with
@@ -20,6 +22,10 @@ class NavigationDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 public:
     explicit NavigationDelegate(ChangeHighlighter* highlighter, QObject* parent = nullptr);
+
+    // Whether a queue or cluster id is watched: its row shows a star before its chips.
+    using IsWatched = std::function<bool(const QString& id)>;
+    void setIsWatched(IsWatched isWatched) { m_isWatched = std::move(isWatched); }
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
         const QModelIndex& index) const override;
@@ -51,5 +57,8 @@ public:
     static Layout layout(const QStyleOptionViewItem& option, const QModelIndex& index);
 
 private:
+    bool watched(const QModelIndex& index) const;
+
     ChangeHighlighter* m_highlighter;
+    IsWatched m_isWatched;
 };

@@ -68,7 +68,10 @@ NavigationPanel::NavigationPanel(QWidget* parent)
     m_tree->setModel(m_proxy);
     m_tree->installEventFilter(this);
     m_proxy->setAccessibleText([this](const QModelIndex& index) {
-        return NavigationDelegate::accessibleText(index, m_tree->isExpanded(index));
+        QString text = NavigationDelegate::accessibleText(index, m_tree->isExpanded(index));
+        if (m_isWatched && m_isWatched(index.data(OrganizationTreeModel::IdRole).toString()))
+            text = tr("%1, watched").arg(text);
+        return text;
     });
 
     // Nothing matches: said where the rows would be, with the way back.
@@ -197,6 +200,14 @@ bool NavigationPanel::selectId(const QString& id)
     m_tree->setCurrentIndex(index);
     m_tree->scrollTo(index);
     return true;
+}
+
+void NavigationPanel::setIsWatched(std::function<bool(const QString& id)> isWatched)
+{
+    m_isWatched = isWatched;
+    if (auto* delegate = qobject_cast<NavigationDelegate*>(m_tree->itemDelegate()))
+        delegate->setIsWatched(std::move(isWatched));
+    m_tree->viewport()->update();
 }
 
 void NavigationPanel::focusFilter()

@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
+
 class ChangeHighlighter;
 class Debouncer;
 class NavigationFilterProxy;
@@ -56,6 +58,9 @@ public:
     QString selectedId() const;
     // Selects the row of a cluster, queue or token id; false if it is not in the tree.
     bool selectId(const QString& id);
+    // Which queue and cluster ids are watched: their rows show a star and are read out as
+    // watched.
+    void setIsWatched(std::function<bool(const QString& id)> isWatched);
     // Find: focus in the filter box with its text selected.
     void focusFilter();
     // Whether typed text waits to be applied to the filter, and applying it now.
@@ -93,6 +98,7 @@ private:
     QStackedLayout* m_treeOrEmpty;
     NavigationFilterProxy* m_proxy;
     ChangeHighlighter* m_highlighter;
+    std::function<bool(const QString& id)> m_isWatched;
     QTimer* m_expiryClock;
     Debouncer* m_debouncer;
     // Ids of the rows the user expanded, kept while no filter is on and restored after one.

@@ -99,9 +99,14 @@ class TestWatch final : public QObject {
         QVERIFY(watch);
         QCOMPARE(watch->text().remove(QLatin1Char('&')), expectedText);
         QVERIFY(watch->isEnabled());
+        const QModelIndex row = m_window->navigationTree()->currentIndex();
+        QVERIFY(!row.data(Qt::AccessibleTextRole).toString().endsWith(QLatin1String("watched")));
         watch->trigger();
         delete menu;
         QVERIFY(m_window->watchList()->isWatched(id));
+        // The row says so to a screen reader (and draws its star).
+        QVERIFY2(row.data(Qt::AccessibleTextRole).toString().endsWith(QLatin1String(", watched")),
+            qPrintable(row.data(Qt::AccessibleTextRole).toString()));
     }
 
 private Q_SLOTS:
