@@ -254,10 +254,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Allowed IP addresses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -327,6 +323,10 @@
     </message>
     <message>
         <source>Expiry can only be set when a token is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2052,10 +2052,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No expiry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2094,6 +2090,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Never expires</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3605,10 +3605,6 @@ Give it read_clusters to browse, and write_clusters to make changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expires:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Check Token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3660,6 +3656,10 @@ Kitedeck keeps tokens only in the system keychain, never in a file. You can use 
     </message>
     <message>
         <source>Never expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

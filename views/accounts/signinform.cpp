@@ -147,7 +147,7 @@ SignInForm::SignInForm(AccountManager* manager, QWidget* parent)
     summaryForm->addRow(tr("Description:"), m_description);
     summaryForm->addRow(tr("Owner:"), m_owner);
     summaryForm->addRow(tr("Scopes:"), m_scopes);
-    summaryForm->addRow(tr("Expires:"), m_expiry);
+    summaryForm->addRow(tr("Expiry:"), m_expiry);
     // Tinted by TokenCheck::Expiry (showSummary); selectable like the other values.
     m_expiry->setObjectName(QStringLiteral("tokenExpiry"));
     m_expiry->setTextInteractionFlags(Qt::TextSelectableByMouse);

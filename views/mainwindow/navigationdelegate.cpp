@@ -212,7 +212,7 @@ QList<NavigationDelegate::Chip> NavigationDelegate::chips(const QModelIndex& ind
             out.append({ RowText::expiryText(state), int(Tone::Warning) });
             break;
         case Expiry::Never:
-            out.append({ tr("No expiry"), int(Tone::Neutral) });
+            out.append({ tr("Never expires"), int(Tone::Neutral) });
             break;
         case Expiry::Valid:
             break;

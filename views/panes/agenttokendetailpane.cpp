@@ -45,7 +45,7 @@ AgentTokenDetailPane::AgentTokenDetailPane(QWidget* parent)
 
     QFormLayout* access = addSection(tr("Access"));
     m_expires = makeValueLabel(QStringLiteral("expiresLabel"), host);
-    access->addRow(tr("Expires"), m_expires);
+    access->addRow(tr("Expiry"), m_expires);
     m_allowlist = makeValueLabel(QStringLiteral("allowlistLabel"), host);
     m_allowlist->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     access->addRow(tr("Allowed IP addresses"), m_allowlist);

@@ -139,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(texts(QStringLiteral("q2")), QStringList());
         QCOMPARE(texts(QStringLiteral("q3")), QStringList { QStringLiteral("Default") });
         QCOMPARE(texts(QStringLiteral("t1")), QStringList { QStringLiteral("Expired") });
-        QCOMPARE(texts(QStringLiteral("t2")), QStringList { QStringLiteral("No expiry") });
+        QCOMPARE(texts(QStringLiteral("t2")), QStringList { QStringLiteral("Never expires") });
         QCOMPARE(texts(QStringLiteral("t3")), QStringList { QStringLiteral("Expires soon") });
         QCOMPARE(NavigationDelegate::title(m_model.indexForId(QStringLiteral("c1"))),
             QStringLiteral("🚀 Production"));
