@@ -286,13 +286,19 @@ void NavigationDelegate::paint(
         painter->setRenderHint(QPainter::Antialiasing);
         if (!parts.mark.isNull()) {
             const QColor color(index.data(OrganizationTreeModel::ColorRole).toString());
-            // No grey outline (it read as a checkbox), but a pale colour on a light row, or a
-            // dark one on a dark row, gets a rim of its own hue so the dot does not vanish.
+            // A solid dot, never an outline (a ring reads as a radio button, a square as a
+            // checkbox). Buildkite's colours are mostly pastel: a pale colour on a light row (or a
+            // dark one on a dark row) is drawn deeper in its own hue so the dot stays visible.
             const QColor base = pal.color(selected ? QPalette::Highlight : QPalette::Base);
-            const bool faint = qAbs(color.lightnessF() - base.lightnessF()) < 0.2;
-            painter->setPen(faint ? QPen(Tones::mix(color, pal.color(QPalette::Text), 0.45), 1)
-                                  : QPen(Qt::NoPen));
-            painter->setBrush(color);
+            QColor fill = color;
+            if (qAbs(color.lightnessF() - base.lightnessF()) < 0.25) {
+                const float shift = base.lightnessF() > 0.5f ? -0.28f : 0.28f;
+                fill = QColor::fromHslF(color.hslHueF() < 0 ? 0 : color.hslHueF(),
+                    qMin(1.0f, color.hslSaturationF() + 0.15f),
+                    qBound(0.0f, color.lightnessF() + shift, 1.0f));
+            }
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(fill);
             painter->drawEllipse(QRectF(parts.mark).adjusted(0.5, 0.5, -0.5, -0.5));
         }
         if (!parts.emojiText.isEmpty()) {
