@@ -237,18 +237,20 @@ int runGui(int argc, char* argv[])
     const QCommandLineOption gui(QStringLiteral("gui"));
     const QCommandLineOption url(QStringLiteral("api-url"), {}, QStringLiteral("url"));
     const QCommandLineOption org(QStringLiteral("org"), {}, QStringLiteral("slug"));
-    const QCommandLineOption token(QStringLiteral("token"), {}, QStringLiteral("token"));
     const QCommandLineOption queues(QStringLiteral("expect-queues"), {}, QStringLiteral("n"));
     const QCommandLineOption typing(QStringLiteral("typing"), {}, QStringLiteral("keys"));
     const QCommandLineOption filterOnly(QStringLiteral("filter-only"));
-    parser.addOptions({ gui, url, org, token, queues, typing, filterOnly });
+    parser.addOptions({ gui, url, org, queues, typing, filterOnly });
     parser.process(app);
     const bool onlyFilter = parser.isSet(filterOnly);
 
     QNetworkAccessManager nam;
     ApiClient client(&nam);
     client.setBaseUrl(QUrl(parser.value(url)));
-    client.setToken(parser.value(token));
+    // From the environment, as `kitedeck export` and `--api-url` take it: never on a command
+    // line (which `ps` shows) nor in anything printed.
+    const QString apiToken = qEnvironmentVariable("BUILDKITE_API_TOKEN");
+    client.setToken(apiToken);
     // --filter-only: connections are accepted and never answered, so the session's refresh
     // waits (its transfer timeout is far longer than the typing) and merges nothing.
     QTcpServer silent;
@@ -272,7 +274,7 @@ int runGui(int argc, char* argv[])
     if (onlyFilter) {
         ApiClient loaderClient(&nam);
         loaderClient.setBaseUrl(QUrl(parser.value(url)));
-        loaderClient.setToken(parser.value(token));
+        loaderClient.setToken(apiToken);
         const std::optional<OrganizationSnapshot> snapshot
             = loadSnapshot(loaderClient, parser.value(org));
         if (!snapshot) {
@@ -390,7 +392,7 @@ int runGui(int argc, char* argv[])
         }
         ApiClient outside(&nam);
         outside.setBaseUrl(QUrl(parser.value(url)));
-        outside.setToken(parser.value(token));
+        outside.setToken(apiToken);
         QEventLoop loop;
         bool paused = false;
         outside.call(
@@ -542,9 +544,22 @@ int main(int argc, char* argv[])
     }
     const int expectedQueues = clusters * queuesPerCluster;
     if (parser.isSet(serveOpt)) {
-        std::printf("--gui --api-url %s --org %s --token %s --expect-queues %d\n",
+        // The token goes to a file only this user can read, not to the terminal.
+        QTemporaryDir serveDir; // removed with the token when the server stops
+        const QString tokenPath = serveDir.filePath(QStringLiteral("token"));
+        QFile tokenFile(tokenPath);
+        if (!tokenFile.open(QIODevice::WriteOnly)
+            || !tokenFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+            || tokenFile.write(server.readWriteToken().toUtf8()) < 0) {
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(tokenPath));
+            return 1;
+        }
+        tokenFile.close();
+        std::printf("BUILDKITE_API_TOKEN=$(cat %s) %s --gui --api-url %s --org %s "
+                    "--expect-queues %d\n",
+            qPrintable(tokenPath), qPrintable(QCoreApplication::applicationFilePath()),
             qPrintable(server.baseUrl().toString()), qPrintable(server.organization()),
-            qPrintable(server.readWriteToken()), expectedQueues);
+            expectedQueues);
         std::fflush(stdout);
         return app.exec();
     }
@@ -565,14 +580,19 @@ int main(int argc, char* argv[])
         server.clearRequests();
         // The same organisation every run: undo the previous run's pause.
         server.seedGenerated(clusters, queuesPerCluster, tokensPerCluster);
-        const ChildRun gui = runChild(QCoreApplication::applicationFilePath(),
+        const ChildRun gui = runChild(
+            QCoreApplication::applicationFilePath(),
             QStringList { QStringLiteral("--gui"), QStringLiteral("--api-url"),
                 server.baseUrl().toString(), QStringLiteral("--org"), server.organization(),
-                QStringLiteral("--token"), server.readWriteToken(),
                 QStringLiteral("--expect-queues"), QString::number(expectedQueues),
                 QStringLiteral("--typing"), parser.value(typingOpt) }
                 + (filterOnly ? QStringList { QStringLiteral("--filter-only") } : QStringList()),
-            env, 1800000);
+            [&] {
+                QProcessEnvironment e = env;
+                e.insert(QStringLiteral("BUILDKITE_API_TOKEN"), server.readWriteToken());
+                return e;
+            }(),
+            1800000);
         if (!gui.ok || gui.values.contains(QStringLiteral("error"))) {
             std::fprintf(stderr, "GUI run failed: %s %s\n",
                 qPrintable(gui.values.value(QStringLiteral("error"))), qPrintable(gui.errors));
