@@ -15,6 +15,7 @@
 #include "mainwindow/navigationfilterproxy.h"
 #include "mainwindow/navigationpanel.h"
 #include "mainwindow/writeflows.h"
+#include "mainwindowharness.h"
 #include "modeltesthelpers.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
@@ -26,7 +27,6 @@
 #include "queuelistmodel.h"
 #include "sandboxserver.h"
 
-#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -65,16 +65,11 @@ public Q_SLOTS:
 class TestClusterState final : public QObject {
     Q_OBJECT
 
-    SandboxServer* m_server = nullptr;
-    QNetworkAccessManager* m_nam = nullptr;
-    ApiClient* m_client = nullptr;
-    OrganizationSession* m_session = nullptr;
-    MainWindow* m_window = nullptr;
-    QAbstractItemModelTester* m_treeTester = nullptr;
+    MainWindowHarness m_h;
 
-    OrganizationTreeModel* model() const { return m_session->treeModel(); }
-    QTreeView* tree() const { return m_window->navigationTree(); }
-    QWidget* currentPane() const { return m_window->details()->currentWidget(); }
+    OrganizationTreeModel* model() const { return m_h.session->treeModel(); }
+    QTreeView* tree() const { return m_h.window->navigationTree(); }
+    QWidget* currentPane() const { return m_h.window->details()->currentWidget(); }
 
     Cluster clusterNamed(const QString& name) const
     {
@@ -97,12 +92,12 @@ class TestClusterState final : public QObject {
     QString pausePath(const Queue& q) const
     {
         return QStringLiteral("/v2/organizations/%1/clusters/%2/queues/%3/pause_dispatch")
-            .arg(m_server->organization(), q.clusterId, q.id);
+            .arg(m_h.server->organization(), q.clusterId, q.id);
     }
     QString resumePath(const Queue& q) const
     {
         return QStringLiteral("/v2/organizations/%1/clusters/%2/queues/%3/resume_dispatch")
-            .arg(m_server->organization(), q.clusterId, q.id);
+            .arg(m_h.server->organization(), q.clusterId, q.id);
     }
 
     template <class T>
@@ -111,7 +106,7 @@ class TestClusterState final : public QObject {
         T* found = nullptr;
         (void)QTest::qWaitFor(
             [&] {
-                found = m_window->findChild<T*>();
+                found = m_h.window->findChild<T*>();
                 return found && found->isVisible();
             },
             5000);
@@ -120,7 +115,7 @@ class TestClusterState final : public QObject {
 
     void selectOrganization()
     {
-        tree()->setCurrentIndex(m_window->filterProxy()->index(0, 0));
+        tree()->setCurrentIndex(m_h.window->filterProxy()->index(0, 0));
         QCOMPARE(currentPane()->objectName(), QStringLiteral("organizationPane"));
     }
 
@@ -128,7 +123,7 @@ class TestClusterState final : public QObject {
     {
         bool done = false;
         bool ok = false;
-        m_session->pauseQueue(q.clusterId, q.id, note, nullptr, [&](const Result<Queue>& r) {
+        m_h.session->pauseQueue(q.clusterId, q.id, note, nullptr, [&](const Result<Queue>& r) {
             done = true;
             ok = r.ok();
         });
@@ -156,36 +151,8 @@ class TestClusterState final : public QObject {
 private Q_SLOTS:
     void initTestCase() { QApplication::setStyle(QStringLiteral("Fusion")); }
 
-    void init()
-    {
-        m_server = new SandboxServer(this);
-        m_server->seedDemo();
-        m_server->setRateLimit(1000); // a reload of the demo fits one window
-        QVERIFY(m_server->listen());
-        m_nam = new QNetworkAccessManager(this);
-        m_client = new ApiClient(m_nam, this);
-        QVERIFY(!m_client->setBaseUrl(m_server->baseUrl()));
-        m_client->setToken(m_server->readWriteToken());
-        m_session = new OrganizationSession(m_client, m_server->organization(), this);
-        m_treeTester = new QAbstractItemModelTester(
-            model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-        m_window = new MainWindow;
-        m_window->resize(1400, 900);
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->setSession(m_session);
-        m_window->show();
-        QVERIFY(refreshed.wait(20000));
-        QTRY_VERIFY(m_session->accessToken().has_value());
-    }
-    void cleanup()
-    {
-        delete m_window;
-        delete m_treeTester;
-        delete m_session;
-        delete m_client;
-        delete m_nam;
-        delete m_server;
-    }
+    void init() { m_h.open(); }
+    void cleanup() { m_h.close(); }
 
     // Every state word of the filter, alone and with text, in the real window: the tree shows
     // exactly the queues or tokens the model says are in that state.
@@ -222,8 +189,8 @@ private Q_SLOTS:
         for (const auto* set : { &paused, &idle, &hosted, &expired, &expiring, &pausedMigr })
             QVERIFY(!set->isEmpty());
 
-        auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
-        auto* proxy = m_window->filterProxy();
+        auto* filter = m_h.window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+        auto* proxy = m_h.window->filterProxy();
         const auto shownLeaves = [proxy] {
             QSet<QString> shown;
             QList<QModelIndex> pending { proxy->index(0, 0) };
@@ -248,7 +215,7 @@ private Q_SLOTS:
         };
         for (const auto& [words, expected] : cases) {
             filter->setText(words);
-            m_window->navigation()->flushFilter();
+            m_h.window->navigation()->flushFilter();
             QCOMPARE(proxy->filterText(), words);
             const QSet<QString> shown = shownLeaves();
             QVERIFY2(shown == expected,
@@ -258,7 +225,7 @@ private Q_SLOTS:
                                .arg(expected.size())));
         }
         filter->clear();
-        m_window->navigation()->flushFilter();
+        m_h.window->navigation()->flushFilter();
         QVERIFY(shownLeaves().size() > paused.size() + expired.size());
     }
 
@@ -275,11 +242,11 @@ private Q_SLOTS:
         QCOMPARE(pane->findChild<QLabel*>(QStringLiteral("expiringSoonCount"))->text(),
             QString::number(model()->summary().expiringSoonTokens));
 
-        auto* proxy = m_window->filterProxy();
+        auto* proxy = m_h.window->filterProxy();
         const int clustersShown = proxy->rowCount(proxy->index(0, 0));
         QTest::mouseClick(pane->findChild<AttentionTile*>(QStringLiteral("pausedQueuesCountTile")),
             Qt::LeftButton);
-        auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+        auto* filter = m_h.window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
         QCOMPARE(filter->text(), QStringLiteral("is:paused"));
         QCOMPARE(proxy->filterText(), QStringLiteral("is:paused"));
         // The tree is filtered: fewer clusters, and no queue that dispatches is left.
@@ -309,14 +276,14 @@ private Q_SLOTS:
                     .contains(QStringLiteral("Priya Raman")));
         list->scrollTo(item);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(item).center());
-        QCOMPARE(m_window->selectedId(), migrations.id);
+        QCOMPARE(m_h.window->selectedId(), migrations.id);
         QCOMPARE(currentPane()->objectName(), QStringLiteral("queueDetailPane"));
     }
 
     void bulkPauseReportsEachFailureAndLeavesItAsItWas()
     {
         const Cluster production = clusterNamed(QStringLiteral("Production"));
-        QVERIFY(m_window->selectId(OrganizationTreeModel::queueGroupId(production.id)));
+        QVERIFY(m_h.window->selectId(OrganizationTreeModel::queueGroupId(production.id)));
         auto* group = qobject_cast<GroupPane*>(currentPane());
         QVERIFY(group);
         QCOMPARE(group->objectName(), QStringLiteral("queueGroupPane"));
@@ -329,7 +296,7 @@ private Q_SLOTS:
         const Queue migrations
             = queueKeyed(QStringLiteral("Production"), QStringLiteral("db-migrations"));
         const QByteArray message = "Queue cannot be paused while a deploy is running";
-        m_server->failWithMessage(pausePath(deploy), 422, message, -1, "POST");
+        m_h.server->failWithMessage(pausePath(deploy), 422, message, -1, "POST");
 
         // The paused one is selected too: pausing leaves it alone.
         table->selectIds({ deploy.id, def.id, arm.id, migrations.id });
@@ -372,7 +339,7 @@ private Q_SLOTS:
             QStringLiteral("Paused"));
 
         // Retry the failed one once the server lets it through.
-        m_server->clearFaults();
+        m_h.server->clearFaults();
         dialog->findChild<QPushButton*>(QStringLiteral("bulkRetryButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(model()->queue(deploy.id)->dispatchPaused, 10000);
         QTRY_COMPARE(dialog->statusText(deploy.id), QStringLiteral("Paused"));
@@ -380,7 +347,7 @@ private Q_SLOTS:
         QCOMPARE(
             model()->queue(deploy.id)->dispatchPausedNote, QStringLiteral("INC-77 bad deploy"));
         dialog->findChild<QPushButton*>(QStringLiteral("bulkCloseButton"))->click();
-        QTRY_VERIFY(!m_window->findChild<BulkDispatchDialog*>());
+        QTRY_VERIFY(!m_h.window->findChild<BulkDispatchDialog*>());
     }
 
     void resumingSomeoneElsesPauseAsksFirst()
@@ -388,8 +355,8 @@ private Q_SLOTS:
         const Queue migrations
             = queueKeyed(QStringLiteral("Production"), QStringLiteral("db-migrations"));
         QVERIFY(migrations.dispatchPaused);
-        QVERIFY(m_window->selectId(migrations.id));
-        auto* resume = m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"));
+        QVERIFY(m_h.window->selectId(migrations.id));
+        auto* resume = m_h.window->findChild<QPushButton*>(QStringLiteral("resumeButton"));
         QTRY_VERIFY(resume->isVisible() && resume->isEnabled());
 
         QString text;
@@ -398,7 +365,7 @@ private Q_SLOTS:
             QTimer::singleShot(0, this, [&, button] {
                 auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
                 if (!box) {
-                    box = m_window->findChild<QMessageBox*>(QStringLiteral("confirmResumeBox"));
+                    box = m_h.window->findChild<QMessageBox*>(QStringLiteral("confirmResumeBox"));
                 }
                 QVERIFY(box);
                 QCOMPARE(box->objectName(), QStringLiteral("confirmResumeBox"));
@@ -415,21 +382,21 @@ private Q_SLOTS:
         QVERIFY(info.contains(QStringLiteral("replication lag")));
         QVERIFY(info.contains(QStringLiteral("ago")));
         QTest::qWait(100);
-        QCOMPARE(m_server->receivedCount("POST", resumePath(migrations)), 0);
+        QCOMPARE(m_h.server->receivedCount("POST", resumePath(migrations)), 0);
         QVERIFY(model()->queue(migrations.id)->dispatchPaused);
 
         answer("confirmButton");
         resume->click();
         QTRY_VERIFY_WITH_TIMEOUT(!model()->queue(migrations.id)->dispatchPaused, 10000);
-        QCOMPARE(m_server->receivedCount("POST", resumePath(migrations)), 1);
+        QCOMPARE(m_h.server->receivedCount("POST", resumePath(migrations)), 1);
     }
 
     void resumingYourOwnPauseIsOneClick()
     {
         const Queue deploy = queueKeyed(QStringLiteral("Production"), QStringLiteral("deploy"));
         QVERIFY(pauseAsMe(deploy, QStringLiteral("mine")));
-        QVERIFY(m_window->selectId(deploy.id));
-        auto* resume = m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"));
+        QVERIFY(m_h.window->selectId(deploy.id));
+        auto* resume = m_h.window->findChild<QPushButton*>(QStringLiteral("resumeButton"));
         QTRY_VERIFY(resume->isVisible() && resume->isEnabled());
         // Were a box to come, it would be noticed and turned down.
         bool asked = false;
@@ -452,7 +419,7 @@ private Q_SLOTS:
             = queueKeyed(QStringLiteral("Production"), QStringLiteral("db-migrations"));
         const Queue deploy = queueKeyed(QStringLiteral("Production"), QStringLiteral("deploy"));
         QVERIFY(pauseAsMe(deploy, QStringLiteral("mine")));
-        m_window->flows()->resumeQueues(
+        m_h.window->flows()->resumeQueues(
             { *model()->queue(migrations.id), *model()->queue(deploy.id) });
         auto* dialog = waitForDialog<BulkDispatchDialog>();
         QVERIFY(dialog);
@@ -499,16 +466,16 @@ private Q_SLOTS:
         // Another client pauses "deploy"; a refresh brings it in.
         QNetworkAccessManager otherNam;
         ApiClient other(&otherNam);
-        QVERIFY(!other.setBaseUrl(m_server->baseUrl()));
-        other.setToken(m_server->readWriteToken());
+        QVERIFY(!other.setBaseUrl(m_h.server->baseUrl()));
+        other.setToken(m_h.server->readWriteToken());
         bool done = false;
-        other.call(PauseQueue { m_server->organization(), deploy.clusterId, deploy.id,
+        other.call(PauseQueue { m_h.server->organization(), deploy.clusterId, deploy.id,
                        QStringLiteral("From the CLI") },
             this, [&](const Result<Queue>& r) { done = r.ok(); });
         QTRY_VERIFY(done);
         ModelSpies spies(table->model());
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->refresh();
+        QSignalSpy refreshed(m_h.session, &OrganizationSession::refreshFinished);
+        m_h.window->refresh();
         QVERIFY(refreshed.wait(20000));
         const QModelIndex state = table->model()->indexForId(deploy.id, QueueListModel::State);
         QTRY_COMPARE(state.data().toString(), QStringLiteral("Paused"));
@@ -526,15 +493,15 @@ private Q_SLOTS:
         view->setCurrentIndex(view->model()->index(0, 0));
         const QString id = view->model()->index(0, 0).data(ModelRoles::Id).toString();
         QTest::keyClick(view, Qt::Key_Return);
-        QCOMPARE(m_window->selectedId(), id);
+        QCOMPARE(m_h.window->selectedId(), id);
     }
 
     void contextMenuOffersTheSelectionsActions()
     {
         const Queue deploy = queueKeyed(QStringLiteral("Production"), QStringLiteral("deploy"));
-        QVERIFY(m_window->selectId(deploy.id));
+        QVERIFY(m_h.window->selectId(deploy.id));
         tree()->setFocus();
-        NavigationContextMenu* controller = m_window->contextMenu();
+        NavigationContextMenu* controller = m_h.window->contextMenu();
 
         // The Menu key.
         QTest::keyClick(tree(), Qt::Key_Menu);
@@ -577,12 +544,12 @@ private Q_SLOTS:
         // A right click on a cluster selects it and offers its incident actions.
         const Cluster production = clusterNamed(QStringLiteral("Production"));
         const QModelIndex row
-            = m_window->filterProxy()->mapFromSource(model()->indexForId(production.id));
+            = m_h.window->filterProxy()->mapFromSource(model()->indexForId(production.id));
         tree()->scrollTo(row);
         const QPoint at = tree()->visualRect(row).center();
         QContextMenuEvent click(QContextMenuEvent::Mouse, at, tree()->viewport()->mapToGlobal(at));
         QApplication::sendEvent(tree()->viewport(), &click);
-        QCOMPARE(m_window->selectedId(), production.id);
+        QCOMPARE(m_h.window->selectedId(), production.id);
         QTRY_VERIFY(controller->menu() && controller->menu()->isVisible());
         QAction* pauseAll = nullptr;
         for (QAction* action : controller->menu()->actions()) {
@@ -599,15 +566,15 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QCOMPARE(dialog->queues().size(), running);
         dialog->findChild<QPushButton*>(QStringLiteral("bulkCloseButton"))->click();
-        QTRY_VERIFY(!m_window->findChild<BulkDispatchDialog*>());
+        QTRY_VERIFY(!m_h.window->findChild<BulkDispatchDialog*>());
 
         // With a filter, the queues it shows.
-        m_window->findChild<QLineEdit*>(QStringLiteral("filterEdit"))
+        m_h.window->findChild<QLineEdit*>(QStringLiteral("filterEdit"))
             ->setText(QStringLiteral("hosted"));
         const int shown = int(controller->queuesShown().size());
         QVERIFY(shown > 0);
         selectOrganization();
-        QMenu* built = controller->build(m_window);
+        QMenu* built = controller->build(m_h.window);
         bool matching = false;
         for (QAction* action : built->actions())
             matching = matching || action->objectName() == QLatin1String("pauseMatchingAction");
@@ -619,7 +586,7 @@ private Q_SLOTS:
     {
         const Cluster production = clusterNamed(QStringLiteral("Production"));
         const QModelIndex row
-            = m_window->filterProxy()->mapFromSource(model()->indexForId(production.id));
+            = m_h.window->filterProxy()->mapFromSource(model()->indexForId(production.id));
         tree()->collapse(row);
         auto chipTexts = [&] {
             QStringList out;
@@ -639,7 +606,7 @@ private Q_SLOTS:
         const Queue migrations
             = queueKeyed(QStringLiteral("Production"), QStringLiteral("db-migrations"));
         bool done = false;
-        m_session->resumeQueue(migrations.clusterId, migrations.id, nullptr,
+        m_h.session->resumeQueue(migrations.clusterId, migrations.id, nullptr,
             [&](const Result<Queue>&) { done = true; });
         QTRY_VERIFY(done);
         QCOMPARE(chipTexts(), QStringList { QStringLiteral("1 expired") });
@@ -658,7 +625,7 @@ private Q_SLOTS:
     void groupRowsShowTheirTables()
     {
         const Cluster production = clusterNamed(QStringLiteral("Production"));
-        QVERIFY(m_window->selectId(OrganizationTreeModel::tokenGroupId(production.id)));
+        QVERIFY(m_h.window->selectId(OrganizationTreeModel::tokenGroupId(production.id)));
         auto* group = qobject_cast<GroupPane*>(currentPane());
         QVERIFY(group);
         QCOMPARE(group->objectName(), QStringLiteral("tokenGroupPane"));
@@ -671,7 +638,7 @@ private Q_SLOTS:
         QCOMPARE(currentPane()->objectName(), QStringLiteral("agentTokenDetailPane"));
 
         // The cluster's own pane has its queues as a table too.
-        QVERIFY(m_window->selectId(production.id));
+        QVERIFY(m_h.window->selectId(production.id));
         auto* table
             = currentPane()->findChild<QueueTable*>(QStringLiteral("clusterPaneQueuesTable"));
         QVERIFY(table);

@@ -11,13 +11,13 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationdelegate.h"
 #include "mainwindow/navigationfilterproxy.h"
+#include "mainwindowharness.h"
 #include "modeltesthelpers.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "panes/banner.h"
 #include "sandboxserver.h"
 
-#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QJsonDocument>
@@ -45,15 +45,9 @@ const QByteArray JSON_503
 class TestMainWindow final : public QObject {
     Q_OBJECT
 
-    SandboxServer* m_server = nullptr;
-    QNetworkAccessManager* m_nam = nullptr;
-    ApiClient* m_client = nullptr;
-    OrganizationSession* m_session = nullptr;
-    MainWindow* m_window = nullptr;
-    QAbstractItemModelTester* m_treeTester = nullptr;
-    QAbstractItemModelTester* m_proxyTester = nullptr;
+    MainWindowHarness m_h;
 
-    OrganizationTreeModel* model() const { return m_session->treeModel(); }
+    OrganizationTreeModel* model() const { return m_h.session->treeModel(); }
 
     // A running (or paused) self-hosted queue of the demo organisation.
     Queue findQueue(bool paused) const
@@ -73,7 +67,7 @@ class TestMainWindow final : public QObject {
         T* found = nullptr;
         (void)QTest::qWaitFor(
             [&] {
-                found = m_window->findChild<T*>();
+                found = m_h.window->findChild<T*>();
                 return found && found->isVisible();
             },
             5000);
@@ -85,7 +79,8 @@ class TestMainWindow final : public QObject {
     void acceptNextConfirmation(QString* question = nullptr)
     {
         QTimer::singleShot(50, this, [this, question] {
-            auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("confirmDestructiveBox"));
+            auto* box
+                = m_h.window->findChild<QMessageBox*>(QStringLiteral("confirmDestructiveBox"));
             QVERIFY(box);
             if (question)
                 *question = box->text();
@@ -98,7 +93,7 @@ class TestMainWindow final : public QObject {
     void acceptNextTypedName(const QString& name, bool* enabledOnWrongName)
     {
         QTimer::singleShot(50, this, [this, name, enabledOnWrongName] {
-            auto* box = m_window->findChild<QDialog*>(QStringLiteral("confirmTypedNameBox"));
+            auto* box = m_h.window->findChild<QDialog*>(QStringLiteral("confirmTypedNameBox"));
             QVERIFY(box);
             auto* edit = box->findChild<QLineEdit*>(QStringLiteral("confirmNameEdit"));
             auto* confirm = box->findChild<QPushButton*>(QStringLiteral("confirmButton"));
@@ -112,54 +107,21 @@ class TestMainWindow final : public QObject {
 
     QString paneText(const char* objectName) const
     {
-        const auto* label = m_window->findChild<QLabel*>(QLatin1String(objectName));
+        const auto* label = m_h.window->findChild<QLabel*>(QLatin1String(objectName));
         return label ? label->text() : QString();
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = new SandboxServer(this);
-        m_server->seedDemo();
-        // An enterprise limit: the demo's reload (67 requests) fits one window, so no test waits
-        // for a reset (tst_refreshui runs at Buildkite's 50 on a compressed clock).
-        m_server->setRateLimit(1000);
-        QVERIFY(m_server->listen());
-        m_nam = new QNetworkAccessManager(this);
-        m_client = new ApiClient(m_nam, this);
-        QVERIFY(!m_client->setBaseUrl(m_server->baseUrl()));
-        m_client->setToken(m_server->readWriteToken());
-        m_session = new OrganizationSession(m_client, m_server->organization(), this);
-        m_treeTester = new QAbstractItemModelTester(
-            model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-        m_window = new MainWindow;
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->setSession(m_session);
-        m_proxyTester = new QAbstractItemModelTester(
-            m_window->filterProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-        m_window->show();
-        QVERIFY(refreshed.wait(20000));
-        QVERIFY(!refreshed.constFirst().constFirst().value<ApiError>());
-        QTRY_VERIFY(m_session->accessToken().has_value());
-    }
-    void cleanup()
-    {
-        delete m_window;
-        delete m_proxyTester;
-        delete m_treeTester;
-        delete m_session;
-        delete m_client;
-        delete m_nam;
-        delete m_server;
-    }
+    void init() { m_h.open({ .testFilterProxy = true }); }
+    void cleanup() { m_h.close(); }
 
     void pauseWithANoteThenResume()
     {
         const Queue queue = findQueue(false);
         QVERIFY(!queue.id.isEmpty());
-        QVERIFY(m_window->selectId(queue.id));
-        auto* pause = m_window->findChild<QPushButton*>(QStringLiteral("pauseButton"));
-        auto* resume = m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"));
+        QVERIFY(m_h.window->selectId(queue.id));
+        auto* pause = m_h.window->findChild<QPushButton*>(QStringLiteral("pauseButton"));
+        auto* resume = m_h.window->findChild<QPushButton*>(QStringLiteral("resumeButton"));
         QVERIFY(pause && resume);
         QVERIFY(pause->isVisible());
         QVERIFY(!resume->isVisible());
@@ -178,20 +140,20 @@ private Q_SLOTS:
             model()->queue(queue.id)->dispatchPausedNote, QStringLiteral("Investigating INC-42"));
         // The banner says who, and why; the button flips; the tree row has its badge.
         QTRY_VERIFY(paneText("dispatchLabel").contains(QLatin1String("Investigating INC-42")));
-        QVERIFY(paneText("dispatchLabel").contains(m_session->accessToken()->userName));
+        QVERIFY(paneText("dispatchLabel").contains(m_h.session->accessToken()->userName));
         QVERIFY(resume->isVisible());
         QVERIFY(!pause->isVisible());
-        QCOMPARE(m_window->selectedId(), queue.id);
-        const auto chips = NavigationDelegate::chips(m_window->navigationTree()->currentIndex());
+        QCOMPARE(m_h.window->selectedId(), queue.id);
+        const auto chips = NavigationDelegate::chips(m_h.window->navigationTree()->currentIndex());
         QVERIFY(std::any_of(chips.begin(), chips.end(),
             [](const auto& c) { return c.text == QLatin1String("Paused"); }));
         // The server agrees.
-        QVERIFY(m_server->requests().constLast().path.endsWith(QLatin1String("/pause_dispatch")));
+        QVERIFY(m_h.server->requests().constLast().path.endsWith(QLatin1String("/pause_dispatch")));
 
         resume->click();
         QTRY_VERIFY_WITH_TIMEOUT(!model()->queue(queue.id)->dispatchPaused, 10000);
         QTRY_VERIFY(pause->isVisible());
-        const auto after = NavigationDelegate::chips(m_window->navigationTree()->currentIndex());
+        const auto after = NavigationDelegate::chips(m_h.window->navigationTree()->currentIndex());
         QVERIFY(std::none_of(after.begin(), after.end(),
             [](const auto& c) { return c.text == QLatin1String("Paused"); }));
     }
@@ -199,8 +161,8 @@ private Q_SLOTS:
     void createdTokenValueIsShownOnceAndHeldNowhereElse()
     {
         const Cluster cluster = model()->clusters().constFirst();
-        QVERIFY(m_window->selectId(cluster.id));
-        QAction* newToken = m_window->findChild<QAction*>(QStringLiteral("newTokenAction"));
+        QVERIFY(m_h.window->selectId(cluster.id));
+        QAction* newToken = m_h.window->findChild<QAction*>(QStringLiteral("newTokenAction"));
         QVERIFY(newToken->isEnabled());
         newToken->trigger();
         auto* dialog = waitForDialog<AgentTokenDialog>();
@@ -216,7 +178,7 @@ private Q_SLOTS:
         QVERIFY(value.size() >= 20);
 
         // The new token is in the tree, selected, and no role of any row holds the value.
-        QTRY_VERIFY(m_window->navigationTree()
+        QTRY_VERIFY(m_h.window->navigationTree()
                         ->currentIndex()
                         .data(OrganizationTreeModel::KindRole)
                         .value<Kind>()
@@ -247,13 +209,13 @@ private Q_SLOTS:
             box->findChild<QPushButton*>(QStringLiteral("confirmCloseButton"))->click();
         });
         reveal->findChild<QPushButton*>(QStringLiteral("doneButton"))->click();
-        QTRY_VERIFY(!m_window->findChild<TokenRevealDialog*>());
+        QTRY_VERIFY(!m_h.window->findChild<TokenRevealDialog*>());
     }
 
     void validationErrorKeepsTheDialogOpenWithTheMessage()
     {
-        m_server->failPath(QStringLiteral("/clusters$"), 422, R_422, 1, "POST");
-        m_window->findChild<QAction*>(QStringLiteral("newClusterAction"))->trigger();
+        m_h.server->failPath(QStringLiteral("/clusters$"), 422, R_422, 1, "POST");
+        m_h.window->findChild<QAction*>(QStringLiteral("newClusterAction"))->trigger();
         auto* dialog = waitForDialog<ClusterDialog>();
         QVERIFY(dialog);
         auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("nameEdit"));
@@ -270,7 +232,7 @@ private Q_SLOTS:
             QStringLiteral("Keep me"));
         // Fixed on the second try: the same dialog submits and closes.
         dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<ClusterDialog*>(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_h.window->findChild<ClusterDialog*>(), 10000);
         const auto clusters = model()->clusters();
         QVERIFY(std::any_of(clusters.begin(), clusters.end(),
             [](const Cluster& c) { return c.name == QLatin1String("Reserved name"); }));
@@ -279,69 +241,70 @@ private Q_SLOTS:
     void deleteFlows()
     {
         const Queue queue = findQueue(false);
-        QVERIFY(m_window->selectId(queue.id));
+        QVERIFY(m_h.window->selectId(queue.id));
         QString question;
         acceptNextConfirmation(&question);
-        m_window->deleteSelected();
+        m_h.window->deleteSelected();
         QTRY_VERIFY_WITH_TIMEOUT(!model()->queue(queue.id).has_value(), 10000);
         // Which cluster: every cluster may have a queue of that key.
         const QString clusterName = model()->clusterForId(queue.clusterId)->name;
         QCOMPARE(question,
             QStringLiteral("Delete the queue “%1” in the cluster “%2”?")
                 .arg(queue.key, clusterName));
-        QCOMPARE(m_window->selectedId(), queue.clusterId); // the selection moves to its cluster
+        QCOMPARE(m_h.window->selectedId(), queue.clusterId); // the selection moves to its cluster
 
         const AgentToken token = model()->tokens(queue.clusterId).value(0);
         QVERIFY(!token.id.isEmpty());
-        QVERIFY(m_window->selectId(token.id));
+        QVERIFY(m_h.window->selectId(token.id));
         acceptNextConfirmation();
-        m_window->deleteSelected();
+        m_h.window->deleteSelected();
         QTRY_VERIFY_WITH_TIMEOUT(!model()->token(token.id).has_value(), 10000);
 
         // A cluster with queues or tokens asks for its name.
         const Cluster cluster = model()->clusters().constLast();
         QVERIFY(!model()->queues(cluster.id).isEmpty() || !model()->tokens(cluster.id).isEmpty());
-        QVERIFY(m_window->selectId(cluster.id));
+        QVERIFY(m_h.window->selectId(cluster.id));
         bool enabledOnWrongName = true;
         acceptNextTypedName(cluster.name, &enabledOnWrongName);
-        m_window->deleteSelected();
+        m_h.window->deleteSelected();
         QVERIFY(!enabledOnWrongName);
         QTRY_VERIFY_WITH_TIMEOUT(!model()->clusterForId(cluster.id).has_value(), 10000);
-        QVERIFY(m_server->requests().constLast().verb == "DELETE");
-        QVERIFY(m_window->operationError().isEmpty());
+        QVERIFY(m_h.server->requests().constLast().verb == "DELETE");
+        QVERIFY(m_h.window->operationError().isEmpty());
     }
 
     void deleteCanBeCancelled()
     {
         const Queue queue = findQueue(false);
-        QVERIFY(m_window->selectId(queue.id));
+        QVERIFY(m_h.window->selectId(queue.id));
         QTimer::singleShot(50, this, [this] {
-            auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("confirmDestructiveBox"));
+            auto* box
+                = m_h.window->findChild<QMessageBox*>(QStringLiteral("confirmDestructiveBox"));
             QVERIFY(box);
             box->findChild<QPushButton*>(QStringLiteral("cancelButton"))->click();
         });
-        m_server->clearRequests();
-        m_window->deleteSelected();
+        m_h.server->clearRequests();
+        m_h.window->deleteSelected();
         QTest::qWait(200);
         QVERIFY(model()->queue(queue.id).has_value());
         // Nothing was written (the queue pane may still be listing its agents).
-        for (const auto& request : m_server->requests())
+        for (const auto& request : m_h.server->requests())
             QCOMPARE(request.verb, QByteArray("GET"));
     }
 
     void failedWriteShowsBuildkitesMessage()
     {
         const Queue queue = findQueue(true);
-        QVERIFY(m_window->selectId(queue.id));
-        m_server->failPath(QStringLiteral("/resume_dispatch$"), 503, JSON_503, 1);
+        QVERIFY(m_h.window->selectId(queue.id));
+        m_h.server->failPath(QStringLiteral("/resume_dispatch$"), 503, JSON_503, 1);
         // The demo's paused queue is someone else's pause: resuming it asks first.
         QTimer::singleShot(0, this, [] {
             auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
             QVERIFY(box && box->objectName() == QLatin1String("confirmResumeBox"));
             box->findChild<QPushButton*>(QStringLiteral("confirmButton"))->click();
         });
-        m_window->findChild<QPushButton*>(QStringLiteral("resumeButton"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->operationError().contains(
+        m_h.window->findChild<QPushButton*>(QStringLiteral("resumeButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_h.window->operationError().contains(
                                      QLatin1String("Hosted settings could not be applied")),
             10000);
         QVERIFY(model()->queue(queue.id)->dispatchPaused); // nothing lost
@@ -349,9 +312,9 @@ private Q_SLOTS:
 
     void filterKeepsParentsOfMatches()
     {
-        auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+        auto* filter = m_h.window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
         QTest::keyClicks(filter, QStringLiteral("hosted-linux"));
-        NavigationFilterProxy* proxy = m_window->filterProxy();
+        NavigationFilterProxy* proxy = m_h.window->filterProxy();
         // The first keystroke filtered at once; the rest when typing paused.
         QTRY_COMPARE(proxy->filterText(), QStringLiteral("hosted-linux"));
         int matches = 0;
@@ -384,31 +347,31 @@ private Q_SLOTS:
     void refreshAfterAnOutsideChangeKeepsTheSelection()
     {
         const Queue queue = findQueue(false);
-        QVERIFY(m_window->selectId(queue.id));
-        auto* tree = m_window->navigationTree();
+        QVERIFY(m_h.window->selectId(queue.id));
+        auto* tree = m_h.window->navigationTree();
         const QModelIndex before = tree->currentIndex();
         const bool clusterExpanded = tree->isExpanded(before.parent().parent());
 
         // Another client changes the queue on the same sandbox.
         QNetworkAccessManager otherNam;
         ApiClient other(&otherNam);
-        QVERIFY(!other.setBaseUrl(m_server->baseUrl()));
-        other.setToken(m_server->readWriteToken());
+        QVERIFY(!other.setBaseUrl(m_h.server->baseUrl()));
+        other.setToken(m_h.server->readWriteToken());
         bool done = false;
-        other.call(PauseQueue { m_server->organization(), queue.clusterId, queue.id,
+        other.call(PauseQueue { m_h.server->organization(), queue.clusterId, queue.id,
                        QStringLiteral("Paused from the CLI") },
             this, [&](const Result<Queue>& r) { done = r.ok(); });
         QTRY_VERIFY(done);
         QVERIFY(!model()->queue(queue.id)->dispatchPaused); // not seen yet
 
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->findChild<QAction*>(QStringLiteral("refreshAction"))->trigger();
+        QSignalSpy refreshed(m_h.session, &OrganizationSession::refreshFinished);
+        m_h.window->findChild<QAction*>(QStringLiteral("refreshAction"))->trigger();
         QVERIFY(refreshed.wait(20000));
         QVERIFY(model()->queue(queue.id)->dispatchPaused);
-        QCOMPARE(m_window->selectedId(), queue.id);
+        QCOMPARE(m_h.window->selectedId(), queue.id);
         QCOMPARE(tree->currentIndex(), before); // the same row, not a reset
         QCOMPARE(tree->isExpanded(before.parent().parent()), clusterExpanded);
-        QVERIFY(m_window->highlighter()->isHighlighted(queue.id));
+        QVERIFY(m_h.window->highlighter()->isHighlighted(queue.id));
         QTRY_VERIFY(paneText("dispatchLabel").contains(QLatin1String("Paused from the CLI")));
     }
 
@@ -416,8 +379,8 @@ private Q_SLOTS:
     {
         // The organisation row shows the model's summary, and follows it without a refresh (the
         // attention tiles a moment later: their list merges once per turn of the event loop).
-        m_window->navigationTree()->setCurrentIndex(m_window->filterProxy()->index(0, 0));
-        auto* stack = m_window->findChild<QStackedWidget*>(QStringLiteral("detailStack"));
+        m_h.window->navigationTree()->setCurrentIndex(m_h.window->filterProxy()->index(0, 0));
+        auto* stack = m_h.window->findChild<QStackedWidget*>(QStringLiteral("detailStack"));
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("organizationPane"));
         const OrganizationSummary summary = model()->summary();
         QCOMPARE(summary.clusters, int(model()->clusters().size()));
@@ -431,7 +394,7 @@ private Q_SLOTS:
 
         const Queue queue = findQueue(false);
         bool done = false;
-        m_session->pauseQueue(queue.clusterId, queue.id, QStringLiteral("counted"), nullptr,
+        m_h.session->pauseQueue(queue.clusterId, queue.id, QStringLiteral("counted"), nullptr,
             [&done](const Result<Queue>&) { done = true; });
         QTRY_VERIFY(done);
         QTRY_COMPARE(paneText("pausedQueuesCount"), QString::number(summary.pausedQueues + 1));
@@ -439,21 +402,21 @@ private Q_SLOTS:
         // The status bar: when the data was loaded and what the rate limit leaves.
         QVERIFY(paneText("statusRefreshed").startsWith(QLatin1String("Updated")));
         QVERIFY(paneText("statusRateLimit").startsWith(QLatin1String("API ")));
-        QCOMPARE(m_window->autoRefresh()->isEnabled(),
-            m_window->findChild<QAction*>(QStringLiteral("autoRefreshAction"))->isChecked());
+        QCOMPARE(m_h.window->autoRefresh()->isEnabled(),
+            m_h.window->findChild<QAction*>(QStringLiteral("autoRefreshAction"))->isChecked());
     }
 
     void readOnlyTokenDisablesWritesWithTheReason()
     {
-        m_client->setToken(m_server->readOnlyToken());
-        QSignalSpy loaded(m_session, &OrganizationSession::accessTokenLoaded);
-        m_session->fetchAccessToken();
+        m_h.client->setToken(m_h.server->readOnlyToken());
+        QSignalSpy loaded(m_h.session, &OrganizationSession::accessTokenLoaded);
+        m_h.session->fetchAccessToken();
         QVERIFY(loaded.wait(10000));
-        QVERIFY(m_window->selectId(findQueue(false).id));
-        auto* pause = m_window->findChild<QPushButton*>(QStringLiteral("pauseButton"));
+        QVERIFY(m_h.window->selectId(findQueue(false).id));
+        auto* pause = m_h.window->findChild<QPushButton*>(QStringLiteral("pauseButton"));
         QTRY_VERIFY(!pause->isEnabled());
         QVERIFY(pause->toolTip().contains(QLatin1String("write_clusters")));
-        QAction* newCluster = m_window->findChild<QAction*>(QStringLiteral("newClusterAction"));
+        QAction* newCluster = m_h.window->findChild<QAction*>(QStringLiteral("newClusterAction"));
         QVERIFY(!newCluster->isEnabled());
         QVERIFY(newCluster->toolTip().contains(QLatin1String("write_clusters")));
     }

@@ -9,6 +9,7 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationdelegate.h"
 #include "mainwindow/navigationfilterproxy.h"
+#include "mainwindowharness.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "panes/banner.h"
@@ -17,7 +18,6 @@
 #include "panes/tone.h"
 #include "sandboxserver.h"
 
-#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
 #include <QFrame>
@@ -26,7 +26,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -42,51 +41,26 @@ using M = OrganizationTreeModel;
 class TestMainWindowAgents final : public QObject {
     Q_OBJECT
 
-    SandboxServer* m_server = nullptr;
-    QNetworkAccessManager* m_nam = nullptr;
-    ApiClient* m_client = nullptr;
-    OrganizationSession* m_session = nullptr;
-    MainWindow* m_window = nullptr;
-    QAbstractItemModelTester* m_treeTester = nullptr;
-    QAbstractItemModelTester* m_tableTester = nullptr;
+    MainWindowHarness m_h;
 
-    OrganizationTreeModel* model() const { return m_session->treeModel(); }
+    OrganizationTreeModel* model() const { return m_h.session->treeModel(); }
     QueueAgentsSection* section() const
     {
-        return m_window->findChild<QueueAgentsSection*>(QStringLiteral("queueAgentsSection"));
+        return m_h.window->findChild<QueueAgentsSection*>(QStringLiteral("queueAgentsSection"));
     }
     template <class T>
     T* find(const char* name) const
     {
-        return m_window->findChild<T*>(QLatin1String(name));
+        return m_h.window->findChild<T*>(QLatin1String(name));
     }
 
     // The demo organisation in a shown main window; scopes: a token of its own, else the
     // read-write one.
     void open(const QStringList& scopes = {})
     {
-        m_server = new SandboxServer(this);
-        m_server->seedDemo();
-        m_server->setRateLimit(1000); // a reload of the demo fits one window
-        QVERIFY(m_server->listen());
-        m_nam = new QNetworkAccessManager(this);
-        m_client = new ApiClient(m_nam, this);
-        QVERIFY(!m_client->setBaseUrl(m_server->baseUrl()));
-        m_client->setToken(
-            scopes.isEmpty() ? m_server->readWriteToken() : m_server->addApiToken(scopes));
-        m_session = new OrganizationSession(m_client, m_server->organization(), this);
-        m_treeTester = new QAbstractItemModelTester(
-            model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-        m_window = new MainWindow;
-        m_tableTester = new QAbstractItemModelTester(
-            section()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->setSession(m_session);
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(refreshed.wait(20000));
-        QTRY_VERIFY(m_session->accessToken().has_value());
-        QTRY_VERIFY(!m_session->isRefreshingAgents());
+        m_h.open({ .scopes = scopes, .waitForAgents = true });
+        if (!QTest::currentTestFailed())
+            m_h.testModel(section()->model());
     }
 
     Queue queue(const QString& clusterName, const QString& key) const
@@ -104,13 +78,13 @@ class TestMainWindowAgents final : public QObject {
 
     void selectOrganization() const
     {
-        m_window->navigationTree()->setCurrentIndex(
-            m_window->filterProxy()->mapFromSource(model()->organizationIndex()));
+        m_h.window->navigationTree()->setCurrentIndex(
+            m_h.window->filterProxy()->mapFromSource(model()->organizationIndex()));
     }
 
     QModelIndex treeIndex(const QString& id) const
     {
-        return m_window->filterProxy()->mapFromSource(model()->indexForId(id));
+        return m_h.window->filterProxy()->mapFromSource(model()->indexForId(id));
     }
 
     // The agents chip of a queue row, if any.
@@ -126,7 +100,7 @@ class TestMainWindowAgents final : public QObject {
     bool refreshAgents()
     {
         bool done = false, ok = false;
-        m_session->refreshAgents([&](bool success, int) {
+        m_h.session->refreshAgents([&](bool success, int) {
             done = true;
             ok = success;
         });
@@ -136,7 +110,7 @@ class TestMainWindowAgents final : public QObject {
     // Opens the queue's pane and waits for its table.
     bool showQueue(const Queue& q)
     {
-        if (!m_window->selectId(q.id))
+        if (!m_h.window->selectId(q.id))
             return false;
         return QTest::qWaitFor(
             [&] { return section()->queueId() == q.id && section()->isLoaded(); }, 20000);
@@ -167,7 +141,8 @@ class TestMainWindowAgents final : public QObject {
     void confirmNext(QString* text, QString* info, bool confirm = true)
     {
         QTimer::singleShot(50, this, [=, this] {
-            auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("confirmDestructiveBox"));
+            auto* box
+                = m_h.window->findChild<QMessageBox*>(QStringLiteral("confirmDestructiveBox"));
             QVERIFY(box);
             *text = box->text();
             *info = box->informativeText();
@@ -178,18 +153,7 @@ class TestMainWindowAgents final : public QObject {
     }
 
 private Q_SLOTS:
-    void cleanup()
-    {
-        delete m_window;
-        delete m_tableTester;
-        delete m_treeTester;
-        delete m_session;
-        delete m_client;
-        delete m_nam;
-        delete m_server;
-        m_window = nullptr;
-        m_tableTester = m_treeTester = nullptr;
-    }
+    void cleanup() { m_h.close(); }
 
     void countsFollowAgentsConnectingAndDisconnecting()
     {
@@ -207,9 +171,9 @@ private Q_SLOTS:
         QCOMPARE(agentChip(scanners.id)->text, QStringLiteral("3 agents · 1 busy · 1 paused"));
         QCOMPARE(agentChip(scanners.id)->tone, int(Tone::Neutral));
 
-        const QString a = m_server->connectAgent(sbom.id);
-        const QString b = m_server->connectAgent(sbom.id);
-        QVERIFY(!m_server->assignJob(a).isEmpty());
+        const QString a = m_h.server->connectAgent(sbom.id);
+        const QString b = m_h.server->connectAgent(sbom.id);
+        QVERIFY(!m_h.server->assignJob(a).isEmpty());
         QVERIFY(refreshAgents());
         QCOMPARE(agentChip(sbom.id)->text, QStringLiteral("2 agents · 1 busy"));
         QCOMPARE(agentChip(sbom.id)->tone, int(Tone::Neutral));
@@ -220,7 +184,7 @@ private Q_SLOTS:
 
         // The cluster pane totals them; the organisation pane too.
         const Cluster security = *model()->clusterForId(sbom.clusterId);
-        QVERIFY(m_window->selectId(security.id));
+        QVERIFY(m_h.window->selectId(security.id));
         QTRY_COMPARE(find<QLabel>("agentsLabel")->text(),
             QStringLiteral("5 agents connected: 2 busy, 1 paused, 2 idle"));
         selectOrganization();
@@ -228,19 +192,19 @@ private Q_SLOTS:
         QTRY_VERIFY2(find<QLabel>("agentsCount")
                          ->text()
                          .startsWith(QStringLiteral("%1 agents · %2 busy")
-                                         .arg(m_server->agentCount())
-                                         .arg(m_server->busyAgentCount())),
+                                         .arg(m_h.server->agentCount())
+                                         .arg(m_h.server->busyAgentCount())),
             qPrintable(find<QLabel>("agentsCount")->text()));
 
-        QVERIFY(m_server->disconnectAgent(a));
-        QVERIFY(m_server->disconnectAgent(b));
+        QVERIFY(m_h.server->disconnectAgent(a));
+        QVERIFY(m_h.server->disconnectAgent(b));
         QVERIFY(refreshAgents());
         QCOMPARE(agentChip(sbom.id)->text, QStringLiteral("No agents"));
         QTRY_VERIFY2(find<QLabel>("agentsCount")
                          ->text()
-                         .startsWith(QStringLiteral("%1 agents").arg(m_server->agentCount())),
+                         .startsWith(QStringLiteral("%1 agents").arg(m_h.server->agentCount())),
             qPrintable(find<QLabel>("agentsCount")->text()));
-        QVERIFY(m_window->operationError().isEmpty());
+        QVERIFY(m_h.window->operationError().isEmpty());
     }
 
     void theQueuePaneListsItsAgents()
@@ -250,12 +214,12 @@ private Q_SLOTS:
         QVERIFY(showQueue(q));
         QTreeView* table = section()->table();
         QVERIFY(table->isVisible());
-        QCOMPARE(table->model()->rowCount(), m_server->agentCount(q.id));
+        QCOMPARE(table->model()->rowCount(), m_h.server->agentCount(q.id));
         QCOMPARE(find<QLabel>("agentsStatusLabel")->text(),
             QStringLiteral("6 agents connected: 4 busy, 1 paused, 1 idle"));
         QVERIFY(!find<QFrame>("joinHelp")->isVisible());
 
-        const QStringList ids = m_server->agentIds(q.id);
+        const QStringList ids = m_h.server->agentIds(q.id);
         const Agent busy = tableAgent([](const Agent& a) { return a.isBusy(); });
         QCOMPARE(cell(busy.id, AgentListModel::Name), busy.name);
         QCOMPARE(cell(busy.id, AgentListModel::Hostname), busy.name + QStringLiteral(".internal"));
@@ -274,7 +238,7 @@ private Q_SLOTS:
             QStringLiteral("Busy"));
         QVERIFY(section()->selectAgent(paused.id));
         QSignalSpy reset(section()->model(), &QAbstractItemModel::modelReset);
-        const QString joined = m_server->connectAgent(q.id);
+        const QString joined = m_h.server->connectAgent(q.id);
         QVERIFY(refreshAgents());
         QTRY_COMPARE(table->model()->rowCount(), ids.size() + 1);
         QCOMPARE(section()->selectedAgent()->id, paused.id);
@@ -305,7 +269,7 @@ private Q_SLOTS:
         QVERIFY2(info.contains(QLatin1String("finishes its running job")), qPrintable(info));
         QTRY_COMPARE_WITH_TIMEOUT(
             cell(busy.id, AgentListModel::State), QStringLiteral("Busy"), 10000);
-        QTRY_COMPARE(m_server->agentConnectionState(busy.id), QStringLiteral("stopping"));
+        QTRY_COMPARE(m_h.server->agentConnectionState(busy.id), QStringLiteral("stopping"));
         QTRY_VERIFY(section()->selectedAgent() && section()->selectedAgent()->isStopping());
         QVERIFY(!stop->isEnabled()); // already stopping
         QVERIFY(force->isEnabled()); // may still be forced
@@ -314,7 +278,7 @@ private Q_SLOTS:
         // (The refresh may read meanwhile: only writes count.)
         const auto writes = [this] {
             int n = 0;
-            for (const auto& r : m_server->requests())
+            for (const auto& r : m_h.server->requests())
                 n += r.verb != QByteArray("GET");
             return n;
         };
@@ -332,17 +296,17 @@ private Q_SLOTS:
         QVERIFY2(info.contains(busy.job->buildName()), qPrintable(info));
         QVERIFY(info.contains(QLatin1String("is cancelled")));
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_server->agentConnectionState(busy.id), QStringLiteral("stopped"), 10000);
+            m_h.server->agentConnectionState(busy.id), QStringLiteral("stopped"), 10000);
         QTRY_VERIFY(cell(busy.id, AgentListModel::Name).isEmpty()); // gone from the table
         QTRY_COMPARE(model()->indexForId(q.id).data(M::AgentsConnectedRole).toInt(),
-            m_server->agentCount(q.id));
+            m_h.server->agentCount(q.id));
 
         // An agent that left after the table was listed: Buildkite's 400, where the user looks.
         const Agent idle
             = tableAgent([](const Agent& a) { return a.state() == Agent::State::Idle; });
         QVERIFY(!idle.id.isEmpty());
         QVERIFY(section()->selectAgent(idle.id));
-        QVERIFY(m_server->disconnectAgent(idle.id));
+        QVERIFY(m_h.server->disconnectAgent(idle.id));
         confirmNext(&text, &info);
         stop->click();
         QVERIFY(info.contains(QLatin1String("not running a job")));
@@ -368,11 +332,11 @@ private Q_SLOTS:
         auto* resume = find<QPushButton>("resumeAgentButton");
         QVERIFY(pause->isEnabled());
         QVERIFY(!resume->isEnabled());
-        const int pausedBefore = m_server->pausedAgentCount(q.id);
+        const int pausedBefore = m_h.server->pausedAgentCount(q.id);
         pause->click();
 
         PauseAgentDialog* dialog = nullptr;
-        QTRY_VERIFY((dialog = m_window->findChild<PauseAgentDialog*>()) && dialog->isVisible());
+        QTRY_VERIFY((dialog = m_h.window->findChild<PauseAgentDialog*>()) && dialog->isVisible());
         QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("agentLabel"))->text(), idle.name);
         auto* spin = dialog->findChild<QSpinBox*>(QStringLiteral("timeoutSpin"));
         QCOMPARE(spin->value(), PauseAgentDialog::defaultTimeoutMinutes);
@@ -380,10 +344,10 @@ private Q_SLOTS:
             ->setPlainText(QStringLiteral("Disk nearly full"));
         spin->setValue(45);
         dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<PauseAgentDialog*>(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_h.window->findChild<PauseAgentDialog*>(), 10000);
 
-        QCOMPARE(m_server->pausedAgentCount(q.id), pausedBefore + 1);
-        const auto body = m_server->requests();
+        QCOMPARE(m_h.server->pausedAgentCount(q.id), pausedBefore + 1);
+        const auto body = m_h.server->requests();
         const auto put = std::find_if(
             body.crbegin(), body.crend(), [](const SandboxServer::RecordedRequest& r) {
                 return r.path.endsWith(QLatin1String("/pause"));
@@ -402,7 +366,7 @@ private Q_SLOTS:
         resume->click();
         QTRY_COMPARE_WITH_TIMEOUT(
             cell(idle.id, AgentListModel::State), QStringLiteral("Idle"), 10000);
-        QCOMPARE(m_server->pausedAgentCount(q.id), pausedBefore);
+        QCOMPARE(m_h.server->pausedAgentCount(q.id), pausedBefore);
         QVERIFY(section()->errorText().isEmpty());
     }
 
@@ -425,7 +389,7 @@ private Q_SLOTS:
         QCOMPARE(find<HintLabel>("agentsStatusLabel")->tone(), Tone::Danger);
 
         // An agent joins: the help gives way to the table.
-        m_server->connectAgent(sbom.id);
+        m_h.server->connectAgent(sbom.id);
         QVERIFY(refreshAgents());
         QTRY_VERIFY(section()->table()->isVisible());
         QVERIFY(!find<QFrame>("joinHelp")->isVisible());
@@ -451,35 +415,35 @@ private Q_SLOTS:
         QVERIFY(find<QLabel>("agentsNoticeLabel")->isVisible());
         QVERIFY(!find<QLabel>("agentsCount")->isVisible()); // the notice instead of numbers
         QVERIFY(!find<QWidget>("idleQueuesCountTile")->isVisible()); // no "0 without agents"
-        QVERIFY(m_window->operationError().isEmpty());
+        QVERIFY(m_h.window->operationError().isEmpty());
         const Queue q = queue(QStringLiteral("Production"), QStringLiteral("default"));
         QVERIFY(!model()->indexForId(q.id).data(M::AgentsConnectedRole).isValid());
         QVERIFY(!agentChip(q.id));
         // Not one agents request was sent: the access token said so first.
         int agentRequests = 0;
-        for (const auto& r : m_server->requests())
+        for (const auto& r : m_h.server->requests())
             agentRequests += r.path.contains(QLatin1String("/agents"));
         QCOMPARE(agentRequests, 0);
 
-        QVERIFY(m_window->selectId(q.id));
+        QVERIFY(m_h.window->selectId(q.id));
         QTRY_COMPARE(find<QLabel>("agentsStatusLabel")->text(), reason);
         QVERIFY(!section()->table()->isVisible());
         QVERIFY(!find<QFrame>("joinHelp")->isVisible());
         const Cluster production = *model()->clusterForId(q.clusterId);
-        QVERIFY(m_window->selectId(production.id));
+        QVERIFY(m_h.window->selectId(production.id));
         QTRY_COMPARE(find<QLabel>("agentsLabel")->text(), reason);
 
         // Everything else works: a refresh, and pausing dispatch.
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->refresh();
+        QSignalSpy refreshed(m_h.session, &OrganizationSession::refreshFinished);
+        m_h.window->refresh();
         QVERIFY(refreshed.wait(20000));
         QVERIFY(!refreshed.constFirst().constFirst().value<ApiError>());
-        QVERIFY(m_window->selectId(q.id));
+        QVERIFY(m_h.window->selectId(q.id));
         auto* pause = find<QPushButton>("pauseButton");
         QVERIFY(pause->isVisible() && pause->isEnabled());
-        QTRY_VERIFY(m_window->operationError().isEmpty());
+        QTRY_VERIFY(m_h.window->operationError().isEmpty());
         agentRequests = 0;
-        for (const auto& r : m_server->requests())
+        for (const auto& r : m_h.server->requests())
             agentRequests += r.path.contains(QLatin1String("/agents"));
         QCOMPARE(agentRequests, 0);
     }
@@ -487,14 +451,14 @@ private Q_SLOTS:
     void withoutWriteAgentsTheActionsSayWhy()
     {
         open();
-        m_client->setToken(m_server->addApiToken({ QStringLiteral("read_clusters"),
+        m_h.client->setToken(m_h.server->addApiToken({ QStringLiteral("read_clusters"),
             QStringLiteral("write_clusters"), QStringLiteral("read_agents") }));
-        QSignalSpy loaded(m_session, &OrganizationSession::accessTokenLoaded);
-        m_session->fetchAccessToken();
+        QSignalSpy loaded(m_h.session, &OrganizationSession::accessTokenLoaded);
+        m_h.session->fetchAccessToken();
         QVERIFY(loaded.wait(20000));
         const Queue q = queue(QStringLiteral("Production"), QStringLiteral("default"));
         QVERIFY(showQueue(q));
-        QVERIFY(section()->selectAgent(m_server->agentIds(q.id).constFirst()));
+        QVERIFY(section()->selectAgent(m_h.server->agentIds(q.id).constFirst()));
         for (const char* name : { "pauseAgentButton", "resumeAgentButton", "stopAgentButton",
                  "forceStopAgentButton" }) {
             auto* button = find<QPushButton>(name);

@@ -15,12 +15,12 @@
 #include "mainwindow/mainwindowactions.h"
 #include "mainwindow/navigationcontextmenu.h"
 #include "mainwindow/trayicon.h"
+#include "mainwindowharness.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "sandboxserver.h"
 #include "watchlist.h"
 
-#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
 #include <QLoggingCategory>
@@ -40,14 +40,9 @@ class TestWatch final : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    SandboxServer* m_server = nullptr;
-    QNetworkAccessManager* m_nam = nullptr;
-    ApiClient* m_client = nullptr;
-    OrganizationSession* m_session = nullptr;
-    MainWindow* m_window = nullptr;
-    QAbstractItemModelTester* m_tester = nullptr;
+    MainWindowHarness m_h;
 
-    OrganizationTreeModel* model() const { return m_session->treeModel(); }
+    OrganizationTreeModel* model() const { return m_h.session->treeModel(); }
 
     Queue findQueue(bool paused) const
     {
@@ -63,7 +58,7 @@ class TestWatch final : public QObject {
     template <class T = QWidget>
     T* child(const char* objectName) const
     {
-        return m_window->findChild<T*>(QLatin1String(objectName));
+        return m_h.window->findChild<T*>(QLatin1String(objectName));
     }
 
     // Someone else, with their own client: the app learns of it only by refreshing.
@@ -72,25 +67,18 @@ class TestWatch final : public QObject {
     {
         QNetworkAccessManager nam;
         ApiClient other(&nam);
-        QVERIFY(!other.setBaseUrl(m_server->baseUrl()));
-        other.setToken(m_server->readWriteToken());
+        QVERIFY(!other.setBaseUrl(m_h.server->baseUrl()));
+        other.setToken(m_h.server->readWriteToken());
         bool done = false;
         other.call(request, this, [&](const Result<Queue>& r) { done = r.ok(); });
         QTRY_VERIFY(done);
     }
 
-    void refresh()
-    {
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->actions()->refresh()->trigger();
-        QVERIFY(refreshed.wait(20000));
-    }
-
     // Watches the selected row through the tree's context menu, as the user does.
     void watchFromContextMenu(const QString& id, const QString& expectedText)
     {
-        QVERIFY(m_window->selectId(id));
-        QMenu* menu = m_window->contextMenu()->build(m_window);
+        QVERIFY(m_h.window->selectId(id));
+        QMenu* menu = m_h.window->contextMenu()->build(m_h.window);
         QAction* watch = nullptr; // the window's action, added to the menu
         for (QAction* a : menu->actions()) {
             if (a->objectName() == QLatin1String("watchAction"))
@@ -99,11 +87,11 @@ class TestWatch final : public QObject {
         QVERIFY(watch);
         QCOMPARE(watch->text().remove(QLatin1Char('&')), expectedText);
         QVERIFY(watch->isEnabled());
-        const QModelIndex row = m_window->navigationTree()->currentIndex();
+        const QModelIndex row = m_h.window->navigationTree()->currentIndex();
         QVERIFY(!row.data(Qt::AccessibleTextRole).toString().endsWith(QLatin1String("watched")));
         watch->trigger();
         delete menu;
-        QVERIFY(m_window->watchList()->isWatched(id));
+        QVERIFY(m_h.window->watchList()->isWatched(id));
         // The row says so to a screen reader (and draws its star).
         QVERIFY2(row.data(Qt::AccessibleTextRole).toString().endsWith(QLatin1String(", watched")),
             qPrintable(row.data(Qt::AccessibleTextRole).toString()));
@@ -123,60 +111,35 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
-        m_server = new SandboxServer(this);
-        m_server->seedDemo();
-        m_server->setRateLimit(1000);
-        QVERIFY(m_server->listen());
-        m_nam = new QNetworkAccessManager(this);
-        m_client = new ApiClient(m_nam, this);
-        QVERIFY(!m_client->setBaseUrl(m_server->baseUrl()));
-        m_client->setToken(m_server->readWriteToken());
-        m_session = new OrganizationSession(m_client, m_server->organization(), this);
-        m_tester = new QAbstractItemModelTester(
-            model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-        m_window = new MainWindow;
-        m_window->resize(1200, 800);
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->setSession(m_session);
-        m_window->show();
-        QVERIFY(refreshed.wait(20000));
-        QTRY_VERIFY(m_session->accessToken().has_value());
+        m_h.open({ .size = QSize(1200, 800) });
     }
 
-    void cleanup()
-    {
-        delete m_window;
-        delete m_tester;
-        delete m_session;
-        delete m_client;
-        delete m_nam;
-        delete m_server;
-    }
+    void cleanup() { m_h.close(); }
 
     void pauseBehindTheAppsBackIsListedAndNotified()
     {
         const Queue queue = findQueue(false);
         QVERIFY(!queue.id.isEmpty());
         watchFromContextMenu(queue.id, QStringLiteral("Watch Queue"));
-        QCOMPARE(m_window->actions()->watch()->text().remove(QLatin1Char('&')),
+        QCOMPARE(m_h.window->actions()->watch()->text().remove(QLatin1Char('&')),
             QStringLiteral("Unwatch Queue"));
         // Watches are kept by id under the organisation (no account here), nothing else.
         QCOMPARE(QSettings()
-                     .value(QStringLiteral("watch/org:%1/ids").arg(m_server->organization()))
+                     .value(QStringLiteral("watch/org:%1/ids").arg(m_h.server->organization()))
                      .toStringList(),
             QStringList { queue.id });
 
-        QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notificationRequested);
+        QSignalSpy notified(m_h.window->trayIcon(), &TrayIcon::notificationRequested);
         // Nothing yet: watching is not news, and the refresh that follows finds nothing new.
-        refresh();
-        QCOMPARE(m_window->activityLog()->rowCount(), 0);
+        m_h.refresh();
+        QCOMPARE(m_h.window->activityLog()->rowCount(), 0);
 
-        behindTheAppsBack(PauseQueue { m_server->organization(), queue.clusterId, queue.id,
+        behindTheAppsBack(PauseQueue { m_h.server->organization(), queue.clusterId, queue.id,
             QStringLiteral("INC-42 deploys failing") });
-        QCOMPARE(m_window->activityLog()->rowCount(), 0); // not seen yet
-        refresh();
-        QTRY_COMPARE(m_window->activityLog()->rowCount(), 1);
-        const Change c = m_window->activityLog()->entry(0);
+        QCOMPARE(m_h.window->activityLog()->rowCount(), 0); // not seen yet
+        m_h.refresh();
+        QTRY_COMPARE(m_h.window->activityLog()->rowCount(), 1);
+        const Change c = m_h.window->activityLog()->entry(0);
         QCOMPARE(c.kind, Change::Kind::Paused);
         QCOMPARE(c.queueId, queue.id);
         QCOMPARE(c.note, QStringLiteral("INC-42 deploys failing"));
@@ -189,16 +152,16 @@ private Q_SLOTS:
         QVERIFY2(message.contains(c.who), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("INC-42 deploys failing")), qPrintable(message));
         // The status bar says it too (the platform may have no tray), and counts it.
-        QVERIFY(m_window->statusBar()->currentMessage().startsWith(title));
+        QVERIFY(m_h.window->statusBar()->currentMessage().startsWith(title));
         auto* button = child<QToolButton>("activityButton");
         QVERIFY(button);
         QCOMPARE(button->text(), QStringLiteral("Activity (1)"));
 
         // The button opens the list; looking at it clears the count; double-click shows the
         // queue in the tree.
-        QVERIFY(m_window->selectId(queue.clusterId));
+        QVERIFY(m_h.window->selectId(queue.clusterId));
         QTest::mouseClick(button, Qt::LeftButton);
-        ActivityDialog* dialog = m_window->activityDialog();
+        ActivityDialog* dialog = m_h.window->activityDialog();
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         QCOMPARE(button->text(), QStringLiteral("Activity"));
@@ -214,13 +177,13 @@ private Q_SLOTS:
         const QPoint at = list->visualRect(what).center();
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, at);
-        QTRY_COMPARE(m_window->selectedId(), queue.id);
+        QTRY_COMPARE(m_h.window->selectedId(), queue.id);
 
         // Resumed behind its back too: a second entry, on top.
-        behindTheAppsBack(ResumeQueue { m_server->organization(), queue.clusterId, queue.id });
-        refresh();
-        QTRY_COMPARE(m_window->activityLog()->rowCount(), 2);
-        QCOMPARE(m_window->activityLog()->entry(0).kind, Change::Kind::Resumed);
+        behindTheAppsBack(ResumeQueue { m_h.server->organization(), queue.clusterId, queue.id });
+        m_h.refresh();
+        QTRY_COMPARE(m_h.window->activityLog()->rowCount(), 2);
+        QCOMPARE(m_h.window->activityLog()->entry(0).kind, Change::Kind::Resumed);
         QCOMPARE(notified.count(), 2);
         // Seen at once while the list is open.
         QCOMPARE(button->text(), QStringLiteral("Activity"));
@@ -230,19 +193,19 @@ private Q_SLOTS:
     {
         const Queue queue = findQueue(false);
         watchFromContextMenu(queue.id, QStringLiteral("Watch Queue"));
-        QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notificationRequested);
+        QSignalSpy notified(m_h.window->trayIcon(), &TrayIcon::notificationRequested);
         bool done = false;
-        m_session->pauseQueue(queue.clusterId, queue.id, QStringLiteral("mine"), nullptr,
+        m_h.session->pauseQueue(queue.clusterId, queue.id, QStringLiteral("mine"), nullptr,
             [&done](const Result<Queue>& r) { done = r.ok(); });
         QTRY_VERIFY(done);
         QVERIFY(model()->queue(queue.id)->dispatchPaused);
-        refresh();
+        m_h.refresh();
         bool resumed = false;
-        m_session->resumeQueue(queue.clusterId, queue.id, nullptr,
+        m_h.session->resumeQueue(queue.clusterId, queue.id, nullptr,
             [&resumed](const Result<Queue>& r) { resumed = r.ok(); });
         QTRY_VERIFY(resumed);
-        refresh();
-        QCOMPARE(m_window->activityLog()->rowCount(), 0);
+        m_h.refresh();
+        QCOMPARE(m_h.window->activityLog()->rowCount(), 0);
         QCOMPARE(notified.count(), 0);
         QCOMPARE(child<QToolButton>("activityButton")->text(), QStringLiteral("Activity"));
     }
@@ -250,8 +213,8 @@ private Q_SLOTS:
     void notificationsOffStillListsTheChange()
     {
         // Preferences: notifications off, through the dialog.
-        m_window->showPreferences();
-        auto* dialog = m_window->findChild<PreferencesDialog*>();
+        m_h.window->showPreferences();
+        auto* dialog = m_h.window->findChild<PreferencesDialog*>();
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         auto* check = dialog->findChild<QCheckBox*>(QStringLiteral("notificationsCheck"));
@@ -259,19 +222,19 @@ private Q_SLOTS:
         QVERIFY(check->isChecked());
         check->click();
         dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
-        QVERIFY(!m_window->refreshPreferences().notifications);
+        QVERIFY(!m_h.window->refreshPreferences().notifications);
         QVERIFY(!RefreshPreferences::load().notifications);
 
         // A whole cluster watched; one of its queues, paused already, resumed elsewhere.
         const Queue queue = findQueue(true);
         QVERIFY(!queue.id.isEmpty());
         watchFromContextMenu(queue.clusterId, QStringLiteral("Watch Cluster"));
-        QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notificationRequested);
-        behindTheAppsBack(ResumeQueue { m_server->organization(), queue.clusterId, queue.id });
-        refresh();
-        QTRY_COMPARE(m_window->activityLog()->rowCount(), 1);
-        QCOMPARE(m_window->activityLog()->entry(0).kind, Change::Kind::Resumed);
-        QCOMPARE(m_window->activityLog()->entry(0).queueId, queue.id);
+        QSignalSpy notified(m_h.window->trayIcon(), &TrayIcon::notificationRequested);
+        behindTheAppsBack(ResumeQueue { m_h.server->organization(), queue.clusterId, queue.id });
+        m_h.refresh();
+        QTRY_COMPARE(m_h.window->activityLog()->rowCount(), 1);
+        QCOMPARE(m_h.window->activityLog()->entry(0).kind, Change::Kind::Resumed);
+        QCOMPARE(m_h.window->activityLog()->entry(0).queueId, queue.id);
         QCOMPARE(notified.count(), 0);
         QCOMPARE(child<QToolButton>("activityButton")->text(), QStringLiteral("Activity (1)"));
     }
@@ -282,24 +245,24 @@ private Q_SLOTS:
         Queue queue;
         for (const Cluster& c : model()->clusters()) {
             for (const Queue& q : model()->queues(c.id)) {
-                if (!q.hosted && m_server->agentCount(q.id) > 0 && queue.id.isEmpty())
+                if (!q.hosted && m_h.server->agentCount(q.id) > 0 && queue.id.isEmpty())
                     queue = q;
             }
         }
         QVERIFY(!queue.id.isEmpty());
         QTRY_VERIFY(model()->agentCounts(queue.id).value_or(AgentCounts {}).connected > 0);
         watchFromContextMenu(queue.id, QStringLiteral("Watch Queue"));
-        QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notificationRequested);
-        const QStringList agents = m_server->agentIds(queue.id);
+        QSignalSpy notified(m_h.window->trayIcon(), &TrayIcon::notificationRequested);
+        const QStringList agents = m_h.server->agentIds(queue.id);
         for (const QString& id : agents)
-            QVERIFY(m_server->loseAgent(id));
-        QCOMPARE(m_server->agentCount(queue.id), 0);
+            QVERIFY(m_h.server->loseAgent(id));
+        QCOMPARE(m_h.server->agentCount(queue.id), 0);
         bool listed = false;
-        m_session->refreshAgents([&listed](bool ok, int) { listed = ok; });
+        m_h.session->refreshAgents([&listed](bool ok, int) { listed = ok; });
         QTRY_VERIFY(listed);
-        QTRY_COMPARE(m_window->activityLog()->rowCount(), 1);
-        QCOMPARE(m_window->activityLog()->entry(0).kind, Change::Kind::AgentsGone);
-        QCOMPARE(m_window->activityLog()->entry(0).queueId, queue.id);
+        QTRY_COMPARE(m_h.window->activityLog()->rowCount(), 1);
+        QCOMPARE(m_h.window->activityLog()->entry(0).kind, Change::Kind::AgentsGone);
+        QCOMPARE(m_h.window->activityLog()->entry(0).queueId, queue.id);
         QCOMPARE(notified.count(), 1);
         QCOMPARE(notified.at(0).at(0).toString(),
             QStringLiteral("Queue “%1” has no agents").arg(queue.key));
@@ -307,7 +270,7 @@ private Q_SLOTS:
 
     void trayMenuOpensRefreshesAndQuits()
     {
-        QMenu* menu = m_window->trayIcon()->menu();
+        QMenu* menu = m_h.window->trayIcon()->menu();
         QCOMPARE(menu->objectName(), QStringLiteral("trayMenu"));
         QStringList names;
         for (QAction* a : menu->actions()) {
@@ -317,19 +280,19 @@ private Q_SLOTS:
         QCOMPARE(names,
             (QStringList { QStringLiteral("trayOpenAction"), QStringLiteral("trayRefreshAction"),
                 QStringLiteral("trayQuitAction") }));
-        QSignalSpy started(m_session, &OrganizationSession::refreshStarted);
+        QSignalSpy started(m_h.session, &OrganizationSession::refreshStarted);
         menu->findChild<QAction*>(QStringLiteral("trayRefreshAction"))->trigger();
         QCOMPARE(started.count(), 1);
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
+        QSignalSpy refreshed(m_h.session, &OrganizationSession::refreshFinished);
         QVERIFY(refreshed.wait(20000));
-        m_window->showMinimized();
-        QTRY_VERIFY(m_window->isMinimized());
+        m_h.window->showMinimized();
+        QTRY_VERIFY(m_h.window->isMinimized());
         menu->findChild<QAction*>(QStringLiteral("trayOpenAction"))->trigger();
-        QTRY_VERIFY(!m_window->isMinimized());
-        QVERIFY(m_window->isVisible());
+        QTRY_VERIFY(!m_h.window->isMinimized());
+        QVERIFY(m_h.window->isVisible());
         // Quit goes through the window's Quit (which closes every window): counted, not run.
-        disconnect(m_window->actions()->quit(), &QAction::triggered, nullptr, nullptr);
-        QSignalSpy quit(m_window->actions()->quit(), &QAction::triggered);
+        disconnect(m_h.window->actions()->quit(), &QAction::triggered, nullptr, nullptr);
+        QSignalSpy quit(m_h.window->actions()->quit(), &QAction::triggered);
         menu->findChild<QAction*>(QStringLiteral("trayQuitAction"))->trigger();
         QCOMPARE(quit.count(), 1);
     }

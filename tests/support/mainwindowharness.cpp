@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindowharness.h"
+
+#include "api/apiclient.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/mainwindowactions.h"
+#include "mainwindow/navigationfilterproxy.h"
+#include "organizationsession.h"
+#include "organizationtreemodel.h"
+#include "sandboxserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+MainWindowHarness::MainWindowHarness() = default;
+
+MainWindowHarness::~MainWindowHarness() { close(); }
+
+void MainWindowHarness::open(const Options& options)
+{
+    close();
+    server = new SandboxServer;
+    server->seedDemo();
+    server->setRateLimit(1000);
+    QVERIFY(server->listen());
+    nam = new QNetworkAccessManager;
+    client = new ApiClient(nam);
+    QVERIFY(!client->setBaseUrl(server->baseUrl()));
+    client->setToken(
+        options.scopes.isEmpty() ? server->readWriteToken() : server->addApiToken(options.scopes));
+    session = new OrganizationSession(client, server->organization());
+    testModel(session->treeModel());
+    window = new MainWindow;
+    window->resize(options.size);
+    QSignalSpy refreshed(session, &OrganizationSession::refreshFinished);
+    window->setSession(session);
+    if (options.testFilterProxy)
+        testModel(window->filterProxy());
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QVERIFY(refreshed.wait(20000));
+    QVERIFY(!refreshed.constFirst().constFirst().value<ApiError>());
+    QTRY_VERIFY(session->accessToken().has_value());
+    if (options.waitForAgents)
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isRefreshingAgents(), 20000);
+}
+
+void MainWindowHarness::close()
+{
+    // The window first: it holds the session's models in its views.
+    delete window;
+    window = nullptr;
+    m_testers.clear();
+    delete session;
+    session = nullptr;
+    delete client;
+    client = nullptr;
+    delete nam;
+    nam = nullptr;
+    delete server;
+    server = nullptr;
+}
+
+void MainWindowHarness::testModel(QAbstractItemModel* model)
+{
+    m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+}
+
+void MainWindowHarness::refresh()
+{
+    QSignalSpy refreshed(session, &OrganizationSession::refreshFinished);
+    window->actions()->refresh()->trigger();
+    QVERIFY(refreshed.wait(20000));
+}
+
+OrganizationTreeModel* MainWindowHarness::model() const { return session->treeModel(); }
