@@ -2191,6 +2191,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>clusters[%1].id: expected a string</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: expected an object, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrganizationPane</name>
