@@ -5,6 +5,10 @@
 #include "api/requests/clusterrequests.h"
 #include "api/requests/queuerequests.h"
 #include "api/requests/tokenrequests.h"
+#include "domain/agenttoken.h"
+#include "domain/cluster.h"
+#include "domain/json.h"
+#include "domain/queue.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -136,6 +140,13 @@ void OrganizationExport::start(const QString& organization, QIODevice* out)
                         return;
                     }
                     QJsonObject object = value.toObject();
+                    JsonReader reader(
+                        object, QStringLiteral("clusters[%1]").arg(m_clusters.size()));
+                    [[maybe_unused]] const Cluster read = Cluster::fromJson(reader);
+                    if (!reader.ok()) {
+                        fail(badResponse(reader.error()));
+                        return;
+                    }
                     QByteArray bytes = page.mid(ranges.at(i).first, ranges.at(i).second);
                     if (object.contains(QLatin1StringView("queues"))
                         || object.contains(QLatin1StringView("tokens"))) {
@@ -174,6 +185,11 @@ void OrganizationExport::startNext()
                 fail(result.error());
                 return;
             }
+            if (ApiError wrong = checkObjects<Queue>(
+                    result.value(), QStringLiteral("clusters[%1].queues").arg(index))) {
+                fail(wrong);
+                return;
+            }
             m_pending[index].queuePages = result.value();
             childDone(index);
         });
@@ -183,9 +199,34 @@ void OrganizationExport::startNext()
                 fail(result.error());
                 return;
             }
+            if (ApiError wrong = checkObjects<AgentToken>(
+                    result.value(), QStringLiteral("clusters[%1].tokens").arg(index))) {
+                fail(wrong);
+                return;
+            }
             m_pending[index].tokenPages = result.value();
             childDone(index);
         });
+}
+
+template <class T>
+ApiError OrganizationExport::checkObjects(const QList<QByteArray>& pages, const QString& what)
+{
+    qsizetype index = 0;
+    for (const QByteArray& page : pages) {
+        const QJsonArray items = QJsonDocument::fromJson(page).array();
+        for (const QJsonValue& item : items) {
+            const QString path = QStringLiteral("%1[%2]").arg(what).arg(index++);
+            if (!item.isObject())
+                return badResponse(OrganizationExport::tr("%1: expected an object, got %2")
+                                       .arg(path, jsonTypeName(item)));
+            JsonReader reader(item.toObject(), path);
+            [[maybe_unused]] const T read = T::fromJson(reader);
+            if (!reader.ok())
+                return badResponse(reader.error());
+        }
+    }
+    return {};
 }
 
 void OrganizationExport::childDone(int index)

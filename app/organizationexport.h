@@ -32,6 +32,12 @@ class QIODevice;
 // value ("token") is written without it, and a cluster object that has "queues" or "tokens"
 // members of its own loses them to ours.
 //
+// Objects are copied, not trusted: each must read as Kitedeck itself reads it. A cluster without
+// a string id, or a cluster, queue or token with a field of the wrong type (a broken proxy, a
+// server answering something else), fails the export with one line naming the field by its
+// place in the document ("clusters[0].queues[3].key: expected a string, got a number"), as the
+// app would fail to show it, rather than writing an export that looks whole and is not.
+//
 // Clusters go out in the order the API lists them; their queues and tokens are fetched a few
 // clusters at a time, and at most maxAhead() clusters wait for an earlier one to be written.
 class OrganizationExport final : public QObject {
@@ -71,6 +77,9 @@ private:
     void writeReady();
     void fail(const ApiError& error);
     bool write(const QByteArray& bytes);
+    // An error naming the first element of the pages that does not read as a T.
+    template <class T>
+    static ApiError checkObjects(const QList<QByteArray>& pages, const QString& what);
     // The elements of the pages, comma-separated, as one JSON array.
     QByteArray joinPages(const QList<QByteArray>& pages, bool tokens, int* count) const;
 

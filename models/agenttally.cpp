@@ -133,6 +133,19 @@ void AgentTally::replaceQueue(const QueueRef& queue, const QList<Agent>& agents)
     }
 }
 
+void AgentTally::removeCluster(const QString& clusterId, const QStringList& queueIds)
+{
+    QStringList gone;
+    for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it) {
+        const Placement& p = it.value();
+        if ((!clusterId.isEmpty() && p.clusterId == clusterId)
+            || (!p.queueId.isEmpty() && queueIds.contains(p.queueId)))
+            gone.append(it.key());
+    }
+    for (const QString& id : std::as_const(gone))
+        remove(id);
+}
+
 AgentCounts AgentTally::forQueueKey(const QString& clusterId, const QString& key) const
 {
     // Read for every queue row on every comparison: skip building the key when no agent is

@@ -56,6 +56,9 @@ public:
     // The agents listed for one queue replace the ones this tally had on it (by id, or by its
     // cluster and key); agents no longer listed there are gone.
     void replaceQueue(const QueueRef& queue, const QList<Agent>& agents);
+    // A deleted cluster's agents leave the tally: those naming the cluster, and those naming
+    // one of its queues (queueIds) by id alone.
+    void removeCluster(const QString& clusterId, const QStringList& queueIds);
     // One agent as it is now (a disconnected one leaves the tally).
     void upsert(const Agent& agent);
     bool remove(const QString& agentId);

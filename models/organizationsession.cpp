@@ -156,9 +156,17 @@ void OrganizationSession::send(const Request& request, const QString& descriptio
             const Result<Value>& result) {
             if (!result && result.error().kind() == ApiError::Kind::OutcomeUnknown && recheck) {
                 // Neither a success nor a failure yet: read back what the write touched.
-                qCInfo(lcModels).noquote() << description << "was not answered; checking";
+                const bool answered = result.error().answerArrived();
+                qCInfo(lcModels).noquote() << description
+                                           << (answered ? "was answered unreadably; checking"
+                                                        : "was not answered; checking");
                 setOperationText(operation,
-                    OrganizationSession::tr("Checking whether Buildkite made the change…"));
+                    answered
+                        ? OrganizationSession::tr("Buildkite answered, but its answer could "
+                                                  "not be read; checking whether the change "
+                                                  "was made…")
+                        : OrganizationSession::tr(
+                            "Buildkite did not answer; checking whether the change was made…"));
                 recheck(result.error(), finish);
                 return;
             }
@@ -259,8 +267,22 @@ bool stillOld(const std::optional<QString>& asked, const QString& before, const 
     return asked && after == before && before != *asked;
 }
 
-// "Nothing changed" after a lost answer: safe to send again.
-ApiError notMade(const QString& message) { return ApiError(ApiError::Kind::Network, message); }
+// How a read-back message begins: what became of the write's own answer. An answer that arrived
+// but could not be read is not "no answer" (Buildkite was reachable all along).
+QString whatHappened(const ApiError& lost)
+{
+    return lost.answerArrived()
+        ? OrganizationSession::tr("Buildkite answered, but its answer could not be read")
+        : OrganizationSession::tr("Buildkite did not answer");
+}
+
+// "Nothing changed" after a lost or unreadable answer: safe to send again. The message begins
+// with whatHappened(lost). Not a network failure when an answer did arrive.
+ApiError notMade(const ApiError& lost, const QString& message)
+{
+    return ApiError(
+        lost.answerArrived() ? ApiError::Kind::BadResponse : ApiError::Kind::Network, message);
+}
 } // namespace
 
 template <class Object, OrganizationSession::OnRejected onRejected>
@@ -308,15 +330,16 @@ void OrganizationSession::createCluster(
         },
         [this, name, before](const ApiError& lost, const Callback<Cluster>& settle) {
             readBack(ListClusters { m_organization }, lost, settle,
-                [this, name, before](const QList<Cluster>& listed) -> Result<Cluster> {
+                [this, lost, name, before](const QList<Cluster>& listed) -> Result<Cluster> {
                     // The newest of the clusters that were not there before, with this name.
                     for (auto it = listed.crbegin(); it != listed.crend(); ++it) {
                         if (!before.contains(it->id) && it->name == name)
                             return *it;
                     }
-                    return notMade(tr("Buildkite did not answer, and its list of clusters has no "
-                                      "new “%1”: the cluster was not created. You can try again.")
-                                       .arg(name));
+                    return notMade(lost,
+                        tr("%1, and its list of clusters has no "
+                           "new “%2”: the cluster was not created. You can try again.")
+                            .arg(whatHappened(lost), name));
                 });
         });
 }
@@ -330,7 +353,7 @@ void OrganizationSession::updateCluster(
         follow<Cluster>(id, id),
         [this, id, input, before](const ApiError& lost, const Callback<Cluster>& settle) {
             readBack(GetCluster { m_organization, id }, lost, settle,
-                [this, input, before](const Cluster& c) -> Result<Cluster> {
+                [this, lost, input, before](const Cluster& c) -> Result<Cluster> {
                     if (stillOld(input.name, before.name, c.name)
                         || stillOld(input.description, before.description, c.description)
                         || stillOld(input.emoji, before.emoji, c.emoji)
@@ -338,10 +361,11 @@ void OrganizationSession::updateCluster(
                         || stillOld(
                             input.defaultQueueId, before.defaultQueueId, c.defaultQueueId)) {
                         m_model->upsertCluster(c);
-                        return notMade(tr("Buildkite did not answer, and the cluster “%1” as it "
-                                          "reads now does not have the change: it was not saved. "
-                                          "You can try again.")
-                                           .arg(c.name));
+                        return notMade(lost,
+                            tr("%1, and the cluster “%2” as it "
+                               "reads now does not have the change: it was not saved. "
+                               "You can try again.")
+                                .arg(whatHappened(lost), c.name));
                     }
                     return c;
                 });
@@ -356,14 +380,15 @@ void OrganizationSession::deleteCluster(
         std::move(done), follow<Cluster>(id, id),
         [this, id, name](const ApiError& lost, const Callback<NoContent>& settle) {
             readBack(ListClusters { m_organization }, lost, settle,
-                [this, id, name](const QList<Cluster>& listed) -> Result<NoContent> {
+                [this, lost, id, name](const QList<Cluster>& listed) -> Result<NoContent> {
                     const auto still = findId(listed, id);
                     if (!still)
                         return NoContent {};
                     m_model->upsertCluster(*still);
-                    return notMade(tr("Buildkite did not answer, and the cluster “%1” is still "
-                                      "listed: it was not deleted. You can try again.")
-                                       .arg(name));
+                    return notMade(lost,
+                        tr("%1, and the cluster “%2” is still "
+                           "listed: it was not deleted. You can try again.")
+                            .arg(whatHappened(lost), name));
                 });
         });
 }
@@ -378,15 +403,16 @@ void OrganizationSession::createQueue(
         [this, clusterId, key = input.key, before](
             const ApiError& lost, const Callback<Queue>& settle) {
             readBack(ListQueues { m_organization, clusterId }, lost, settle,
-                [this, clusterId, key, before](const QList<Queue>& listed) -> Result<Queue> {
+                [this, lost, clusterId, key, before](const QList<Queue>& listed) -> Result<Queue> {
                     // Keys are unique in a cluster: a new queue with this key is this one.
                     for (const Queue& q : listed) {
                         if (q.key == key && !before.contains(q.id))
                             return q;
                     }
-                    return notMade(tr("Buildkite did not answer, and the queues of %1 have no new "
-                                      "“%2”: the queue was not created. You can try again.")
-                                       .arg(clusterName(clusterId), key));
+                    return notMade(lost,
+                        tr("%1, and the queues of %2 have no new "
+                           "“%3”: the queue was not created. You can try again.")
+                            .arg(whatHappened(lost), clusterName(clusterId), key));
                 });
         });
 }
@@ -400,7 +426,7 @@ void OrganizationSession::updateQueue(const QString& clusterId, const QString& i
         follow<Queue>(clusterId, id),
         [this, clusterId, id, input, before](const ApiError& lost, const Callback<Queue>& settle) {
             readBack(GetQueue { m_organization, clusterId, id }, lost, settle,
-                [this, input, before](const Queue& q) -> Result<Queue> {
+                [this, lost, input, before](const Queue& q) -> Result<Queue> {
                     // The image is only sent beside a shape.
                     std::optional<QString> image;
                     if (input.instanceShape && input.agentImageRef)
@@ -412,10 +438,11 @@ void OrganizationSession::updateQueue(const QString& clusterId, const QString& i
                             input.instanceShape, before.instanceShape.name, q.instanceShape.name)
                         || stillOld(image, before.agentImageRef, q.agentImageRef)) {
                         m_model->upsertQueue(q);
-                        return notMade(tr("Buildkite did not answer, and the queue “%1” as it "
-                                          "reads now does not have the change: it was not saved. "
-                                          "You can try again.")
-                                           .arg(q.key));
+                        return notMade(lost,
+                            tr("%1, and the queue “%2” as it "
+                               "reads now does not have the change: it was not saved. "
+                               "You can try again.")
+                                .arg(whatHappened(lost), q.key));
                     }
                     return q;
                 });
@@ -430,14 +457,15 @@ void OrganizationSession::deleteQueue(
         context, std::move(done), follow<Queue>(clusterId, id),
         [this, clusterId, id, name](const ApiError& lost, const Callback<NoContent>& settle) {
             readBack(ListQueues { m_organization, clusterId }, lost, settle,
-                [this, id, name](const QList<Queue>& listed) -> Result<NoContent> {
+                [this, lost, id, name](const QList<Queue>& listed) -> Result<NoContent> {
                     const auto still = findId(listed, id);
                     if (!still)
                         return NoContent {};
                     m_model->upsertQueue(*still);
-                    return notMade(tr("Buildkite did not answer, and the queue “%1” is still "
-                                      "listed: it was not deleted. You can try again.")
-                                       .arg(name));
+                    return notMade(lost,
+                        tr("%1, and the queue “%2” is still "
+                           "listed: it was not deleted. You can try again.")
+                            .arg(whatHappened(lost), name));
                 });
         });
 }
@@ -456,13 +484,14 @@ void OrganizationSession::pauseQueue(const QString& clusterId, const QString& id
         },
         [this, clusterId, id](const ApiError& lost, const Callback<Queue>& settle) {
             readBack(GetQueue { m_organization, clusterId, id }, lost, settle,
-                [this](const Queue& q) -> Result<Queue> {
+                [this, lost](const Queue& q) -> Result<Queue> {
                     if (q.dispatchPaused)
                         return q;
                     m_model->upsertQueue(q);
-                    return notMade(tr("Buildkite did not answer, and the queue “%1” is not "
-                                      "paused: dispatch still runs. You can try again.")
-                                       .arg(q.key));
+                    return notMade(lost,
+                        tr("%1, and the queue “%2” is not "
+                           "paused: dispatch still runs. You can try again.")
+                            .arg(whatHappened(lost), q.key));
                 });
         });
 }
@@ -481,13 +510,14 @@ void OrganizationSession::resumeQueue(
         },
         [this, clusterId, id](const ApiError& lost, const Callback<Queue>& settle) {
             readBack(GetQueue { m_organization, clusterId, id }, lost, settle,
-                [this](const Queue& q) -> Result<Queue> {
+                [this, lost](const Queue& q) -> Result<Queue> {
                     if (!q.dispatchPaused)
                         return q;
                     m_model->upsertQueue(q);
-                    return notMade(tr("Buildkite did not answer, and the queue “%1” is still "
-                                      "paused. You can try again.")
-                                       .arg(q.key));
+                    return notMade(lost,
+                        tr("%1, and the queue “%2” is still "
+                           "paused. You can try again.")
+                            .arg(whatHappened(lost), q.key));
                 });
         });
 }
@@ -508,7 +538,7 @@ void OrganizationSession::createToken(const QString& clusterId, const AgentToken
         [this, clusterId, description = input.description, before](
             const ApiError& lost, const Callback<CreatedAgentToken>& settle) {
             readBack(ListAgentTokens { m_organization, clusterId }, lost, settle,
-                [this, clusterId, description, before](
+                [this, lost, clusterId, description, before](
                     const QList<AgentToken>& listed) -> Result<CreatedAgentToken> {
                     QList<AgentToken> made;
                     for (const AgentToken& t : listed) {
@@ -516,18 +546,25 @@ void OrganizationSession::createToken(const QString& clusterId, const AgentToken
                             made.append(t);
                     }
                     if (made.isEmpty())
-                        return notMade(tr("Buildkite did not answer, and the tokens of %1 have no "
-                                          "new “%2”: no token was created. You can try again.")
-                                           .arg(clusterName(clusterId), description));
+                        return notMade(lost,
+                            tr("%1, and the tokens of %2 have no "
+                               "new “%3”: no token was created. You can try again.")
+                                .arg(whatHappened(lost), clusterName(clusterId), description));
                     // There, but its value was in the answer that was lost: no success to report.
                     for (const AgentToken& t : std::as_const(made))
                         m_model->upsertToken(t);
                     return ApiError(ApiError::Kind::OutcomeUnknown,
-                        tr("Buildkite did not answer, but %1 now has a new token “%2”: this "
-                           "request created it, and its value was in the answer that was lost. "
-                           "Buildkite never shows a token's value again, so no agent can use it: "
-                           "revoke it and create another.")
-                            .arg(clusterName(clusterId), description));
+                        lost.answerArrived()
+                            ? tr("Buildkite answered, but its answer could not be read, and %1 "
+                                 "now has a new token “%2”: this request created it, and its value "
+                                 "was in that answer. Buildkite never shows a token's value again, "
+                                 "so no agent can use it: revoke it and create another.")
+                                  .arg(clusterName(clusterId), description)
+                            : tr("Buildkite did not answer, but %1 now has a new token “%2”: this "
+                                 "request created it, and its value was in the answer that was "
+                                 "lost. Buildkite never shows a token's value again, so no agent "
+                                 "can use it: revoke it and create another.")
+                                  .arg(clusterName(clusterId), description));
                 });
         });
 }
@@ -542,7 +579,7 @@ void OrganizationSession::updateToken(const QString& clusterId, const QString& i
         [this, clusterId, id, input, before](
             const ApiError& lost, const Callback<AgentToken>& settle) {
             readBack(GetAgentToken { m_organization, clusterId, id }, lost, settle,
-                [this, input, before](const AgentToken& t) -> Result<AgentToken> {
+                [this, lost, input, before](const AgentToken& t) -> Result<AgentToken> {
                     std::optional<QString> ips;
                     if (input.allowedIpAddresses)
                         ips = input.allowedIpAddresses->simplified();
@@ -550,10 +587,11 @@ void OrganizationSession::updateToken(const QString& clusterId, const QString& i
                         || stillOld(ips, before.allowedIpAddresses.simplified(),
                             t.allowedIpAddresses.simplified())) {
                         m_model->upsertToken(t);
-                        return notMade(tr("Buildkite did not answer, and the token “%1” as it "
-                                          "reads now does not have the change: it was not saved. "
-                                          "You can try again.")
-                                           .arg(t.description));
+                        return notMade(lost,
+                            tr("%1, and the token “%2” as it "
+                               "reads now does not have the change: it was not saved. "
+                               "You can try again.")
+                                .arg(whatHappened(lost), t.description));
                     }
                     return t;
                 });
@@ -569,14 +607,15 @@ void OrganizationSession::deleteToken(
         follow<AgentToken>(clusterId, id),
         [this, clusterId, id, name](const ApiError& lost, const Callback<NoContent>& settle) {
             readBack(ListAgentTokens { m_organization, clusterId }, lost, settle,
-                [this, id, name](const QList<AgentToken>& listed) -> Result<NoContent> {
+                [this, lost, id, name](const QList<AgentToken>& listed) -> Result<NoContent> {
                     const auto still = findId(listed, id);
                     if (!still)
                         return NoContent {};
                     m_model->upsertToken(*still);
-                    return notMade(tr("Buildkite did not answer, and the token “%1” is still "
-                                      "listed: it was not revoked. You can try again.")
-                                       .arg(name));
+                    return notMade(lost,
+                        tr("%1, and the token “%2” is still "
+                           "listed: it was not revoked. You can try again.")
+                            .arg(whatHappened(lost), name));
                 });
         });
 }

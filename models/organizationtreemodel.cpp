@@ -1249,13 +1249,42 @@ void OrganizationTreeModel::upsertCluster(const Cluster& cluster)
     emitChanges(before);
 }
 
-bool OrganizationTreeModel::removeCluster(const QString& id) { return removeItem<Cluster>(id, id); }
+bool OrganizationTreeModel::removeCluster(const QString& id)
+{
+    // The cluster is gone from Buildkite, and its agents with it: the organisation's totals drop
+    // now rather than at the next agents list.
+    std::optional<AgentTally> next;
+    if (m_agentTally && clusterNode(id)) {
+        QStringList queueIds;
+        for (const Queue& q : queues(id))
+            queueIds.append(q.id);
+        next = *m_agentTally;
+        next->removeCluster(id, queueIds);
+    }
+    if (!removeItem<Cluster>(id, id))
+        return false;
+    if (next)
+        applyAgentTally(std::move(next));
+    return true;
+}
 
 bool OrganizationTreeModel::upsertQueue(const Queue& queue) { return upsertItem(queue); }
 
 bool OrganizationTreeModel::removeQueue(const QString& clusterId, const QString& id)
 {
-    return removeItem<Queue>(clusterId, id);
+    // As for a cluster: the deleted queue's agents leave its cluster's and the organisation's
+    // counts at once.
+    std::optional<AgentTally> next;
+    const Node* node = m_nodes.value(id);
+    if (m_agentTally && node && node->kind == NodeKind::Queue && node->clusterId() == clusterId) {
+        next = *m_agentTally;
+        next->replaceQueue({ id, clusterId, m_packer.text(node->queue().key) }, {});
+    }
+    if (!removeItem<Queue>(clusterId, id))
+        return false;
+    if (next)
+        applyAgentTally(std::move(next));
+    return true;
 }
 
 bool OrganizationTreeModel::upsertToken(const AgentToken& token) { return upsertItem(token); }

@@ -243,6 +243,17 @@ void ApiClient::startAttempt(const std::shared_ptr<Call>& call)
 
     QNetworkReply* reply = nullptr;
     if (call->request.verb == "GET") {
+        // Qt 6.4's HTTP/1 channel may send a GET again by itself, unseen here, when the
+        // connection closes before it has started reading the answer: a keep-alive connection
+        // the server dropped while idle, or a cut answer whose close Qt happened to see first.
+        // Qt offers no request attribute to turn that off, and a fresh connection per attempt
+        // would not help (the resend happens within the attempt). The one lever is the
+        // un-rewindable body the writes below go out with; on a GET it would put a body
+        // (Content-Length: 0) on every read, which HTTP says a client should not send, and turn
+        // Qt's silent recovery from a connection dropped while idle, common behind load
+        // balancers, into a failed attempt, a back-off and a retry. Reading twice changes
+        // nothing, so GETs keep Qt's resend; the fault matrix counts this client's attempts
+        // exactly and lets the server see more only where a connection closed early.
         reply = m_nam->get(req);
     } else {
         // Every write, a body-less DELETE included, goes out as a OneShotBody, so the transport

@@ -194,6 +194,45 @@ QString ApiError::displayText(const QString& text, qsizetype maxLength)
     return out;
 }
 
+namespace {
+// The name of an HTTP status ("Bad gateway" for 502), for an answer that carries no message of
+// its own; "The server gave no reason" for a status without a common name.
+QString statusText(int status)
+{
+    switch (status) {
+    case 400:
+        return ApiError::tr("Bad request");
+    case 401:
+        return ApiError::tr("Unauthorized");
+    case 403:
+        return ApiError::tr("Forbidden");
+    case 404:
+        return ApiError::tr("Nothing at that address"); // the kind already says "Not found"
+    case 408:
+        return ApiError::tr("Request timeout");
+    case 409:
+        return ApiError::tr("Conflict");
+    case 422:
+        return ApiError::tr("Unprocessable content");
+    case 429:
+        return ApiError::tr("Too many requests");
+    case 500:
+        return ApiError::tr("Internal server error");
+    case 501:
+        return ApiError::tr("Not implemented");
+    case 502:
+        return ApiError::tr("Bad gateway");
+    case 503:
+        return ApiError::tr("Service unavailable");
+    case 504:
+        return ApiError::tr("Gateway timeout");
+    default:
+        break;
+    }
+    return ApiError::tr("The server gave no reason");
+}
+} // namespace
+
 ApiError ApiError::outcomeUnknown(const ApiError& cause, QNetworkReply::NetworkError qtError)
 {
     if (cause.kind() == Kind::Timeout)
@@ -212,10 +251,12 @@ ApiError ApiError::outcomeUnknown(const ApiError& cause, QNetworkReply::NetworkE
 
 ApiError ApiError::unreadableAnswer(const ApiError& cause)
 {
-    return { Kind::OutcomeUnknown,
+    ApiError error(Kind::OutcomeUnknown,
         tr("Buildkite answered that it made the change, but its answer could not be read (%1)")
             .arg(cause.message()),
-        cause.httpStatus() };
+        cause.httpStatus());
+    error.m_answerArrived = true;
+    return error;
 }
 
 QString ApiError::serverMessage(const QByteArray& body)
@@ -247,8 +288,10 @@ ApiError ApiError::fromTransfer(QNetworkReply::NetworkError error, const QString
         return {};
     if (status > 0) {
         QString message = serverMessage(body);
+        // No words of the server's own (an HTML error page, an empty body): the status's name,
+        // since toString() adds the number itself ("Server: Bad gateway (HTTP 502)").
         if (message.isEmpty())
-            message = tr("The server answered HTTP %1").arg(status);
+            message = statusText(status);
         if (status == 401)
             return { Kind::Unauthorized, message, status };
         if (status == 403)

@@ -44,6 +44,10 @@ public:
     // The server's message verbatim when it sent one; otherwise a description of the failure.
     QString message() const { return m_message; }
     bool isError() const { return m_kind != Kind::None; }
+    // OutcomeUnknown only: an answer did arrive (a 2xx whose body could not be read), as opposed
+    // to none at all (the connection closed, the time ran out). What the user is told next, once
+    // the change has been read back, depends on it: "did not answer" would be false here.
+    bool answerArrived() const { return m_answerArrived; }
     explicit operator bool() const { return isError(); }
     // Whether an idempotent request may be tried again after this error.
     bool isTransient() const;
@@ -79,6 +83,7 @@ private:
     Kind m_kind = Kind::None;
     int m_httpStatus = 0;
     QString m_message;
+    bool m_answerArrived = false;
 };
 
 Q_DECLARE_METATYPE(ApiError)

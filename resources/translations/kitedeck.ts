@@ -595,10 +595,6 @@ Leave empty to allow any address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server answered HTTP %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Refused a redirect to another origin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,6 +608,62 @@ Leave empty to allow any address</source>
     </message>
     <message>
         <source>Buildkite answered that it made the change, but its answer could not be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unauthorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing at that address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unprocessable content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal server error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not implemented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server gave no reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2139,6 +2191,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <source>clusters[%1].id: expected a string</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: expected an object, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrganizationPane</name>
@@ -2272,51 +2328,7 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Buildkite did not answer, and its list of clusters has no new “%1”: the cluster was not created. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the cluster “%1” as it reads now does not have the change: it was not saved. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the cluster “%1” is still listed: it was not deleted. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the queues of %1 have no new “%2”: the queue was not created. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the queue “%1” as it reads now does not have the change: it was not saved. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the queue “%1” is still listed: it was not deleted. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the queue “%1” is not paused: dispatch still runs. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the queue “%1” is still paused. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the tokens of %1 have no new “%2”: no token was created. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Buildkite did not answer, but %1 now has a new token “%2”: this request created it, and its value was in the answer that was lost. Buildkite never shows a token&apos;s value again, so no agent can use it: revoke it and create another.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the token “%1” as it reads now does not have the change: it was not saved. You can try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buildkite did not answer, and the token “%1” is still listed: it was not revoked. You can try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2356,7 +2368,67 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking whether Buildkite made the change…</source>
+        <source>Buildkite answered, but its answer could not be read; checking whether the change was made…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer; checking whether the change was made…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite answered, but its answer could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and its list of clusters has no new “%2”: the cluster was not created. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the cluster “%2” as it reads now does not have the change: it was not saved. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the cluster “%2” is still listed: it was not deleted. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the queues of %2 have no new “%3”: the queue was not created. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the queue “%2” as it reads now does not have the change: it was not saved. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the queue “%2” is still listed: it was not deleted. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the queue “%2” is not paused: dispatch still runs. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the queue “%2” is still paused. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the tokens of %2 have no new “%3”: no token was created. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildkite answered, but its answer could not be read, and %1 now has a new token “%2”: this request created it, and its value was in that answer. Buildkite never shows a token&apos;s value again, so no agent can use it: revoke it and create another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the token “%2” as it reads now does not have the change: it was not saved. You can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the token “%2” is still listed: it was not revoked. You can try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -560,8 +560,7 @@ private Q_SLOTS:
                              << QByteArray(JSON({"message":"Slow down","reset":3})) << int(
                                     ApiError::Kind::RateLimited) << QStringLiteral("Slow down");
         QTest::newRow("502 html") << 502 << QByteArray("<html><body>Bad gateway</body></html>")
-                                  << int(ApiError::Kind::Server)
-                                  << QStringLiteral("The server answered HTTP 502");
+                                  << int(ApiError::Kind::Server) << QStringLiteral("Bad gateway");
         QTest::newRow("503 text") << 503 << QByteArray("upstream unavailable\n")
                                   << int(ApiError::Kind::Server)
                                   << QStringLiteral("upstream unavailable");
@@ -581,6 +580,41 @@ private Q_SLOTS:
         QCOMPARE(e.message(), message);
         QCOMPARE(e.httpStatus(), status);
         QVERIFY(e.toString().contains(message));
+    }
+
+    // An answer with no message of its own was shown as "Server: The server answered HTTP 502
+    // (HTTP 502)": the status is named once, by toString(), after the status's name.
+    void errorWithoutMessageNamesStatusOnce_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("502 html") << 502
+                                  << QByteArray("<html><head><title>502 Bad Gateway</title></head>"
+                                                "<body><h1>502 Bad Gateway</h1></body></html>")
+                                  << QStringLiteral("Server: Bad gateway (HTTP 502)");
+        QTest::newRow("503 empty")
+            << 503 << QByteArray() << QStringLiteral("Server: Service unavailable (HTTP 503)");
+        QTest::newRow("500 json without message")
+            << 500
+            << QByteArray(JSON({"error":"boom"}))
+                   << QStringLiteral("Server: Internal server error (HTTP 500)");
+        QTest::newRow("404 empty")
+            << 404 << QByteArray()
+            << QStringLiteral("Not found: Nothing at that address (HTTP 404)");
+        QTest::newRow("599 empty")
+            << 599 << QByteArray()
+            << QStringLiteral("Server: The server gave no reason (HTTP 599)");
+    }
+    void errorWithoutMessageNamesStatusOnce()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, line);
+        const ApiError e
+            = ApiError::fromTransfer(QNetworkReply::ContentAccessDenied, QString(), status, body);
+        QCOMPARE(e.toString(), line);
+        QCOMPARE(e.toString().count(QString::number(status)), 1);
     }
 
     // Server text went to stderr as-is: escapes could retitle or clear the terminal, and a

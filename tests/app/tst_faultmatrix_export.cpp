@@ -45,9 +45,11 @@ struct Expect {
     QString line; // the whole of stderr, one line; "%*" matches anything
     int exitCode = 1;
     int attempts = 1;
-    // Qt 6.4 may itself send a GET again when its connection closes mid-answer.
+    // Qt 6.4 may itself send a GET again when its connection closes before it began reading the
+    // answer (ApiClient::startAttempt says why the client lets it). The sandbox counts what it
+    // received; the export builds its own network manager, so the client's own attempts are
+    // counted exactly in tst_faultmatrix only.
     int maxAttempts = attempts;
-    bool sameAsClean = true; // on success: the file is byte for byte the clean export's
 };
 
 Expect expectation(Endpoint e, Fault f)
@@ -57,7 +59,7 @@ Expect expectation(Endpoint e, Fault f)
         QString text = prefix + kind + QStringLiteral(": ") + message;
         if (status > 0)
             text += QStringLiteral(" (HTTP %1)").arg(status);
-        return Expect { text, 1, attempts, attempts, true };
+        return Expect { text, 1, attempts, attempts };
     };
     switch (f) {
     case Fault::Unauthorized:
@@ -79,8 +81,7 @@ Expect expectation(Endpoint e, Fault f)
     case Fault::ServerError:
         return failure(QStringLiteral("Server"), QStringLiteral("Internal Server Error"), 500, 2);
     case Fault::BadGatewayHtml:
-        return failure(
-            QStringLiteral("Server"), QStringLiteral("The server answered HTTP 502"), 502, 2);
+        return failure(QStringLiteral("Server"), QStringLiteral("Bad gateway"), 502, 2);
     case Fault::Unavailable:
         return failure(QStringLiteral("Server"), QStringLiteral("Service Unavailable"), 503, 2);
     case Fault::Timeout:
@@ -97,13 +98,18 @@ Expect expectation(Endpoint e, Fault f)
     case Fault::TruncatedJson:
         return failure(QStringLiteral("Bad response"),
             QStringLiteral("The server sent malformed JSON (%*)"), 200, 1);
-    case Fault::WrongTypes:
-        // The export reads only the clusters' ids (the first wrongly typed field is named);
-        // queues and tokens are copied as the API sent them, wrong types included.
-        if (e != Endpoint::ListClusters)
-            return { prefix + QStringLiteral("%* clusters, %* queues, %* tokens written to %*"), 0,
-                1, 1, false };
-        return failure(QStringLiteral("Bad response"), QStringLiteral("%*: expected a %*"), 0, 1);
+    case Fault::WrongTypes: {
+        // Every object must read as the app reads it (queues and tokens were copied as sent,
+        // wrong types included, and the export exited 0): the first wrongly typed field is named
+        // by its place in the export's document.
+        QString where = QStringLiteral("clusters[0].");
+        if (e == Endpoint::ListQueues)
+            where += QStringLiteral("queues[0].");
+        else if (e == Endpoint::ListTokens)
+            where += QStringLiteral("tokens[0].");
+        return failure(
+            QStringLiteral("Bad response"), where + QStringLiteral("%*: expected a %*"), 0, 1);
+    }
     case Fault::Oversized:
         return failure(QStringLiteral("Bad response"),
             QStringLiteral("The response is larger than the %1 limit").arg(FaultMatrix::capText()),
@@ -220,10 +226,8 @@ private Q_SLOTS:
         QVERIFY2(attempts >= expect.attempts && attempts <= expect.maxAttempts,
             qPrintable(
                 QStringLiteral("expected %1 attempts; %2").arg(expect.attempts).arg(actual)));
-        if (expect.exitCode == 0 && expect.sameAsClean)
+        if (expect.exitCode == 0)
             QCOMPARE(run.file, clean.file); // the whole organisation, as without the fault
-        else if (expect.exitCode == 0)
-            QVERIFY(QJsonDocument::fromJson(run.file).isObject());
         else
             QVERIFY2(!run.fileExists, "a failed export left a file behind");
     }

@@ -360,6 +360,70 @@ private Q_SLOTS:
         QCOMPARE(model.summary(), OrganizationSummary {});
     }
 
+    // A deleted queue's or cluster's agents went on counting in the organisation's totals (and a
+    // queue's in its cluster's) until the next list of the organisation's agents.
+    void deletingAQueueOrClusterDropsItsAgentsAtOnce()
+    {
+        TESTED_MODEL(model);
+        model.setOrganization(QStringLiteral("acme"));
+        model.mergeSnapshot(snapshot());
+        model.mergeAgents(fleet());
+        QCOMPARE(countsAt(model.organizationIndex()), counts(6, 2, 1));
+        QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
+        auto reported = [&](const QModelIndex& index) {
+            for (const QList<QVariant>& signal : std::as_const(dataChanged)) {
+                const auto from = signal.at(0).value<QModelIndex>();
+                const auto to = signal.at(1).value<QModelIndex>();
+                const auto roles = signal.at(2).value<QList<int>>();
+                if (from.parent() == index.parent() && from.row() <= index.row()
+                    && to.row() >= index.row()
+                    && (roles.isEmpty() || roles.contains(M::AgentsConnectedRole)))
+                    return true;
+            }
+            return false;
+        };
+
+        QVERIFY(model.removeQueue(c1, q1)); // a1 to a4
+        QCOMPARE(countsAt(model.indexForId(c1)), counts(0, 0, 0));
+        QCOMPARE(countsAt(model.organizationIndex()), counts(2, 0, 0));
+        QVERIFY(reported(model.indexForId(c1)));
+        QVERIFY(reported(model.organizationIndex()));
+        QCOMPARE(model.summary().agentsConnected, 2);
+        QCOMPARE(model.summary().agentsBusy, 0);
+
+        dataChanged.clear();
+        QVERIFY(model.removeCluster(c2)); // a5, placed by its cluster and key
+        QCOMPARE(countsAt(model.organizationIndex()), counts(1, 0, 0)); // a6, unassigned
+        QVERIFY(reported(model.organizationIndex()));
+        QCOMPARE(model.summary().agentsConnected, 1);
+        QCOMPARE(model.summary().agentsUnassigned, 1);
+        QVERIFY(!model.agentCounts(c2));
+
+        // Removing what is not there changes nothing.
+        dataChanged.clear();
+        QVERIFY(!model.removeCluster(c2));
+        QVERIFY(!model.removeQueue(c1, q3));
+        QCOMPARE(dataChanged.size(), 0);
+        QCOMPARE(countsAt(model.organizationIndex()), counts(1, 0, 0));
+    }
+
+    void tallyRemoveCluster()
+    {
+        AgentTally tally(fleet());
+        tally.removeCluster(c1, { q1, q2 });
+        QCOMPARE(tally.forCluster(c1), AgentCounts {});
+        QCOMPARE(tally.total().connected, 2);
+        // An agent naming only a queue of the cluster, not the cluster, goes too.
+        AgentTally byQueue({ agent(QStringLiteral("b1"), {}, {}, State::Idle) });
+        Agent named = agent(QStringLiteral("b2"), {}, {}, State::Busy);
+        named.queueId = q3;
+        byQueue.upsert(named);
+        QCOMPARE(byQueue.total().connected, 2);
+        byQueue.removeCluster(c2, { q3, q4 });
+        QCOMPARE(byQueue.total().connected, 1);
+        QCOMPARE(byQueue.forQueueId(q3), AgentCounts {});
+    }
+
     void badgeWords()
     {
         QCOMPARE(RowText::agentsBadge({}), QStringLiteral("No agents"));

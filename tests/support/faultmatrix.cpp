@@ -3,7 +3,10 @@
 
 #include "sandboxserver.h"
 
+#include <QAbstractEventDispatcher>
+#include <QEventLoop>
 #include <QRegularExpression>
+#include <QTimer>
 
 namespace FaultMatrix {
 
@@ -147,6 +150,26 @@ ApiClient::Options fastOptions()
 }
 
 QString capText() { return QStringLiteral("1 MiB"); }
+
+bool waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    // The dispatcher is about to wait: what was pending has been handled.
+    const QMetaObject::Connection check = QObject::connect(
+        QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, &loop, [&] {
+            if (done())
+                loop.quit();
+        });
+    deadline.start(timeoutMs);
+    loop.exec();
+    QObject::disconnect(check);
+    return done();
+}
 
 bool matches(const QString& text, const QString& expected)
 {

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 class SandboxServer;
 
 // What the fault-matrix tests share (tests/models/tst_faultmatrix: the session's endpoints,
@@ -53,6 +55,13 @@ QString rateLimitMessage(); // the 429 without a reset
 ApiClient::Options fastOptions();
 // The cap above, as the size error words it.
 QString capText();
+
+// Runs the event loop until done() holds, for at most timeoutMs; done() once more at the end.
+// QTest::qWaitFor sleeps 10 ms between passes of the event loop, and with the sandbox answering
+// in this same thread every step of every request (accept, read, answer, read the answer) waited
+// out one such sleep: most of the matrix's run time. This blocks in the event dispatcher instead
+// and checks done() each time the events at hand have been handled.
+bool waitUntil(const std::function<bool()>& done, int timeoutMs);
 
 // Whether text matches expected, where "%*" in expected stands for any run of characters.
 bool matches(const QString& text, const QString& expected);
