@@ -6,6 +6,8 @@
 #include "modelslogging.h"
 #include "organizationtreemodel.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMetaEnum>
 #include <QPointer>
 #include <QSet>
@@ -911,8 +913,23 @@ void OrganizationSession::refreshAgents(std::function<void(bool ok, int pages)> 
     m_agentsInFlight = true;
     const QString description = tr("Listing the agents of %1…").arg(m_organization);
     const int operation = beginOperation(description);
-    m_client->call(ListAgents { m_organization }, this,
-        [this, operation, description](const Result<QList<Agent>>& result) {
+    // Tallied page by page as the pages arrive: the organisation's agents (24,000 at 1,000
+    // clusters) are never held as one list, only where each is counted.
+    auto tally = std::make_shared<AgentTally>();
+    auto pages = std::make_shared<int>(0);
+    const ListAgents request { m_organization, {} };
+    m_client->sendEachPage(
+        request.toApiRequest(), this,
+        [request, tally, pages](const QJsonArray& items) -> ApiError {
+            ++*pages;
+            const Result<QList<Agent>> parsed = request.parse(QJsonDocument(items));
+            if (!parsed)
+                return parsed.error();
+            for (const Agent& agent : parsed.value())
+                tally->upsert(agent);
+            return {};
+        },
+        [this, operation, description, tally, pages](const Result<QJsonDocument>& result) {
             endOperation(operation);
             if (!result) {
                 if (!agentsRefused(result.error())) {
@@ -920,19 +937,15 @@ void OrganizationSession::refreshAgents(std::function<void(bool ok, int pages)> 
                         << "listing agents failed:" << result.error().toString();
                     Q_EMIT operationFailed(description, result.error());
                 }
-                finishAgentsRefresh(false, 1);
+                finishAgentsRefresh(false, *pages + 1); // the failed page was asked for too
                 return;
             }
             if (m_agentAccess == AgentAccess::Unknown)
                 setAgentAccess(AgentAccess::Allowed);
-            m_model->mergeAgents(result.value());
+            m_model->mergeAgents(std::move(*tally));
             m_agentsRefreshed = QDateTime::currentDateTimeUtc();
-            // The client follows every next link and hands back one array: the pages it took
-            // follow from the page size it asks for.
-            const int perPage = qMax(1, m_client->options().perPage);
-            const int pages = qMax(1, int((result.value().size() + perPage - 1) / perPage));
             Q_EMIT agentsRefreshed();
-            finishAgentsRefresh(true, pages);
+            finishAgentsRefresh(true, qMax(1, *pages));
         });
 }
 
