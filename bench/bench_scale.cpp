@@ -73,6 +73,29 @@ qint64 peakRssKb()
     return -1;
 }
 
+// Resident set of this process now, in KiB (VmRSS): what the peak left behind.
+qint64 rssNowKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// CPU time of this whole process (every thread, user and system), in milliseconds: what the
+// load costs whatever else the machine runs, which wall time on a shared machine does not say.
+qint64 processCpuMs()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
 // CPU time of this thread, in nanoseconds: what a keystroke costs, whatever else the machine
 // is doing (wall time also counts the other processes sharing the cores).
 qint64 threadCpuNs()
@@ -121,6 +144,9 @@ int runWithRusage(char* argv[], int first)
     if (wait4(pid, &status, 0, &usage) != pid)
         return 127;
     std::fprintf(stderr, "rusage maxrss_kb=%ld\n", usage.ru_maxrss);
+    std::fprintf(stderr, "rusage cpu_ms=%ld\n",
+        (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+            + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
@@ -271,6 +297,7 @@ int runGui(int argc, char* argv[])
 
     QElapsedTimer timer;
     timer.start();
+    const qint64 cpuBeforeLoad = processCpuMs();
     if (onlyFilter) {
         ApiClient loaderClient(&nam);
         loaderClient.setBaseUrl(QUrl(parser.value(url)));
@@ -291,6 +318,7 @@ int runGui(int argc, char* argv[])
         }
     }
     const qint64 loadMs = timer.elapsed();
+    const qint64 loadCpuMs = processCpuMs() - cpuBeforeLoad;
     if (!onlyFilter && session.lastRefreshError()) {
         std::printf("error=%s\n", qPrintable(session.lastRefreshError().toString()));
         return 1;
@@ -300,6 +328,7 @@ int runGui(int argc, char* argv[])
     QCoreApplication::processEvents();
     window.navigationTree()->viewport()->repaint();
     std::printf("load_ms=%lld\n", static_cast<long long>(loadMs));
+    std::printf("load_cpu_ms=%lld\n", static_cast<long long>(loadCpuMs));
     std::printf("loaded=%d clusters, %d queues, %d tokens\n", summary.clusters, summary.queues,
         summary.tokens);
     if (parser.isSet(queues) && summary.queues != parser.value(queues).toInt()) {
@@ -307,6 +336,7 @@ int runGui(int argc, char* argv[])
         return 1;
     }
     std::printf("rss_after_load_kb=%lld\n", peakRssKb());
+    std::printf("rss_now_after_load_kb=%lld\n", rssNowKb());
     std::fflush(stdout);
 
     // Typing in the filter box: every keystroke's key event, filter, layout and paint, as if
@@ -417,6 +447,7 @@ int runGui(int argc, char* argv[])
         std::printf("pause_refresh_data_changed=%d\n", counter.count("dataChanged"));
     }
     std::printf("rss_end_kb=%lld\n", peakRssKb());
+    std::printf("rss_now_end_kb=%lld\n", rssNowKb());
     return 0;
 }
 
@@ -573,7 +604,8 @@ int main(int argc, char* argv[])
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     QTemporaryDir dir;
 
-    QList<double> guiLoad, guiRss, guiRssEnd, exportWall, exportRss, keys, keysCpu;
+    QList<double> guiLoad, guiCpu, guiRss, guiRssNow, guiRssEnd, guiRssNowEnd, beforeLoad,
+        exportWall, exportCpu, exportRss, keys, keysCpu;
     QStringList identical, pause;
     int pauseDataChanged = -1;
     for (int run = 0; run < runs; ++run) {
@@ -599,8 +631,13 @@ int main(int argc, char* argv[])
             return 1;
         }
         guiLoad.append(gui.values.value(QStringLiteral("load_ms")).toDouble());
+        guiCpu.append(gui.values.value(QStringLiteral("load_cpu_ms")).toDouble());
+        beforeLoad.append(gui.values.value(QStringLiteral("rss_before_load_kb")).toDouble() / 1024);
         guiRss.append(gui.values.value(QStringLiteral("rss_after_load_kb")).toDouble() / 1024);
+        guiRssNow.append(
+            gui.values.value(QStringLiteral("rss_now_after_load_kb")).toDouble() / 1024);
         guiRssEnd.append(gui.values.value(QStringLiteral("rss_end_kb")).toDouble() / 1024);
+        guiRssNowEnd.append(gui.values.value(QStringLiteral("rss_now_end_kb")).toDouble() / 1024);
         for (const QString& k :
             gui.values.value(QStringLiteral("filter_ms")).split(QLatin1Char(',')))
             keys.append(k.toDouble());
@@ -642,10 +679,13 @@ int main(int argc, char* argv[])
             return 1;
         }
         exportWall.append(double(exported.wallMs));
+        exportCpu.append(exported.values.value(QStringLiteral("cpu_ms")).toDouble());
         exportRss.append(exported.values.value(QStringLiteral("maxrss_kb")).toDouble() / 1024);
-        std::printf("  run %d: GUI load %s ms, peak %.1f MiB; export %lld ms, peak %.1f MiB\n",
-            run + 1, qPrintable(gui.values.value(QStringLiteral("load_ms"))), guiRss.last(),
-            static_cast<long long>(exported.wallMs), exportRss.last());
+        std::printf("  run %d: GUI load %s ms (CPU %s ms), peak %.1f MiB; export %lld ms (CPU %.0f "
+                    "ms), peak %.1f MiB\n",
+            run + 1, qPrintable(gui.values.value(QStringLiteral("load_ms"))),
+            qPrintable(gui.values.value(QStringLiteral("load_cpu_ms"))), guiRss.last(),
+            static_cast<long long>(exported.wallMs), exportCpu.last(), exportRss.last());
         std::fflush(stdout);
     }
 
@@ -667,10 +707,25 @@ int main(int argc, char* argv[])
         "kitedeck export (whole process)                 %s\n", qPrintable(format(exp, "ms")));
     std::printf("  ratio GUI / export (medians)                  %.2f (target <= 2.00)\n",
         load.median / std::max(1.0, exp.median));
+    // CPU time, every thread of each process: fairer than wall time on a shared machine.
+    const Stats loadCpu = statsOf(guiCpu);
+    const Stats expCpu = statsOf(exportCpu);
+    std::printf(
+        "GUI load, CPU time of the process              %s\n", qPrintable(format(loadCpu, "ms")));
+    std::printf(
+        "kitedeck export, CPU time of the process        %s\n", qPrintable(format(expCpu, "ms")));
+    std::printf("  ratio of CPU times (medians)                  %.2f\n",
+        loadCpu.median / std::max(1.0, expCpu.median));
+    std::printf("GUI peak RSS before the load (Qt, the window)   %s\n",
+        qPrintable(format(statsOf(beforeLoad), "MiB", 1)));
     std::printf("GUI peak RSS after the load                     %s (target <= 80)\n",
         qPrintable(format(statsOf(guiRss), "MiB", 1)));
+    std::printf("GUI RSS just after the load                     %s\n",
+        qPrintable(format(statsOf(guiRssNow), "MiB", 1)));
     std::printf("GUI peak RSS at the end (filter, refreshes)     %s\n",
         qPrintable(format(statsOf(guiRssEnd), "MiB", 1)));
+    std::printf("GUI RSS at the end                              %s\n",
+        qPrintable(format(statsOf(guiRssNowEnd), "MiB", 1)));
     std::printf("export peak RSS                                 %s (target <= 100)\n",
         qPrintable(format(statsOf(exportRss), "MiB", 1)));
     std::printf("filter, per keystroke (%lld keystrokes), wall    %s (target < 16)\n",

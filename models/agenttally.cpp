@@ -64,23 +64,30 @@ void AgentTally::add(const QString& agentId, const Placement& p, int sign)
         else
             counts -= one;
     };
+    // Returns the hash's own copy of the key: the placement kept below shares it, so 24,000
+    // agents on 50,000 queues hold each queue and cluster id once, not once per agent.
     auto applyTo = [&apply](QHash<QString, AgentCounts>& hash, const QString& key) {
-        AgentCounts& counts = hash[key];
-        apply(counts);
-        if (counts == AgentCounts {})
-            hash.remove(key);
+        auto it = hash.find(key);
+        if (it == hash.end())
+            it = hash.insert(key, {});
+        apply(it.value());
+        QString stored = it.key();
+        if (it.value() == AgentCounts {})
+            hash.erase(it);
+        return stored;
     };
+    Placement kept = p;
     if (!p.queueId.isEmpty())
-        applyTo(m_byQueue, p.queueId);
+        kept.queueId = applyTo(m_byQueue, p.queueId);
     else if (!p.queueKey.isEmpty())
         applyTo(m_byQueueKey, keyOf(p.clusterId, p.queueKey));
     else
         apply(m_unassigned);
     if (!p.clusterId.isEmpty())
-        applyTo(m_byCluster, p.clusterId);
+        kept.clusterId = applyTo(m_byCluster, p.clusterId);
     apply(m_total);
     if (sign > 0)
-        m_agents.insert(agentId, p);
+        m_agents.insert(agentId, kept);
     else
         m_agents.remove(agentId);
 }

@@ -409,29 +409,42 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(
                 const QString creator = t.createdBy.displayName();
                 item.detailsTip = creator.isEmpty()
                     ? QString()
-                    : AttentionModel::tr("Created by %1").arg(creator);
+                    : shared(AttentionModel::tr("Created by %1").arg(creator));
                 const QString by = createdBy(t);
                 item.when = t.expiresAt;
                 if (state == TokenExpiry::State::Expired) {
-                    item.details = joinedDetails(AttentionModel::tr("Expired"), by);
+                    item.details = shared(joinedDetails(AttentionModel::tr("Expired"), by));
                     add(Section::ExpiredTokens, item);
                 } else if (state == TokenExpiry::State::ExpiringSoon) {
-                    item.details = joinedDetails(AttentionModel::tr("Expires soon"), by);
+                    item.details = shared(joinedDetails(AttentionModel::tr("Expires soon"), by));
                     add(Section::ExpiringTokens, item);
                 }
                 item.when = t.createdAt;
                 if (state == TokenExpiry::State::Never) {
-                    item.details = joinedDetails(AttentionModel::tr("Never expires"), by);
+                    item.details = shared(joinedDetails(AttentionModel::tr("Never expires"), by));
                     add(Section::NeverExpiringTokens, item);
                 }
                 if (t.allowedIpAddresses.trimmed().isEmpty()) {
-                    item.details = joinedDetails(AttentionModel::tr("Any IP address"), by);
+                    item.details = shared(joinedDetails(AttentionModel::tr("Any IP address"), by));
                     add(Section::UnrestrictedTokens, item);
                 }
             }
         }
     }
+    // Kept until the cluster changes: without the room the vectors grew into, which at 1,000
+    // clusters is megabytes (the idle queues are most of the organisation's queues).
+    for (std::vector<Item>& items : out->items)
+        items.shrink_to_fit();
     return out;
+}
+
+QString AttentionModel::shared(const QString& text) const
+{
+    const auto it = m_texts.constFind(text);
+    if (it != m_texts.cend())
+        return *it;
+    m_texts.insert(text);
+    return text;
 }
 
 bool AttentionModel::less(Section section, const Item& a, const Item& b)
@@ -480,6 +493,7 @@ void AttentionModel::clearAll()
         endRemoveRows();
     }
     m_clusters.clear();
+    m_texts.clear();
     m_knownClusters = 0;
 }
 

@@ -155,6 +155,9 @@ private:
     QVariant itemData(const Item& item, Section section, int column, int role) const;
     QVariant sectionData(Section section, int column, int role) const;
     static const QList<int>& comparedRoles();
+    // The one copy of a token row's text: thousands of tokens read "Never expires · by Sam Kim"
+    // with a handful of creators.
+    QString shared(const QString& text) const;
 
     QPointer<QAbstractItemModel> m_source;
     QPointer<OrganizationTreeModel> m_tree; // the tree under the source's proxies
@@ -170,4 +173,6 @@ private:
     int m_knownClusters = 0; // clusters with a known agent count
     bool m_agentCountsKnown = false;
     bool m_scheduled = false;
+    // Token rows' texts (shared()): creators times a few phrases, cleared with the rows.
+    mutable QSet<QString> m_texts;
 };

@@ -261,6 +261,8 @@ private:
     void updateAgentsWanted();
     bool agentsRefused(const ApiError& error);
     void finishAgentsRefresh(bool ok, int pages);
+    // Returns the memory the reload freed to the system (glibc keeps it otherwise).
+    static void releaseFreedMemory();
     QString agentName(const Agent& agent) const;
     template <class Request>
     void sendAgentWrite(const Request& request, const Agent& agent, const QString& description,

@@ -1566,6 +1566,8 @@ void OrganizationTreeModel::mergeAgents(const QList<Agent>& agents)
     applyAgentTally(AgentTally(agents));
 }
 
+void OrganizationTreeModel::mergeAgents(AgentTally tally) { applyAgentTally(std::move(tally)); }
+
 bool OrganizationTreeModel::mergeQueueAgents(const QString& queueId, const QList<Agent>& agents)
 {
     const Node* node = m_nodes.value(queueId);

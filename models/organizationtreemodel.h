@@ -172,6 +172,8 @@ public:
     // nothing while the organisation's agents are unknown (false). clearAgents() makes them
     // unknown again (the token may not read them): every count role turns invalid.
     void mergeAgents(const QList<Agent>& agents);
+    // The same with the list already tallied (OrganizationSession tallies it page by page).
+    void mergeAgents(AgentTally tally);
     bool mergeQueueAgents(const QString& queueId, const QList<Agent>& agents);
     void clearAgents();
     bool agentsKnown() const { return m_agentTally.has_value(); }

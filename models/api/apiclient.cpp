@@ -122,6 +122,7 @@ struct ApiClient::Call {
     int attempt = 0; // attempts made for the current page
     QJsonArray items; // paged: every page's items so far
     std::shared_ptr<QList<QByteArray>> bodies; // sendPages(): the pages instead of the items
+    PageCallback onPage; // sendEachPage(): each page's items instead of gathering them
     int pages = 1;
     QPointer<QNetworkReply> reply;
     QByteArray body; // the current attempt's response body, read as it arrives
@@ -191,11 +192,18 @@ void ApiClient::sendPages(const ApiRequest& request, QObject* context, PagesCall
         pages);
 }
 
+void ApiClient::sendEachPage(
+    const ApiRequest& request, QObject* context, PageCallback onPage, Callback done)
+{
+    start(request, context, std::move(done), {}, std::move(onPage));
+}
+
 void ApiClient::start(const ApiRequest& request, QObject* context, Callback callback,
-    std::shared_ptr<QList<QByteArray>> pages)
+    std::shared_ptr<QList<QByteArray>> pages, PageCallback onPage)
 {
     auto call = std::make_shared<Call>();
     call->bodies = std::move(pages);
+    call->onPage = std::move(onPage);
     call->request = request;
     call->hasContext = context != nullptr;
     call->context = context;
@@ -482,6 +490,15 @@ void ApiClient::onFinished(const std::shared_ptr<Call>& call, QNetworkReply* rep
     if (call->bodies) {
         if (!page.isEmpty())
             call->bodies->append(body);
+    } else if (call->onPage) {
+        if (call->hasContext && !call->context) {
+            complete(call, ApiError());
+            return;
+        }
+        if (ApiError error = call->onPage(page)) {
+            complete(call, error);
+            return;
+        }
     } else {
         for (const QJsonValue& item : page)
             call->items.append(item);

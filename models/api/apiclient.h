@@ -51,6 +51,8 @@ public:
     };
     using Callback = std::function<void(const Result<QJsonDocument>&)>;
     using PagesCallback = std::function<void(const Result<QList<QByteArray>>&)>;
+    // One page's items; an error ends the call with it (no further page is fetched).
+    using PageCallback = std::function<ApiError(const QJsonArray& items)>;
 
     explicit ApiClient(QNetworkAccessManager* nam, QObject* parent = nullptr);
     ~ApiClient() override;
@@ -83,6 +85,13 @@ public:
     // `kitedeck export` writes them out byte for byte, and no page is held longer than needed.
     void sendPages(const ApiRequest& request, QObject* context, PagesCallback callback);
 
+    // A paged request whose items are handed over page by page as they arrive, never gathered:
+    // what the organisation's 24,000 agents need to be tallied without holding them all. done
+    // gets an empty array once every page was handed over, or the error. A caller building
+    // something from the pages drops it on error: the pages before the failure were handed over.
+    void sendEachPage(
+        const ApiRequest& request, QObject* context, PageCallback onPage, Callback done);
+
     // Typed form: Request has toApiRequest(), a Value type and parse(const QJsonDocument&).
     template <class Request, class Fn>
     void call(const Request& request, QObject* context, Fn&& callback)
@@ -114,7 +123,7 @@ Q_SIGNALS:
 private:
     struct Call;
     void start(const ApiRequest& request, QObject* context, Callback callback,
-        std::shared_ptr<QList<QByteArray>> pages);
+        std::shared_ptr<QList<QByteArray>> pages, PageCallback onPage = {});
     void startAttempt(const std::shared_ptr<Call>& call);
     void onFinished(const std::shared_ptr<Call>& call, QNetworkReply* reply);
     void retryLater(const std::shared_ptr<Call>& call, int delayMs);

@@ -136,6 +136,55 @@ private Q_SLOTS:
             QCOMPARE(req.headers.value("authorization"), "Bearer " + token);
     }
 
+    void sendEachPageHandsOverPagesAsTheyArrive()
+    {
+        m_server->enqueue(
+            ScriptedServer::json(200, clusters(0, 100), { { "Link", link(*m_server, 2, 3) } }));
+        m_server->enqueue(
+            ScriptedServer::json(200, clusters(100, 100), { { "Link", link(*m_server, 3, 3) } }));
+        m_server->enqueue(ScriptedServer::json(200, clusters(200, 7)));
+        QList<qsizetype> sizes;
+        QList<qsizetype> requestsSeen; // requests the server had when each page was handed over
+        std::optional<Result<QJsonDocument>> done;
+        m_client->sendEachPage(
+            ListClusters { QStringLiteral("acme") }.toApiRequest(), this,
+            [&](const QJsonArray& items) {
+                sizes.append(items.size());
+                requestsSeen.append(m_server->requests().size());
+                return ApiError();
+            },
+            [&](const Result<QJsonDocument>& r) { done = r; });
+        QVERIFY(QTest::qWaitFor([&] { return done.has_value(); }, 20000));
+        QVERIFY2(done->ok(), qPrintable(done->error().toString()));
+        // Nothing gathered: the pages went to the callback, one by one, before the next was asked.
+        QVERIFY(done->value().isArray() && done->value().array().isEmpty());
+        QCOMPARE(sizes, (QList<qsizetype> { 100, 100, 7 }));
+        QCOMPARE(requestsSeen, (QList<qsizetype> { 1, 2, 3 }));
+    }
+
+    void sendEachPageStopsAtThePagesError()
+    {
+        m_server->enqueue(
+            ScriptedServer::json(200, clusters(0, 100), { { "Link", link(*m_server, 2, 3) } }));
+        m_server->enqueue(
+            ScriptedServer::json(200, clusters(100, 100), { { "Link", link(*m_server, 3, 3) } }));
+        int pages = 0;
+        std::optional<Result<QJsonDocument>> done;
+        m_client->sendEachPage(
+            ListClusters { QStringLiteral("acme") }.toApiRequest(), this,
+            [&](const QJsonArray&) {
+                ++pages;
+                return ApiError(ApiError::Kind::BadResponse, QStringLiteral("unreadable item"));
+            },
+            [&](const Result<QJsonDocument>& r) { done = r; });
+        QVERIFY(QTest::qWaitFor([&] { return done.has_value(); }, 20000));
+        QVERIFY(!done->ok());
+        QCOMPARE(done->error().kind(), ApiError::Kind::BadResponse);
+        QCOMPARE(done->error().message(), QStringLiteral("unreadable item"));
+        QCOMPARE(pages, 1);
+        QCOMPARE(m_server->requests().size(), 1); // the second page was never asked for
+    }
+
     void sendsVerbBodyAndHeaders()
     {
         m_server->enqueue(
