@@ -122,6 +122,7 @@ bool AppController::startOnApi(const QUrl& apiUrl, const QString& organization, 
         return fail(refused.message());
     m_window->show();
     m_activeAccountId.clear();
+    m_switcher->setEnvironmentShown(organization.trimmed(), apiUrl, tokenVariable());
     showOrganization(apiUrl, token, organization.trimmed());
     return true;
 }

@@ -58,6 +58,10 @@
         <source>The built-in demo organisation, on this computer: nothing here reaches Buildkite</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 on %2, with the token in %3 for this run only: nothing is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountsUi</name>

@@ -366,6 +366,12 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(window()));
         waitForOrganization(m_acme);
         QCOMPARE(authorizationsSent(m_acme), QSet<QString> { QStringLiteral("Bearer ") + token });
+        // The account button names the organisation shown, and where its token came from.
+        QCOMPARE(switcher()->text(), m_acme.organization());
+        QVERIFY2(switcher()->toolTip().contains(QLatin1String("BUILDKITE_API_TOKEN"))
+                && switcher()->toolTip().contains(m_acme.baseUrl().toDisplayString()),
+            qPrintable(switcher()->toolTip()));
+        QVERIFY(!switcher()->toolTip().contains(token));
 
         QVERIFY(m_app->accounts()->store()->isEmpty());
         QVERIFY(!AccountStore().hasSavedAccounts());

@@ -29,7 +29,17 @@ AccountSwitcher::AccountSwitcher(AccountStore* store, QWidget* parent)
 
 void AccountSwitcher::setSandboxShown(bool shown)
 {
-    m_sandboxShown = shown;
+    m_shown = shown ? Shown::Sandbox : Shown::Account;
+    refresh();
+}
+
+void AccountSwitcher::setEnvironmentShown(
+    const QString& organization, const QUrl& apiUrl, const QString& tokenVariable)
+{
+    m_shown = Shown::Environment;
+    m_environmentOrganization = organization;
+    m_environmentTip = tr("%1 on %2, with the token in %3 for this run only: nothing is saved")
+                           .arg(organization, apiUrl.toDisplayString(), tokenVariable);
     refresh();
 }
 
@@ -101,7 +111,11 @@ void AccountSwitcher::refresh()
             Q_EMIT signOutRequested(account->id);
     });
 
-    if (m_sandboxShown) {
+    if (m_shown == Shown::Environment) {
+        setText(QString(m_environmentOrganization).replace(QLatin1Char('&'), QStringLiteral("&&")));
+        setToolTip(m_environmentTip);
+        setIcon(QIcon(QStringLiteral(":/icons/account.svg")));
+    } else if (m_shown == Shown::Sandbox) {
         setText(tr("Sandbox"));
         setToolTip(tr("The built-in demo organisation, on this computer: nothing here reaches "
                       "Buildkite"));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QToolButton>
+#include <QUrl>
 
 class AccountStore;
 class QActionGroup;
@@ -19,7 +20,13 @@ public:
     // The window shows the built-in sandbox organisation, not an account's: the button says
     // "Sandbox" rather than naming an account (or "No Account") it is not showing.
     void setSandboxShown(bool shown);
-    bool isSandboxShown() const { return m_sandboxShown; }
+    bool isSandboxShown() const { return m_shown == Shown::Sandbox; }
+    // The window shows an organisation reached with a token from the environment for this run
+    // only (`kitedeck --api-url URL --org SLUG`): the button names that organisation and says
+    // where the token came from, since no saved account is in use. Cleared by
+    // setSandboxShown(false), as on any account switch.
+    void setEnvironmentShown(
+        const QString& organization, const QUrl& apiUrl, const QString& tokenVariable);
 
 public Q_SLOTS:
     // Re-reads the accounts; also done on every store change and before the menu opens, so
@@ -38,5 +45,12 @@ private:
     AccountStore* m_store;
     QMenu* m_menu;
     QActionGroup* m_group;
-    bool m_sandboxShown = false;
+    enum class Shown {
+        Account, // the store's current account, or none
+        Sandbox,
+        Environment,
+    };
+    Shown m_shown = Shown::Account;
+    QString m_environmentOrganization;
+    QString m_environmentTip;
 };

@@ -291,9 +291,11 @@ void AttentionView::setModel(AttentionModel* model)
         header->setSectionResizeMode(AttentionModel::Cluster, QHeaderView::Interactive);
         header->setSectionResizeMode(AttentionModel::Details, QHeaderView::Stretch);
         header->setSectionResizeMode(AttentionModel::When, QHeaderView::Interactive);
-        header->resizeSection(AttentionModel::Name, 250);
-        header->resizeSection(AttentionModel::Cluster, 180);
-        header->resizeSection(AttentionModel::When, 120);
+        // Queue keys and cluster names are short; the details (who paused it, and why) are
+        // what an incident needs, so they get what the pane has left.
+        header->resizeSection(AttentionModel::Name, 180);
+        header->resizeSection(AttentionModel::Cluster, 160);
+        header->resizeSection(AttentionModel::When, 110);
     }
     updateSections();
 }
