@@ -33,6 +33,9 @@ DetailPane::DetailPane(QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    // Not a Tab stop of its own: it drew no focus, so the first Tab after the tree went nowhere
+    // visible. Tabbing to a control inside scrolls it into view instead.
+    scroll->setFocusPolicy(Qt::NoFocus);
 
     auto* inner = new QWidget(scroll);
     inner->setObjectName(QStringLiteral("paneContent"));
