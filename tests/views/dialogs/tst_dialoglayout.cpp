@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Every dialog, in the light and the dark palette, laid out as it opens: no label is cut (a
 // wrapped one has the height its text needs, a single line the width), no two controls of one
-// form overlap, nothing sticks out of its parent, and the dialog fits a 800x500 screen.
+// form overlap, nothing sticks out of its parent, and the dialog fits a 800x500 screen. About
+// included.
 // KITEDECK_SCREENSHOT_DIR=<dir> also saves each one, for looking at them.
 #include "activitylog.h"
 #include "changedetector.h"
@@ -17,6 +18,7 @@
 #include "dialogs/typednameconfirmation.h"
 #include "dialogtesthelpers.h"
 #include "mainwindow/activitydialog.h"
+#include "mainwindow/mainwindow.h"
 #include "palette.h"
 
 #include <QAbstractButton>
@@ -269,6 +271,14 @@ private Q_SLOTS:
             [&] { confirmRevokeAgentToken(&parent, token(), QStringLiteral("Mobile Apps")); });
         checkBlocking(QStringLiteral("delete-empty-cluster"),
             [&] { confirmDeleteCluster(&parent, cluster(), 0, 0); });
+    }
+
+    void about()
+    {
+        MainWindow window;
+        window.resize(800, 500);
+        window.show();
+        checkBlocking(QStringLiteral("about"), [&] { window.showAbout(); });
     }
 
     void preferencesAndActivity()
