@@ -149,8 +149,13 @@ void DetailPane::alignSections()
             }
         }
     }
-    for (QWidget* label : std::as_const(labels))
+    for (QWidget* label : std::as_const(labels)) {
         label->setMinimumWidth(widest);
+        // The text at the top of its row too, not only the widget: a label given the height of
+        // a two-line value (Maintainers) otherwise centred its word between the value's lines.
+        if (auto* text = qobject_cast<QLabel*>(label))
+            text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    }
 }
 
 QHBoxLayout* DetailPane::addActionRow()
