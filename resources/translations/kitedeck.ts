@@ -826,7 +826,7 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Never expires</source>
+        <source>Never-expiring tokens</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1007,6 +1007,17 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     <name>BusyRow</name>
     <message>
         <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClearButton</name>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

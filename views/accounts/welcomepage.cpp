@@ -5,6 +5,7 @@
 
 #include <QCommandLinkButton>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -33,11 +34,14 @@ WelcomePage::WelcomePage(QWidget* parent)
     m_connect->setDescription(tr("Sign in to your organisation with an API access token. "
                                  "The token is kept in the system keychain."));
     m_connect->setDefault(true);
+    // The app's flat icons, not the command link's green arrow (the style's own, out of place).
+    m_connect->setIcon(QIcon(QStringLiteral(":/icons/account.svg")));
 
     m_sandbox->setObjectName(QStringLiteral("sandboxButton"));
     m_sandbox->setText(tr("Explore the sandbox organisation"));
     m_sandbox->setDescription(tr("Try Kitedeck on a demo organisation that runs on this computer. "
                                  "Nothing is sent to Buildkite."));
+    m_sandbox->setIcon(QIcon(QStringLiteral(":/icons/cluster.svg")));
 
     m_message->setObjectName(QStringLiteral("messageBanner"));
     m_message->label()->setObjectName(QStringLiteral("messageLabel"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "formdialog.h"
 
+#include "accounts/accountsui.h"
 #include "api/apierror.h"
 #include "panes/banner.h"
 #include "panes/hintlabel.h"
@@ -12,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShowEvent>
+#include <QTimer>
 #include <QVBoxLayout>
 
 FormDialog::FormDialog(QWidget* parent)
@@ -202,6 +204,9 @@ void FormDialog::showEvent(QShowEvent* event)
     if (m_shownOnce || event->spontaneous())
         return;
     m_shownOnce = true;
+    // Sized when shown, before every field knew its width (a hosted queue's shape combos): grow
+    // once laid out, so no label or field opens cut.
+    QTimer::singleShot(0, this, [this] { AccountsUi::growToFit(this); });
     const QList<QWidget*> fields = fieldsInOrder();
     if (fields.isEmpty())
         return;

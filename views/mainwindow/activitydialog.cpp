@@ -18,7 +18,8 @@ ActivityDialog::ActivityDialog(ActivityLog* log, QWidget* parent)
 {
     setObjectName(QStringLiteral("activityDialog"));
     setWindowTitle(tr("Activity"));
-    resize(820, 380);
+    // Narrower than a 800-pixel screen, so it opens whole there; it keeps no position.
+    resize(760, 380);
     setMinimumWidth(560);
     auto* layout = new QVBoxLayout(this);
 

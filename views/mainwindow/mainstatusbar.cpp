@@ -54,6 +54,8 @@ MainStatusBar::MainStatusBar(QWidget* parent)
     m_refreshed->setObjectName(QStringLiteral("statusRefreshed"));
     m_rateLimit->setObjectName(QStringLiteral("statusRateLimit"));
     m_rateLimit->setWordWrap(false);
+    // A hint sits at the top of its row in a form; here it shares a line with the other labels.
+    m_rateLimit->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_undo->setObjectName(QStringLiteral("statusUndo"));
     m_undoMessage->setObjectName(QStringLiteral("statusUndoMessage"));
     m_undoMessage->setTextFormat(Qt::PlainText);

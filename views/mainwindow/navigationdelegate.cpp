@@ -287,12 +287,15 @@ void NavigationDelegate::paint(
         if (!parts.mark.isNull()) {
             const QColor color(index.data(OrganizationTreeModel::ColorRole).toString());
             // A solid dot, never an outline (a ring reads as a radio button, a square as a
-            // checkbox). Buildkite's colours are mostly pastel: a pale colour on a light row (or a
-            // dark one on a dark row) is drawn deeper in its own hue so the dot stays visible.
+            // checkbox). Buildkite's colours are mostly pastel: a pale colour is drawn deeper in
+            // its own hue, on light and dark rows alike (on a dark row the pastels were all near
+            // white and could not be told apart), and a dark one on a dark row lighter, so the
+            // dot stays visible and keeps its hue.
             const QColor base = pal.color(selected ? QPalette::Highlight : QPalette::Base);
             QColor fill = color;
-            if (qAbs(color.lightnessF() - base.lightnessF()) < 0.25) {
-                const float shift = base.lightnessF() > 0.5f ? -0.28f : 0.28f;
+            const bool pale = color.lightnessF() > 0.8f;
+            if (pale || qAbs(color.lightnessF() - base.lightnessF()) < 0.25) {
+                const float shift = pale || base.lightnessF() > 0.5f ? -0.28f : 0.28f;
                 fill = QColor::fromHslF(color.hslHueF() < 0 ? 0 : color.hslHueF(),
                     qMin(1.0f, color.hslSaturationF() + 0.15f),
                     qBound(0.0f, color.lightnessF() + shift, 1.0f));

@@ -2,6 +2,7 @@
 #include "navigationpanel.h"
 
 #include "changehighlighter.h"
+#include "clearbutton.h"
 #include "debouncer.h"
 #include "navigationdelegate.h"
 #include "navigationfilterproxy.h"
@@ -44,7 +45,7 @@ NavigationPanel::NavigationPanel(QWidget* parent)
     m_filter->setPlaceholderText(
         tr("Filter clusters, queues and tokens (%1)")
             .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    m_filter->setClearButtonEnabled(true);
+    ClearButton::enable(m_filter);
     m_filter->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     m_filter->setAccessibleName(tr("Filter"));
     m_filter->installEventFilter(this);

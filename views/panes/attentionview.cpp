@@ -144,7 +144,7 @@ AttentionTiles::AttentionTiles(QWidget* parent)
         { "idleQueuesCount", tr("Queues with no agents") },
         { "expiredCount", tr("Expired tokens") },
         { "expiringSoonCount", tr("Tokens expiring within %1 days").arg(TokenExpiry::soonDays) },
-        { "neverExpiringCount", tr("Never expires") },
+        { "neverExpiringCount", tr("Never-expiring tokens") },
         { "unrestrictedCount", tr("Tokens without an IP allowlist") },
     };
     for (int s = 0; s < AttentionModel::sectionCount; ++s) {

@@ -70,14 +70,6 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     actions->addWidget(m_open);
 
     QFormLayout* overview = addSection(tr("Overview"));
-    auto* colorRow = new QHBoxLayout;
-    colorRow->setSpacing(8);
-    m_swatch = new ColorSwatch(host);
-    m_swatch->setObjectName(QStringLiteral("colorSwatch"));
-    m_colorText = makeValueLabel(QStringLiteral("colorLabel"), host);
-    colorRow->addWidget(m_swatch);
-    colorRow->addWidget(m_colorText, 1);
-    overview->addRow(tr("Colour"), colorRow);
 
     auto* queuesRow = new QHBoxLayout;
     m_queuesCount = makeValueLabel(QStringLiteral("queuesLabel"), host);
@@ -116,6 +108,16 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     overview->addRow(tr("Created by"), m_createdBy);
     m_createdAt = makeValueLabel(QStringLiteral("createdAtLabel"), host);
     overview->addRow(tr("Created"), m_createdAt);
+    // Last: the overview leads with what the cluster holds, not with its colour's hex code (the
+    // tree already shows the colour).
+    auto* colorRow = new QHBoxLayout;
+    colorRow->setSpacing(8);
+    m_swatch = new ColorSwatch(host);
+    m_swatch->setObjectName(QStringLiteral("colorSwatch"));
+    m_colorText = makeValueLabel(QStringLiteral("colorLabel"), host);
+    colorRow->addWidget(m_swatch);
+    colorRow->addWidget(m_colorText, 1);
+    overview->addRow(tr("Colour"), colorRow);
 
     QFormLayout* ids = addSection(tr("Identifiers"));
     m_id = new CopyableField(QStringLiteral("id"), tr("cluster ID"), host);

@@ -33,6 +33,9 @@ DetailPane::DetailPane(QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    // Not a Tab stop of its own: it drew no focus, so the first Tab after the tree went nowhere
+    // visible. Tabbing to a control inside scrolls it into view instead.
+    scroll->setFocusPolicy(Qt::NoFocus);
 
     auto* inner = new QWidget(scroll);
     inner->setObjectName(QStringLiteral("paneContent"));
@@ -146,8 +149,13 @@ void DetailPane::alignSections()
             }
         }
     }
-    for (QWidget* label : std::as_const(labels))
+    for (QWidget* label : std::as_const(labels)) {
         label->setMinimumWidth(widest);
+        // The text at the top of its row too, not only the widget: a label given the height of
+        // a two-line value (Maintainers) otherwise centred its word between the value's lines.
+        if (auto* text = qobject_cast<QLabel*>(label))
+            text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    }
 }
 
 QHBoxLayout* DetailPane::addActionRow()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "listtable.h"
 
+#include "clearbutton.h"
 #include "modelroles.h"
 #include "tablecelldelegate.h"
 #include "treelistfeed.h"
@@ -72,7 +73,7 @@ ListTable::ListTable(
     m_controls->setSpacing(6);
     m_filter->setObjectName(QStringLiteral("tableFilterEdit"));
     m_filter->setPlaceholderText(tr("Filter"));
-    m_filter->setClearButtonEnabled(true);
+    ClearButton::enable(m_filter);
     m_filter->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     m_filter->setAccessibleName(tr("Filter the table"));
     m_filter->setMaximumWidth(260);

@@ -3,6 +3,7 @@
 // keyboard can reach, on every kind of pane, has an accessible name (its text, its label's
 // text through a buddy, or a name of its own), so nothing is read out as just "button".
 #include "api/apiclient.h"
+#include "clearbutton.h"
 #include "mainwindow/detailstack.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationfilterproxy.h"
@@ -15,6 +16,7 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
@@ -159,6 +161,40 @@ private Q_SLOTS:
         const QStringList unnamed = unnamedControls(&checked);
         QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
+    }
+
+    void clearButtonsHaveAName_data()
+    {
+        QTest::addColumn<Kind>("kind");
+        QTest::newRow("tree's filter") << Kind::Organization;
+        QTest::newRow("table's filter") << Kind::QueueGroup;
+    }
+
+    // Qt's own clear button in a line edit: shown once there is text, and read out by name.
+    void clearButtonsHaveAName()
+    {
+        QFETCH(Kind, kind);
+        const QModelIndex index = firstOfKind(kind);
+        QVERIFY(index.isValid());
+        tree()->setCurrentIndex(index);
+        int found = 0;
+        for (QLineEdit* edit : m_window->findChildren<QLineEdit*>()) {
+            QAction* clear = ClearButton::action(edit);
+            if (!clear || !edit->isVisibleTo(m_window))
+                continue;
+            edit->setText(QStringLiteral("x"));
+            for (auto* button : edit->findChildren<QToolButton*>()) {
+                if (button->defaultAction() != clear)
+                    continue;
+                ++found;
+                QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(button);
+                QVERIFY(iface);
+                QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("Clear"));
+                QVERIFY(!button->toolTip().isEmpty());
+            }
+            edit->clear();
+        }
+        QVERIFY2(found >= (kind == Kind::QueueGroup ? 2 : 1), qPrintable(QString::number(found)));
     }
 
     void aNamelessControlIsFound()
