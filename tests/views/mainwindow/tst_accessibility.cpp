@@ -7,6 +7,7 @@
 #include "mainwindow/detailstack.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationfilterproxy.h"
+#include "mainwindowharness.h"
 #include "modelroles.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
@@ -21,7 +22,6 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -36,13 +36,9 @@ using Kind = OrganizationTreeModel::NodeKind;
 class TestAccessibility final : public QObject {
     Q_OBJECT
 
-    SandboxServer* m_server = nullptr;
-    QNetworkAccessManager* m_nam = nullptr;
-    ApiClient* m_client = nullptr;
-    OrganizationSession* m_session = nullptr;
-    MainWindow* m_window = nullptr;
+    MainWindowHarness m_h;
 
-    QTreeView* tree() const { return m_window->navigationTree(); }
+    QTreeView* tree() const { return m_h.window->navigationTree(); }
 
     // The first row of this kind in the tree as shown (expanding what it walks through).
     QModelIndex firstOfKind(Kind kind, const QModelIndex& parent = {})
@@ -85,8 +81,8 @@ class TestAccessibility final : public QObject {
     {
         QStringList unnamed;
         int count = 0;
-        for (QWidget* w : m_window->findChildren<QWidget*>()) {
-            if (!interactive(w) || !w->isVisibleTo(m_window) || !w->isEnabled())
+        for (QWidget* w : m_h.window->findChildren<QWidget*>()) {
+            if (!interactive(w) || !w->isVisibleTo(m_h.window) || !w->isEnabled())
                 continue;
             // Parts of another control, read out with it: the line edit of a combo box, the
             // header of a table, the icons inside a line edit (a search glass, Qt's clear button).
@@ -106,35 +102,9 @@ class TestAccessibility final : public QObject {
 private Q_SLOTS:
     void initTestCase() { QApplication::setStyle(QStringLiteral("Fusion")); }
 
-    void init()
-    {
-        m_server = new SandboxServer(this);
-        m_server->seedDemo();
-        m_server->setRateLimit(1000);
-        QVERIFY(m_server->listen());
-        m_nam = new QNetworkAccessManager(this);
-        m_client = new ApiClient(m_nam, this);
-        QVERIFY(!m_client->setBaseUrl(m_server->baseUrl()));
-        m_client->setToken(m_server->readWriteToken());
-        m_session = new OrganizationSession(m_client, m_server->organization(), this);
-        m_window = new MainWindow;
-        m_window->resize(1400, 900);
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->setSession(m_session);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QVERIFY(refreshed.wait(20000));
-        QTRY_VERIFY(m_session->accessToken().has_value());
-    }
+    void init() { m_h.open(); }
 
-    void cleanup()
-    {
-        delete m_window;
-        delete m_session;
-        delete m_client;
-        delete m_nam;
-        delete m_server;
-    }
+    void cleanup() { m_h.close(); }
 
     void everyControlHasAName_data()
     {
@@ -153,7 +123,7 @@ private Q_SLOTS:
         const QModelIndex index = firstOfKind(kind);
         QVERIFY(index.isValid());
         tree()->setCurrentIndex(index);
-        QWidget* pane = m_window->details()->currentWidget();
+        QWidget* pane = m_h.window->details()->currentWidget();
         QVERIFY(pane);
         // The pane shows what it shows once its data (the queue's agents, for one) is in.
         QTest::qWait(300);
@@ -178,9 +148,9 @@ private Q_SLOTS:
         QVERIFY(index.isValid());
         tree()->setCurrentIndex(index);
         int found = 0;
-        for (QLineEdit* edit : m_window->findChildren<QLineEdit*>()) {
+        for (QLineEdit* edit : m_h.window->findChildren<QLineEdit*>()) {
             QAction* clear = ClearButton::action(edit);
-            if (!clear || !edit->isVisibleTo(m_window))
+            if (!clear || !edit->isVisibleTo(m_h.window))
                 continue;
             edit->setText(QStringLiteral("x"));
             for (auto* button : edit->findChildren<QToolButton*>()) {
@@ -200,7 +170,7 @@ private Q_SLOTS:
     void aNamelessControlIsFound()
     {
         // The check itself: an icon-only button with no name on the current pane is reported.
-        QWidget* pane = m_window->details()->currentWidget();
+        QWidget* pane = m_h.window->details()->currentWidget();
         QVERIFY(pane);
         auto* nameless = new QToolButton(pane);
         nameless->setObjectName(QStringLiteral("namelessProbe"));

@@ -8,6 +8,7 @@
 #include "api/apiclient.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/navigationfilterproxy.h"
+#include "mainwindowharness.h"
 #include "organizationsession.h"
 #include "organizationtreemodel.h"
 #include "palette.h"
@@ -20,7 +21,6 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -34,14 +34,10 @@ class TestKeyboardWalk final : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    SandboxServer* m_server = nullptr;
-    QNetworkAccessManager* m_nam = nullptr;
-    ApiClient* m_client = nullptr;
-    OrganizationSession* m_session = nullptr;
-    MainWindow* m_window = nullptr;
+    MainWindowHarness m_h;
 
-    OrganizationTreeModel* model() const { return m_session->treeModel(); }
-    QTreeView* tree() const { return m_window->navigationTree(); }
+    OrganizationTreeModel* model() const { return m_h.session->treeModel(); }
+    QTreeView* tree() const { return m_h.window->navigationTree(); }
 
     // The first row of this kind in the tree as shown (expanding what it walks through).
     QModelIndex firstOfKind(Kind kind, const QModelIndex& parent = {})
@@ -129,9 +125,9 @@ class TestKeyboardWalk final : public QObject {
     void activateWindow()
     {
         QTRY_VERIFY(!QApplication::activeModalWidget());
-        if (QApplication::activeWindow() != m_window) {
-            QApplication::setActiveWindow(m_window);
-            QVERIFY(QTest::qWaitForWindowActive(m_window));
+        if (QApplication::activeWindow() != m_h.window) {
+            QApplication::setActiveWindow(m_h.window);
+            QVERIFY(QTest::qWaitForWindowActive(m_h.window));
         }
     }
 
@@ -167,40 +163,18 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
-        m_server = new SandboxServer(this);
-        m_server->seedDemo();
-        m_server->setRateLimit(1000);
-        QVERIFY(m_server->listen());
-        m_nam = new QNetworkAccessManager(this);
-        m_client = new ApiClient(m_nam, this);
-        QVERIFY(!m_client->setBaseUrl(m_server->baseUrl()));
-        m_client->setToken(m_server->readWriteToken());
-        m_session = new OrganizationSession(m_client, m_server->organization(), this);
-        m_window = new MainWindow;
-        m_window->resize(1200, 800);
-        QSignalSpy refreshed(m_session, &OrganizationSession::refreshFinished);
-        m_window->setSession(m_session);
-        m_window->show();
-        QApplication::setActiveWindow(m_window);
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
-        QVERIFY(refreshed.wait(20000));
-        QTRY_VERIFY(m_session->accessToken().has_value());
+        m_h.open({ .size = QSize(1200, 800) });
+        QApplication::setActiveWindow(m_h.window);
+        QVERIFY(QTest::qWaitForWindowActive(m_h.window));
     }
 
-    void cleanup()
-    {
-        delete m_window;
-        delete m_session;
-        delete m_client;
-        delete m_nam;
-        delete m_server;
-    }
+    void cleanup() { m_h.close(); }
 
     void walkThroughTheWindow()
     {
         // Find: the filter box, named.
         press(Qt::Key_F, Qt::ControlModifier);
-        auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+        auto* filter = m_h.window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
         QVERIFY(filter);
         QCOMPARE(QApplication::focusWidget(), filter);
         QVERIFY2(focusProblem().isEmpty(), qPrintable(focusProblem()));
@@ -209,11 +183,11 @@ private Q_SLOTS:
         // focus stays in the box.
         type(QStringLiteral("deploy"));
         press(Qt::Key_Return);
-        QTRY_VERIFY(m_window->filterProxy()->isFiltering());
-        QVERIFY(m_window->filterProxy()->matchCount() > 0);
+        QTRY_VERIFY(m_h.window->filterProxy()->isFiltering());
+        QVERIFY(m_h.window->filterProxy()->matchCount() > 0);
         press(Qt::Key_Escape);
         QVERIFY(filter->text().isEmpty());
-        QTRY_VERIFY(!m_window->filterProxy()->isFiltering());
+        QTRY_VERIFY(!m_h.window->filterProxy()->isFiltering());
         QCOMPARE(QApplication::focusWidget(), filter);
 
         // Tab: into the tree.
@@ -240,7 +214,7 @@ private Q_SLOTS:
         }
         QVERIFY2(target, "no running self-hosted queue reached with the arrow keys");
         QCOMPARE(QApplication::focusWidget(), tree());
-        QCOMPARE(m_window->selectedId(), target->id);
+        QCOMPARE(m_h.window->selectedId(), target->id);
 
         // Ctrl+P: the pause dialog, its note first.
         press(Qt::Key_P, Qt::ControlModifier);
@@ -263,7 +237,7 @@ private Q_SLOTS:
         QVERIFY2(focusProblem().isEmpty(), qPrintable(focusProblem()));
 
         // Alt+U: the status bar's Undo resumes it, and the focus is not moved.
-        auto* undo = m_window->findChild<QWidget*>(QStringLiteral("statusUndoButton"));
+        auto* undo = m_h.window->findChild<QWidget*>(QStringLiteral("statusUndoButton"));
         QVERIFY(undo);
         QTRY_VERIFY(undo->isVisible());
         press(Qt::Key_U, Qt::AltModifier);
@@ -290,7 +264,7 @@ private Q_SLOTS:
                 return made.has_value();
             }(),
             20000);
-        QTRY_COMPARE(m_window->selectedId(), made->id);
+        QTRY_COMPARE(m_h.window->selectedId(), made->id);
         activateWindow();
         QVERIFY2(focusProblem().isEmpty(), qPrintable(focusProblem()));
     }
@@ -335,7 +309,7 @@ private Q_SLOTS:
         QStringList unseen;
         for (int presses = 0; presses < 100; ++presses) {
             QVERIFY2(focusProblem().isEmpty(), qPrintable(focusProblem()));
-            QVERIFY2(m_window->isAncestorOf(stop), qPrintable(describe(stop)));
+            QVERIFY2(m_h.window->isAncestorOf(stop), qPrintable(describe(stop)));
             const QImage focused = picture(stop);
             press(Qt::Key_Tab);
             QWidget* next = QApplication::focusWidget();
