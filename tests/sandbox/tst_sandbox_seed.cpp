@@ -191,13 +191,13 @@ void TestSandboxSeed::demoAgentsAreDeterministic()
 
 void TestSandboxSeed::generatedLargeOrganisation()
 {
-    // The benchmark's size: seeded well under two seconds, and every list a page lookup.
+    // The benchmark's size: seeded whole, and every list a page lookup. The times are printed,
+    // not asserted (a busy or sanitized build is several times slower); bench_scale measures.
     QElapsedTimer clock;
     clock.start();
     m_server.seedGenerated(1000, 50, 5);
     const qint64 seeding = clock.elapsed();
     qInfo("seeded 1000 x 50 x 5 (%d agents) in %lld ms", m_server.agentCount(), seeding);
-    QVERIFY2(seeding < 2000, qPrintable(QString::number(seeding)));
     QCOMPARE(m_server.clusterCount(), 1000);
 
     clock.restart();
@@ -219,7 +219,6 @@ void TestSandboxSeed::generatedLargeOrganisation()
         200);
     const qint64 reading = clock.elapsed();
     qInfo("seven requests against it took %lld ms", reading);
-    QVERIFY2(reading < 2000, qPrintable(QString::number(reading)));
 }
 
 void TestSandboxSeed::generatedIsDeterministicAndVaried()
