@@ -30,7 +30,10 @@ HotClusterTracker::HotClusterTracker(QTreeView* tree, QObject* parent)
     connect(tree, &QTreeView::collapsed, this, &HotClusterTracker::schedule);
     connect(
         tree->verticalScrollBar(), &QScrollBar::valueChanged, this, &HotClusterTracker::schedule);
-    tree->viewport()->installEventFilter(this);
+    // Kept, not asked of the tree in eventFilter(): the viewport still gets events while the
+    // tree is being destroyed, when it is no longer a QAbstractScrollArea to call into.
+    m_viewport = tree->viewport();
+    m_viewport->installEventFilter(this);
     // The tree keeps its model (the filter proxy) and selection model whatever it shows.
     connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex& current) {
@@ -55,7 +58,7 @@ void HotClusterTracker::schedule()
 
 bool HotClusterTracker::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         schedule();
     return QObject::eventFilter(watched, event);
 }

@@ -40,6 +40,7 @@ private:
     void noteOpened(const class QModelIndex& index, bool expanded);
 
     QTreeView* m_tree;
+    const QObject* m_viewport = nullptr;
     QTimer* m_delay;
     QStringList m_hot;
     QStringList m_opened; // reported once control returns: one gesture can open twice
