@@ -54,7 +54,7 @@ QString AttentionModel::sectionTitle(Section section)
         return AttentionModel::tr("Agent tokens expiring within %1 days")
             .arg(TokenExpiry::soonDays);
     case Section::NeverExpiringTokens:
-        return AttentionModel::tr("Agent tokens that never expire");
+        return AttentionModel::tr("Never-expiring agent tokens");
     case Section::UnrestrictedTokens:
         return AttentionModel::tr("Agent tokens without an IP allowlist");
     }

@@ -27,7 +27,7 @@ class OrganizationTreeModel;
 //   Queues with no connected agents    IdleQueues       only once agent counts are known
 //   Expired agent tokens               ExpiredTokens    most recently expired first
 //   Agent tokens expiring soon         ExpiringTokens   soonest first
-//   Agent tokens that never expire     NeverExpiringTokens   (audit)
+//   Never-expiring agent tokens        NeverExpiringTokens   (audit)
 //   Agent tokens without an IP allowlist  UnrestrictedTokens (audit)
 //
 // It reads the navigation tree through its roles (OrganizationTreeModel, or a proxy over it):

@@ -727,10 +727,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent tokens that never expire</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Agent tokens without an IP allowlist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -792,6 +788,10 @@ Its API token is deleted from the keychain and the account is forgotten.</source
     </message>
     <message>
         <source>created by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never-expiring agent tokens</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

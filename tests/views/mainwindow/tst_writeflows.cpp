@@ -568,6 +568,14 @@ private Q_SLOTS:
             }
         }
         QVERIFY(neverExpiring > 0);
+        // The organisation pane: its tiles and the Needs Attention list's section titles.
+        QTreeView* tree = m_window->navigationTree();
+        tree->setCurrentIndex(tree->model()->index(0, 0));
+        QApplication::processEvents();
+        const QStringList organisation = visibleTexts();
+        QVERIFY(organisation.contains(QStringLiteral("Never-expiring agent tokens")));
+        for (const QString& text : organisation)
+            QVERIFY2(!forbidden.match(text).hasMatch(), qPrintable(text));
         // A queue: Delete, not Revoke.
         const Queue queue = model()->queues(model()->clusters().constFirst().id).value(0);
         QVERIFY(m_window->selectId(queue.id));
