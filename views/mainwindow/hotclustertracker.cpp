@@ -33,7 +33,7 @@ HotClusterTracker::HotClusterTracker(QTreeView* tree, QObject* parent)
     // Kept, not asked of the tree in eventFilter(): the viewport still gets events while the
     // tree is being destroyed, when it is no longer a QAbstractScrollArea to call into.
     m_viewport = tree->viewport();
-    m_viewport->installEventFilter(this);
+    tree->viewport()->installEventFilter(this);
     // The tree keeps its model (the filter proxy) and selection model whatever it shows.
     connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex& current) {
