@@ -55,41 +55,71 @@ AgentTally::Placement AgentTally::placementOf(const Agent& agent)
     return p;
 }
 
-void AgentTally::add(const QString& agentId, const Placement& p, int sign)
+quint64 AgentTally::idKey(const QString& agentId)
+{
+    // A fixed seed: the key must be the same in every tally (and qHash's global seed may vary).
+    static_assert(sizeof(size_t) >= sizeof(quint64), "a 64-bit hash keeps collisions negligible");
+    return quint64(qHash(QStringView(agentId), size_t(0x6b69746564656b21ULL)));
+}
+
+namespace {
+// Adds or takes one agent's counts from a group; returns the hash's own copy of the key so
+// that per-agent records share it, and drops groups that fall back to nothing.
+QString applyTo(
+    QHash<QString, AgentCounts>& hash, const QString& key, const AgentCounts& one, int sign)
+{
+    auto it = hash.find(key);
+    if (it == hash.end())
+        it = hash.insert(key, AgentCounts {});
+    if (sign > 0)
+        it.value() += one;
+    else
+        it.value() -= one;
+    QString shared = it.key();
+    if (it.value() == AgentCounts {})
+        hash.erase(it);
+    return shared;
+}
+} // namespace
+
+void AgentTally::add(quint64 id, const Placement& p)
 {
     const AgentCounts one = AgentCounts::of(p.state);
-    auto apply = [sign, &one](AgentCounts& counts) {
-        if (sign > 0)
-            counts += one;
-        else
-            counts -= one;
-    };
-    // Returns the hash's own copy of the key: the placement kept below shares it, so 24,000
-    // agents on 50,000 queues hold each queue and cluster id once, not once per agent.
-    auto applyTo = [&apply](QHash<QString, AgentCounts>& hash, const QString& key) {
-        auto it = hash.find(key);
-        if (it == hash.end())
-            it = hash.insert(key, {});
-        apply(it.value());
-        QString stored = it.key();
-        if (it.value() == AgentCounts {})
-            hash.erase(it);
-        return stored;
-    };
-    Placement kept = p;
-    if (!p.queueId.isEmpty())
-        kept.queueId = applyTo(m_byQueue, p.queueId);
-    else if (!p.queueKey.isEmpty())
-        applyTo(m_byQueueKey, keyOf(p.clusterId, p.queueKey));
-    else
-        apply(m_unassigned);
+    Spot spot;
+    spot.state = p.state;
+    if (!p.queueId.isEmpty()) {
+        spot.kind = Spot::Group::QueueId;
+        spot.group = applyTo(m_byQueue, p.queueId, one, +1);
+    } else if (!p.queueKey.isEmpty()) {
+        spot.kind = Spot::Group::QueueKey;
+        spot.group = applyTo(m_byQueueKey, keyOf(p.clusterId, p.queueKey), one, +1);
+    } else {
+        m_unassigned += one;
+    }
     if (!p.clusterId.isEmpty())
-        kept.clusterId = applyTo(m_byCluster, p.clusterId);
-    apply(m_total);
-    if (sign > 0)
-        m_agents.insert(agentId, kept);
-    else
-        m_agents.remove(agentId);
+        spot.clusterId = applyTo(m_byCluster, p.clusterId, one, +1);
+    m_total += one;
+    m_agents.insert(id, std::move(spot));
+}
+
+void AgentTally::drop(quint64 id, const Spot& spot)
+{
+    const AgentCounts one = AgentCounts::of(spot.state);
+    switch (spot.kind) {
+    case Spot::Group::QueueId:
+        applyTo(m_byQueue, spot.group, one, -1);
+        break;
+    case Spot::Group::QueueKey:
+        applyTo(m_byQueueKey, spot.group, one, -1);
+        break;
+    case Spot::Group::None:
+        m_unassigned -= one;
+        break;
+    }
+    if (!spot.clusterId.isEmpty())
+        applyTo(m_byCluster, spot.clusterId, one, -1);
+    m_total -= one;
+    m_agents.remove(id);
 }
 
 void AgentTally::upsert(const Agent& agent)
@@ -99,32 +129,33 @@ void AgentTally::upsert(const Agent& agent)
     remove(agent.id);
     const Placement p = placementOf(agent);
     if (p.state != Agent::State::Offline)
-        add(agent.id, p, +1);
+        add(idKey(agent.id), p);
 }
 
 bool AgentTally::remove(const QString& agentId)
 {
-    const auto it = m_agents.constFind(agentId);
+    const quint64 id = idKey(agentId);
+    const auto it = m_agents.constFind(id);
     if (it == m_agents.cend())
         return false;
-    const Placement p = it.value();
-    add(agentId, p, -1);
+    const Spot spot = it.value();
+    drop(id, spot);
     return true;
 }
 
 void AgentTally::replaceQueue(const QueueRef& queue, const QList<Agent>& agents)
 {
-    QStringList gone;
+    const QString byKey = queue.key.isEmpty() ? QString() : keyOf(queue.clusterId, queue.key);
+    QList<quint64> gone;
     for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it) {
-        const Placement& p = it.value();
-        const bool onQueue = p.queueId.isEmpty()
-            ? !queue.key.isEmpty() && p.clusterId == queue.clusterId && p.queueKey == queue.key
-            : p.queueId == queue.id;
+        const Spot& s = it.value();
+        const bool onQueue = (s.kind == Spot::Group::QueueId && s.group == queue.id)
+            || (s.kind == Spot::Group::QueueKey && !byKey.isEmpty() && s.group == byKey);
         if (onQueue)
             gone.append(it.key());
     }
-    for (const QString& id : std::as_const(gone))
-        remove(id);
+    for (const quint64 id : std::as_const(gone))
+        drop(id, m_agents.value(id));
     for (const Agent& agent : agents) {
         if (agent.id.isEmpty())
             continue;
@@ -136,7 +167,7 @@ void AgentTally::replaceQueue(const QueueRef& queue, const QList<Agent>& agents)
         if (p.clusterId.isEmpty())
             p.clusterId = queue.clusterId;
         if (p.state != Agent::State::Offline)
-            add(agent.id, p, +1);
+            add(idKey(agent.id), p);
     }
 }
 

@@ -8,8 +8,10 @@
 
 #include <QAbstractProxyModel>
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <algorithm>
+#include <chrono>
 
 using Section = AttentionModel::Section;
 
@@ -297,13 +299,16 @@ void AttentionModel::schedule()
     if (m_scheduled)
         return;
     m_scheduled = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
+    // The next turn of the event loop, or, right after a merge, once syncIntervalMs have passed
+    // since it: a first load reports one cluster per answer (2,000 answers at 1,000 clusters,
+    // tens a second), and each merge has the view lay out and paint its thousands of rows again.
+    // A burst then costs a few merges a second, each of every cluster it reported.
+    const qint64 since = m_lastSync.isValid() ? m_lastSync.elapsed() : syncIntervalMs;
+    QTimer::singleShot(
+        std::chrono::milliseconds(std::max<qint64>(0, syncIntervalMs - since)), this, [this] {
             if (m_scheduled)
                 sync();
-        },
-        Qt::QueuedConnection);
+        });
 }
 
 QModelIndex AttentionModel::sourceIndex(const QString& id) const
@@ -500,6 +505,7 @@ void AttentionModel::clearAll()
 void AttentionModel::sync()
 {
     m_scheduled = false;
+    m_lastSync.start();
     std::array<int, sectionCount> before {};
     for (int s = 0; s < sectionCount; ++s)
         before.at(size_t(s)) = count(Section(s));

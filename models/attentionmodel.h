@@ -7,6 +7,7 @@
 #include "modelroles.h"
 
 #include <QAbstractItemModel>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QSet>
 #include <QSharedData>
@@ -37,11 +38,12 @@ class OrganizationTreeModel;
 // tree when asked, not kept: an organisation of 1,000 clusters puts tens of thousands of rows
 // here, and a row holds only what it shows.
 //
-// Source changes are gathered per cluster and merged once per turn of the event loop: only the
-// clusters the source reported are read again, and only their rows move in or out of the sorted
-// sections (found by binary search), so a first load of 1,000 clusters arriving one by one is
-// linear, not quadratic. No resets, exact dataChanged roles, nothing emitted when nothing
-// changed. Section rows are always there (a view hides the empty ones).
+// Source changes are gathered per cluster and merged on the next turn of the event loop (at most
+// four times a second while they keep coming): only the clusters the source reported are read
+// again, and only their rows move in or out of the sorted sections (found by binary search), so
+// a first load of 1,000 clusters arriving one by one is linear, not quadratic. No resets, exact
+// dataChanged roles, nothing emitted when nothing changed. Section rows are always there (a view
+// hides the empty ones).
 class AttentionModel final : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -173,6 +175,9 @@ private:
     int m_knownClusters = 0; // clusters with a known agent count
     bool m_agentCountsKnown = false;
     bool m_scheduled = false;
+    // Merges are at least this far apart while changes keep coming (schedule()).
+    static constexpr qint64 syncIntervalMs = 250;
+    QElapsedTimer m_lastSync;
     // Token rows' texts (shared()): creators times a few phrases, cleared with the rows.
     mutable QSet<QString> m_texts;
 };

@@ -211,7 +211,7 @@ private Q_SLOTS:
         QCOMPARE(c.queueId, q1);
         QCOMPARE(ActivityLog::title(c), QStringLiteral("Queue “default” has no agents"));
         // Still none: said once.
-        m_model->mergeAgents({});
+        m_model->mergeAgents(QList<Agent> {});
         QCOMPARE(m_changes->count(), 1);
         // A queue that never had an agent is not news when it still has none.
         QVERIFY(!m_model->agentCounts(q2) || m_model->agentCounts(q2)->connected == 0);
@@ -228,7 +228,7 @@ private Q_SLOTS:
                 pausedBySam(queue(q2, c1, QStringLiteral("arm")), QStringLiteral("x")) }));
         QVERIFY(m_model->mergeClusterQueues(
             c2, { pausedBySam(queue(q3, c2, QStringLiteral("deploy")), QStringLiteral("y")) }));
-        m_model->mergeAgents({});
+        m_model->mergeAgents(QList<Agent> {});
         QCOMPARE(m_changes->count(), 0);
         // Unwatched after being watched: silent too.
         m_watch->setWatched(q1, false);
