@@ -173,15 +173,15 @@ void AgentTally::replaceQueue(const QueueRef& queue, const QList<Agent>& agents)
 
 void AgentTally::removeCluster(const QString& clusterId, const QStringList& queueIds)
 {
-    QStringList gone;
+    QList<quint64> gone;
     for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it) {
-        const Placement& p = it.value();
-        if ((!clusterId.isEmpty() && p.clusterId == clusterId)
-            || (!p.queueId.isEmpty() && queueIds.contains(p.queueId)))
+        const Spot& s = it.value();
+        if ((!clusterId.isEmpty() && s.clusterId == clusterId)
+            || (s.kind == Spot::Group::QueueId && queueIds.contains(s.group)))
             gone.append(it.key());
     }
-    for (const QString& id : std::as_const(gone))
-        remove(id);
+    for (const quint64 id : std::as_const(gone))
+        drop(id, m_agents.value(id));
 }
 
 AgentCounts AgentTally::forQueueKey(const QString& clusterId, const QString& key) const
