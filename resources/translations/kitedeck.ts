@@ -1100,10 +1100,6 @@ Its API token is deleted from the keychain and the account is forgotten.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Maintainers</source>
         <translation type="unfinished"></translation>
     </message>

@@ -70,6 +70,7 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     actions->addWidget(m_open);
 
     QFormLayout* overview = addSection(tr("Overview"));
+    m_overview = overview;
 
     auto* queuesRow = new QHBoxLayout;
     m_queuesCount = makeValueLabel(QStringLiteral("queuesLabel"), host);
@@ -89,6 +90,7 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
     m_defaultQueue = makeValueLabel(QStringLiteral("defaultQueueLabel"), host);
     overview->addRow(tr("Default queue"), m_defaultQueue);
     auto* changeRow = new QHBoxLayout;
+    m_defaultQueueRow = changeRow;
     m_defaultQueueCombo = new QComboBox(host);
     m_defaultQueueCombo->setObjectName(QStringLiteral("defaultQueueCombo"));
     m_defaultQueueCombo->setAccessibleName(tr("Default queue"));
@@ -100,7 +102,8 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
         tr("Set as Default"), tr("Set the selected queue as the default queue"));
     changeRow->addWidget(m_defaultQueueCombo, 1);
     changeRow->addWidget(m_applyDefaultQueue);
-    overview->addRow(tr("Change default"), changeRow);
+    // One of the two rows shows at a time (updateDefaultQueueRows), both named "Default queue".
+    overview->addRow(tr("Default queue"), changeRow);
 
     m_maintainers = makeValueLabel(QStringLiteral("maintainersLabel"), host);
     overview->addRow(tr("Maintainers"), m_maintainers);
@@ -162,6 +165,8 @@ ClusterDetailPane::ClusterDetailPane(QWidget* parent)
         &ClusterDetailPane::resumeQueuesRequested);
     connect(m_defaultQueueCombo, &QComboBox::currentIndexChanged, this,
         [this] { updateWriteControls(); });
+    connect(
+        this, &DetailPane::writeAllowedChanged, this, &ClusterDetailPane::updateDefaultQueueRows);
     connect(m_applyDefaultQueue, &QPushButton::clicked, this, [this] {
         const QString id = selectedQueueId();
         if (!id.isEmpty() && id != m_cluster.defaultQueueId)
@@ -245,6 +250,7 @@ void ClusterDetailPane::setCluster(const Cluster& cluster, const QList<Queue>& q
     m_open->setEnabled(isWebUrl(cluster.webUrl));
     refreshTimes();
     updateWriteControls();
+    updateDefaultQueueRows();
 }
 
 void ClusterDetailPane::setModel(OrganizationTreeModel* model) { m_queueTable->setTree(model); }
@@ -252,6 +258,15 @@ void ClusterDetailPane::setModel(OrganizationTreeModel* model) { m_queueTable->s
 void ClusterDetailPane::refreshTimes()
 {
     m_createdAt->setText(Format::dateTimeWithRelative(m_cluster.createdAt));
+}
+
+void ClusterDetailPane::updateDefaultQueueRows()
+{
+    // The default queue is said once: as the choice itself when it can be changed, as plain
+    // text when it cannot (read-only, Buildkite unreachable, or no queue to choose).
+    const bool choosable = isWriteAllowed() && !m_queues.isEmpty();
+    m_overview->setRowVisible(m_defaultQueue, !choosable);
+    m_overview->setRowVisible(m_defaultQueueRow, choosable);
 }
 
 void ClusterDetailPane::fillDefaultQueueCombo(const QString& keepSelection)

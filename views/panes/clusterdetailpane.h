@@ -10,6 +10,8 @@ class ColorSwatch;
 class CopyableField;
 class OrganizationTreeModel;
 class QComboBox;
+class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QueueTable;
@@ -54,6 +56,7 @@ protected:
 
 private:
     void fillDefaultQueueCombo(const QString& keepSelection);
+    void updateDefaultQueueRows();
     QString selectedQueueId() const;
     void openInBrowser();
 
@@ -67,7 +70,9 @@ private:
     QLabel* m_colorText;
     QLabel* m_queuesCount;
     QLabel* m_agents;
+    QFormLayout* m_overview;
     QLabel* m_defaultQueue;
+    QHBoxLayout* m_defaultQueueRow;
     QComboBox* m_defaultQueueCombo;
     QPushButton* m_applyDefaultQueue;
     QLabel* m_maintainers;

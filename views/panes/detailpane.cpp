@@ -102,6 +102,7 @@ void DetailPane::setWriteAllowed(bool allowed, const QString& reasonIfNot)
     m_writeDeniedReason = reasonIfNot.isEmpty() ? defaultWriteDeniedReason() : reasonIfNot;
     m_readOnly->setVisible(!allowed && m_writeDeniedReason == defaultWriteDeniedReason());
     updateWriteControls();
+    Q_EMIT writeAllowedChanged(allowed);
 }
 
 QString DetailPane::readOnlyNotice()

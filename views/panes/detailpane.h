@@ -47,6 +47,11 @@ public:
     void setCheckedAt(const QDateTime& when);
     QDateTime checkedAt() const { return m_checkedAt; }
 
+Q_SIGNALS:
+    // setWriteAllowed() was called: panes that show a value either as a control or as text
+    // switch between the two.
+    void writeAllowedChanged(bool allowed);
+
 protected:
     QVBoxLayout* contentLayout() const { return m_content; }
     // A bold heading followed by a form; returns the form.

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void clusterWriteDisabled();
     void longValuesElidedInTheMiddle();
     void maintainersLabelAtTheTop();
+    void defaultQueueSaidOnce();
 };
 
 void TestClusterDetailPane::clusterShowsEveryField()
@@ -306,6 +307,34 @@ void TestClusterDetailPane::maintainersLabelAtTheTop()
     QVERIFY(label->height() < value->height());
     // Its word at the top as well, whatever height the row gives it.
     QVERIFY(label->alignment().testFlag(Qt::AlignTop));
+}
+
+// The default queue appears once: as the choice when it can be changed, else as text.
+void TestClusterDetailPane::defaultQueueSaidOnce()
+{
+    ClusterDetailPane pane;
+    pane.resize(700, 900);
+    pane.show();
+    Cluster c = cluster();
+    c.defaultQueueId = QStringLiteral("q2");
+    const Queue a = queue(QStringLiteral("q1"), QStringLiteral("linux"));
+    const Queue b = queue(QStringLiteral("q2"), QStringLiteral("macos"));
+    pane.setCluster(c, { a, b });
+    auto* label = child<QLabel>(&pane, "defaultQueueLabel");
+    auto* combo = child<QComboBox>(&pane, "defaultQueueCombo");
+    const auto shown = [&](QWidget* w) { return w->isVisibleTo(&pane); };
+    QVERIFY(shown(combo) && !shown(label));
+    QVERIFY(combo->currentText().startsWith(QLatin1String("macos")));
+
+    pane.setWriteAllowed(false);
+    QVERIFY(!shown(combo) && shown(label));
+    QCOMPARE(label->text(), QStringLiteral("macos"));
+
+    pane.setWriteAllowed(true);
+    QVERIFY(shown(combo) && !shown(label));
+    // No queue to choose: the text says so.
+    pane.setCluster(c, {});
+    QVERIFY(!shown(combo) && shown(label));
 }
 
 QTEST_MAIN(TestClusterDetailPane)
