@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 MainWindowHarness::MainWindowHarness() = default;
 
@@ -84,3 +85,20 @@ void MainWindowHarness::refresh()
 }
 
 OrganizationTreeModel* MainWindowHarness::model() const { return session->treeModel(); }
+
+QModelIndex MainWindowHarness::firstShownOfKind(
+    OrganizationTreeModel::NodeKind kind, const QModelIndex& parent) const
+{
+    QAbstractItemModel* shown = window->navigationTree()->model();
+    if (shown->canFetchMore(parent))
+        shown->fetchMore(parent);
+    for (int row = 0; row < shown->rowCount(parent); ++row) {
+        const QModelIndex index = shown->index(row, 0, parent);
+        if (index.data(OrganizationTreeModel::KindRole).value<OrganizationTreeModel::NodeKind>()
+            == kind)
+            return index;
+        if (const QModelIndex found = firstShownOfKind(kind, index); found.isValid())
+            return found;
+    }
+    return {};
+}

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "organizationtreemodel.h"
+
+#include <QModelIndex>
 #include <QSize>
 #include <QStringList>
 
@@ -9,7 +12,6 @@
 class ApiClient;
 class MainWindow;
 class OrganizationSession;
-class OrganizationTreeModel;
 class QAbstractItemModel;
 class QAbstractItemModelTester;
 class QNetworkAccessManager;
@@ -55,6 +57,10 @@ public:
     void refresh();
 
     OrganizationTreeModel* model() const;
+    // The first row of this kind in the window's tree as shown (through its filter proxy),
+    // fetching what it walks through; invalid when there is none.
+    QModelIndex firstShownOfKind(
+        OrganizationTreeModel::NodeKind kind, const QModelIndex& parent = {}) const;
 
     SandboxServer* server = nullptr;
     QNetworkAccessManager* nam = nullptr;

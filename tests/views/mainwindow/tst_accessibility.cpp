@@ -40,22 +40,6 @@ class TestAccessibility final : public QObject {
 
     QTreeView* tree() const { return m_h.window->navigationTree(); }
 
-    // The first row of this kind in the tree as shown (expanding what it walks through).
-    QModelIndex firstOfKind(Kind kind, const QModelIndex& parent = {})
-    {
-        QAbstractItemModel* model = tree()->model();
-        if (model->canFetchMore(parent))
-            model->fetchMore(parent);
-        for (int row = 0; row < model->rowCount(parent); ++row) {
-            const QModelIndex index = model->index(row, 0, parent);
-            if (index.data(ModelRoles::Kind).value<Kind>() == kind)
-                return index;
-            if (const QModelIndex found = firstOfKind(kind, index); found.isValid())
-                return found;
-        }
-        return {};
-    }
-
     static bool interactive(const QWidget* w)
     {
         return qobject_cast<const QAbstractButton*>(w) || qobject_cast<const QLineEdit*>(w)
@@ -120,7 +104,7 @@ private Q_SLOTS:
     void everyControlHasAName()
     {
         QFETCH(Kind, kind);
-        const QModelIndex index = firstOfKind(kind);
+        const QModelIndex index = m_h.firstShownOfKind(kind);
         QVERIFY(index.isValid());
         tree()->setCurrentIndex(index);
         QWidget* pane = m_h.window->details()->currentWidget();
@@ -144,7 +128,7 @@ private Q_SLOTS:
     void clearButtonsHaveAName()
     {
         QFETCH(Kind, kind);
-        const QModelIndex index = firstOfKind(kind);
+        const QModelIndex index = m_h.firstShownOfKind(kind);
         QVERIFY(index.isValid());
         tree()->setCurrentIndex(index);
         int found = 0;

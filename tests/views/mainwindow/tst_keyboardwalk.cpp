@@ -39,22 +39,6 @@ class TestKeyboardWalk final : public QObject {
     OrganizationTreeModel* model() const { return m_h.session->treeModel(); }
     QTreeView* tree() const { return m_h.window->navigationTree(); }
 
-    // The first row of this kind in the tree as shown (expanding what it walks through).
-    QModelIndex firstOfKind(Kind kind, const QModelIndex& parent = {})
-    {
-        QAbstractItemModel* model = tree()->model();
-        if (model->canFetchMore(parent))
-            model->fetchMore(parent);
-        for (int row = 0; row < model->rowCount(parent); ++row) {
-            const QModelIndex index = model->index(row, 0, parent);
-            if (index.data(OrganizationTreeModel::KindRole).value<Kind>() == kind)
-                return index;
-            if (const QModelIndex found = firstOfKind(kind, index); found.isValid())
-                return found;
-        }
-        return {};
-    }
-
     // Where the keyboard's keys go: the focus widget, else the active window.
     static QWidget* keyTarget()
     {
@@ -293,7 +277,7 @@ private Q_SLOTS:
         QFETCH(Palette::Scheme, scheme);
         Palette::apply(*qApp, scheme);
         const auto restore = qScopeGuard([] { Palette::apply(*qApp, Palette::Scheme::Light); });
-        const QModelIndex index = firstOfKind(kind);
+        const QModelIndex index = m_h.firstShownOfKind(kind);
         QVERIFY(index.isValid());
         tree()->setCurrentIndex(index);
         // The pane shows what it shows once its data (a queue's agents) is in.
