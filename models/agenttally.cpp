@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "agenttally.h"
 
+#include <QSet>
+
 AgentCounts AgentCounts::of(Agent::State state)
 {
     AgentCounts c;
@@ -38,9 +40,9 @@ AgentTally::AgentTally(const QList<Agent>& agents)
         upsert(agent);
 }
 
-QString AgentTally::keyOf(const QString& clusterId, const QString& key)
+CompactId AgentTally::keyOf(const QString& clusterId, const QString& key)
 {
-    return clusterId + QLatin1Char('\n') + key;
+    return CompactId(clusterId + QLatin1Char('\n') + key);
 }
 
 AgentTally::Placement AgentTally::placementOf(const Agent& agent)
@@ -65,8 +67,8 @@ quint64 AgentTally::idKey(const QString& agentId)
 namespace {
 // Adds or takes one agent's counts from a group; returns the hash's own copy of the key so
 // that per-agent records share it, and drops groups that fall back to nothing.
-QString applyTo(
-    QHash<QString, AgentCounts>& hash, const QString& key, const AgentCounts& one, int sign)
+CompactId applyTo(
+    QHash<CompactId, AgentCounts>& hash, const CompactId& key, const AgentCounts& one, int sign)
 {
     auto it = hash.find(key);
     if (it == hash.end())
@@ -75,7 +77,7 @@ QString applyTo(
         it.value() += one;
     else
         it.value() -= one;
-    QString shared = it.key();
+    CompactId shared = it.key();
     if (it.value() == AgentCounts {})
         hash.erase(it);
     return shared;
@@ -89,7 +91,7 @@ void AgentTally::add(quint64 id, const Placement& p)
     spot.state = p.state;
     if (!p.queueId.isEmpty()) {
         spot.kind = Spot::Group::QueueId;
-        spot.group = applyTo(m_byQueue, p.queueId, one, +1);
+        spot.group = applyTo(m_byQueue, CompactId(p.queueId), one, +1);
     } else if (!p.queueKey.isEmpty()) {
         spot.kind = Spot::Group::QueueKey;
         spot.group = applyTo(m_byQueueKey, keyOf(p.clusterId, p.queueKey), one, +1);
@@ -97,7 +99,7 @@ void AgentTally::add(quint64 id, const Placement& p)
         m_unassigned += one;
     }
     if (!p.clusterId.isEmpty())
-        spot.clusterId = applyTo(m_byCluster, p.clusterId, one, +1);
+        spot.clusterId = applyTo(m_byCluster, CompactId(p.clusterId), one, +1);
     m_total += one;
     m_agents.insert(id, std::move(spot));
 }
@@ -145,11 +147,12 @@ bool AgentTally::remove(const QString& agentId)
 
 void AgentTally::replaceQueue(const QueueRef& queue, const QList<Agent>& agents)
 {
-    const QString byKey = queue.key.isEmpty() ? QString() : keyOf(queue.clusterId, queue.key);
+    const CompactId byKey = queue.key.isEmpty() ? CompactId() : keyOf(queue.clusterId, queue.key);
+    const CompactId byId(queue.id);
     QList<quint64> gone;
     for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it) {
         const Spot& s = it.value();
-        const bool onQueue = (s.kind == Spot::Group::QueueId && s.group == queue.id)
+        const bool onQueue = (s.kind == Spot::Group::QueueId && s.group == byId)
             || (s.kind == Spot::Group::QueueKey && !byKey.isEmpty() && s.group == byKey);
         if (onQueue)
             gone.append(it.key());
@@ -173,11 +176,15 @@ void AgentTally::replaceQueue(const QueueRef& queue, const QList<Agent>& agents)
 
 void AgentTally::removeCluster(const QString& clusterId, const QStringList& queueIds)
 {
+    const CompactId cluster(clusterId);
+    QSet<CompactId> queues;
+    for (const QString& id : queueIds)
+        queues.insert(CompactId(id));
     QList<quint64> gone;
     for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it) {
         const Spot& s = it.value();
-        if ((!clusterId.isEmpty() && s.clusterId == clusterId)
-            || (s.kind == Spot::Group::QueueId && queueIds.contains(s.group)))
+        if ((!clusterId.isEmpty() && s.clusterId == cluster)
+            || (s.kind == Spot::Group::QueueId && queues.contains(s.group)))
             gone.append(it.key());
     }
     for (const quint64 id : std::as_const(gone))
@@ -201,17 +208,17 @@ AgentCounts AgentTally::forQueue(const QueueRef& queue) const
 }
 
 namespace {
-template <class Key>
-QList<Key> differingKeys(const QHash<Key, AgentCounts>& a, const QHash<Key, AgentCounts>& b)
+QStringList differingKeys(
+    const QHash<CompactId, AgentCounts>& a, const QHash<CompactId, AgentCounts>& b)
 {
-    QList<Key> out;
+    QStringList out;
     for (auto it = a.cbegin(); it != a.cend(); ++it) {
         if (b.value(it.key()) != it.value())
-            out.append(it.key());
+            out.append(it.key().toString());
     }
     for (auto it = b.cbegin(); it != b.cend(); ++it) {
         if (!a.contains(it.key()) && it.value() != AgentCounts {})
-            out.append(it.key());
+            out.append(it.key().toString());
     }
     return out;
 }

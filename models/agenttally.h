@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "compactid.h"
 #include "domain/agent.h"
 
 #include <QHash>
@@ -64,11 +65,17 @@ public:
     bool remove(const QString& agentId);
 
     // Agents that name this queue by id only (see AgentTally's comment for the key part).
-    AgentCounts forQueueId(const QString& queueId) const { return m_byQueue.value(queueId); }
+    AgentCounts forQueueId(const QString& queueId) const
+    {
+        return m_byQueue.value(CompactId(queueId));
+    }
     AgentCounts forQueueKey(const QString& clusterId, const QString& key) const;
     // A queue's agents: those naming its id and those naming its cluster and key.
     AgentCounts forQueue(const QueueRef& queue) const;
-    AgentCounts forCluster(const QString& clusterId) const { return m_byCluster.value(clusterId); }
+    AgentCounts forCluster(const QString& clusterId) const
+    {
+        return m_byCluster.value(CompactId(clusterId));
+    }
     AgentCounts total() const { return m_total; }
     AgentCounts unassigned() const { return m_unassigned; }
     int agentCount() const { return int(m_agents.size()); }
@@ -90,18 +97,20 @@ public:
     static Placement placementOf(const Agent& agent);
 
 private:
-    // Where one agent is counted, as kept per agent: the group's key is the very string the
-    // counts hash holds (implicitly shared, no copy per agent), and the agent is known by a
-    // 64-bit hash of its id rather than the id (a UUID costs ~110 bytes on the heap). At 24,000
-    // agents the spots were ~12 MB as two tallies met during a refresh; now about a third.
+    // Where one agent is counted, as kept per agent: the group's key as the counts hash holds
+    // it (a queue or cluster id packed in 16 bytes, a cluster-and-key text shared with the
+    // hash's copy), and the agent is known by a 64-bit hash of its id rather than the id (a
+    // UUID costs ~110 bytes on the heap). At 24,000 agents the spots were ~12 MB as two tallies
+    // met during a refresh; now about a third. The counts hashes key by CompactId too: as
+    // QStrings, 24,000 queue ids were another 2.5 MB per tally.
     struct Spot {
         enum class Group : quint8 {
             None,
             QueueId,
             QueueKey
         };
-        QString group; // m_byQueue's or m_byQueueKey's key; empty for Group::None
-        QString clusterId; // m_byCluster's key; may be empty
+        CompactId group; // m_byQueue's or m_byQueueKey's key; empty for Group::None
+        CompactId clusterId; // m_byCluster's key; may be empty
         Group kind = Group::None;
         Agent::State state = Agent::State::Offline;
     };
@@ -110,12 +119,12 @@ private:
     static quint64 idKey(const QString& agentId);
     void add(quint64 id, const Placement& placement);
     void drop(quint64 id, const Spot& spot);
-    static QString keyOf(const QString& clusterId, const QString& key);
+    static CompactId keyOf(const QString& clusterId, const QString& key);
 
     QHash<quint64, Spot> m_agents; // by idKey(agent id)
-    QHash<QString, AgentCounts> m_byQueue;
-    QHash<QString, AgentCounts> m_byQueueKey; // keyOf(cluster id, key)
-    QHash<QString, AgentCounts> m_byCluster;
+    QHash<CompactId, AgentCounts> m_byQueue;
+    QHash<CompactId, AgentCounts> m_byQueueKey; // keyOf(cluster id, key)
+    QHash<CompactId, AgentCounts> m_byCluster;
     AgentCounts m_total;
     AgentCounts m_unassigned;
 };

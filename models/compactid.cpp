@@ -5,7 +5,7 @@
 #include <array>
 
 namespace {
-constexpr qsizetype uuidLength = 36;
+constexpr qsizetype uuidLength = CompactId::packedLength;
 constexpr std::array<qsizetype, 4> dashes { 8, 13, 18, 23 };
 
 bool isDash(qsizetype i) { return std::find(dashes.cbegin(), dashes.cend(), i) != dashes.cend(); }
@@ -56,25 +56,31 @@ bool CompactId::parse(QStringView text, quint64* high, quint64* low)
     return true;
 }
 
-QString CompactId::toString() const
+void CompactId::writePacked(char* out) const
 {
     if (m_text)
-        return m_text->value;
-    static constexpr char16_t hex[] = u"0123456789abcdef";
-    QString out(uuidLength, Qt::Uninitialized);
-    QChar* data = out.data();
+        return;
+    static constexpr char hex[] = "0123456789abcdef";
     int digit = 0;
     for (qsizetype i = 0; i < uuidLength; ++i) {
         if (isDash(i)) {
-            data[i] = u'-';
+            out[i] = '-';
             continue;
         }
         const quint64 half = digit < 16 ? m_high : m_low;
         const int shift = 4 * (15 - digit % 16);
-        data[i] = QChar(hex[(half >> shift) & 0xf]);
+        out[i] = hex[(half >> shift) & 0xf];
         ++digit;
     }
-    return out;
+}
+
+QString CompactId::toString() const
+{
+    if (m_text)
+        return m_text->value;
+    char ascii[uuidLength];
+    writePacked(ascii);
+    return QString::fromLatin1(ascii, uuidLength);
 }
 
 bool CompactId::isEmpty() const { return m_text && m_text->value.isEmpty(); }

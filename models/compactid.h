@@ -22,8 +22,14 @@ public:
 
     QString toString() const;
     bool isEmpty() const;
-    // Whether the id is held as 16 bytes (for tests).
+    // Whether the id is held as 16 bytes; it then reads as packedLength ASCII characters.
     bool isPacked() const { return !m_text; }
+    static constexpr qsizetype packedLength = 36;
+    // Packed: writes the packedLength characters to out (a filter reads them without making a
+    // QString). Not packed: does nothing.
+    void writePacked(char* out) const;
+    // Not packed: the text, shared with every copy of this id; packed: nullptr.
+    const QString* text() const { return m_text ? &m_text->value : nullptr; }
 
     friend bool operator==(const CompactId& a, const CompactId& b);
     friend bool operator!=(const CompactId& a, const CompactId& b) { return !(a == b); }

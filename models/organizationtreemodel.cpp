@@ -35,7 +35,8 @@ struct OrganizationTreeModel::Node {
     // Cluster name or queue key, description: case-folded, UTF-8, computed when the row merges
     // (RowPacker::searchKey), so a filter never builds a row's text again.
     RowPacker::Text searchKey = 0;
-    QString id;
+    // Most ids are UUIDs, held in 16 bytes (compactid.h); toString() makes the text.
+    CompactId id;
     std::vector<std::unique_ptr<Node>> children;
     // Containers and error rows only: most rows have none, and an ApiError is four times a
     // pointer.
@@ -56,7 +57,7 @@ struct OrganizationTreeModel::Node {
     {
         for (const Node* n = this; n; n = n->parent) {
             if (n->kind == NodeKind::Cluster)
-                return n->id;
+                return n->id.toString();
         }
         return {};
     }
@@ -409,7 +410,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
             return node->childrenKnown ? tr("%1 (%2)").arg(label).arg(node->itemCount()) : label;
         }
         case IdRole:
-            return node->id;
+            return node->id.toString();
         case SortRole:
             return queues ? 0 : 1;
         case CountRole:
@@ -429,7 +430,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case SortRole:
             return m_packer.text(q.key);
         case IdRole:
-            return node->id;
+            return node->id.toString();
         case SearchTextRole:
             return RowText::searchText(queueValue(node));
         case QueueRole:
@@ -459,7 +460,7 @@ QVariant OrganizationTreeModel::nodeData(const Node* node, int role) const
         case DescriptionRole:
             return m_packer.text(t.description);
         case IdRole:
-            return node->id;
+            return node->id.toString();
         case SearchTextRole:
             return RowText::searchText(tokenValue(node));
         case AgentTokenRole:
@@ -638,7 +639,7 @@ OrganizationTreeModel::Node* OrganizationTreeModel::organizationNode() const
 
 OrganizationTreeModel::Node* OrganizationTreeModel::clusterNode(const QString& id) const
 {
-    Node* node = m_nodes.value(id);
+    Node* node = m_nodes.value(CompactId(id));
     return node && node->kind == NodeKind::Cluster ? node : nullptr;
 }
 
@@ -647,13 +648,13 @@ std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::makeClusterN
 {
     auto node = newNode();
     node->kind = NodeKind::Cluster;
-    node->id = cluster.id;
+    node->id = CompactId(cluster.id);
     setValue(node.get(), cluster, cluster.id);
     for (NodeKind kind : { NodeKind::QueueGroup, NodeKind::TokenGroup }) {
         auto group = newNode();
         group->kind = kind;
-        group->id
-            = kind == NodeKind::QueueGroup ? queueGroupId(cluster.id) : tokenGroupId(cluster.id);
+        group->id = CompactId(
+            kind == NodeKind::QueueGroup ? queueGroupId(cluster.id) : tokenGroupId(cluster.id));
         auto loading = newNode();
         loading->kind = NodeKind::Loading;
         group->add(std::move(loading), 0);
@@ -671,7 +672,7 @@ std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::makeNode(
     } else {
         auto node = newNode();
         node->kind = ItemKind<T>::kind;
-        node->id = value.id;
+        node->id = CompactId(value.id);
         setValue(node.get(), value, clusterId);
         return node;
     }
@@ -684,30 +685,35 @@ bool isFolded(const QString& id)
     return std::all_of(id.cbegin(), id.cend(),
         [](QChar c) { return c.unicode() < 0x80 && !(c.unicode() >= 'A' && c.unicode() <= 'Z'); });
 }
+
+// What a filter may assume of an id; a packed one is a lower-case UUID.
+void idFlags(const CompactId& id, bool* folded, bool* hex)
+{
+    const QString* text = id.text();
+    *folded = !text || isFolded(*text);
+    *hex = !text || SearchQuery::isHexId(*text);
+}
 } // namespace
 
 void OrganizationTreeModel::setValue(Node* node, const Cluster& cluster, const QString&)
 {
     node->value = std::make_unique<const Cluster>(m_packer.pack(cluster));
     node->searchKey = m_packer.searchKey({ cluster.name, cluster.description });
-    node->idFolded = isFolded(node->id);
-    node->idHex = SearchQuery::isHexId(node->id);
+    idFlags(node->id, &node->idFolded, &node->idHex);
 }
 
 void OrganizationTreeModel::setValue(Node* node, const Queue& queue, const QString& clusterId)
 {
     node->value = m_packer.pack(queue, clusterId);
     node->searchKey = m_packer.searchKey({ queue.key, queue.description });
-    node->idFolded = isFolded(node->id);
-    node->idHex = SearchQuery::isHexId(node->id);
+    idFlags(node->id, &node->idFolded, &node->idHex);
 }
 
 void OrganizationTreeModel::setValue(Node* node, const AgentToken& token, const QString& clusterId)
 {
     node->value = m_packer.pack(token, clusterId);
     node->searchKey = m_packer.searchKey({ token.description });
-    node->idFolded = isFolded(node->id);
-    node->idHex = SearchQuery::isHexId(node->id);
+    idFlags(node->id, &node->idFolded, &node->idHex);
 }
 
 bool OrganizationTreeModel::holds(const Node* node, const Cluster& cluster) const
@@ -727,19 +733,19 @@ bool OrganizationTreeModel::holds(const Node* node, const AgentToken& token)
 
 Queue OrganizationTreeModel::queueValue(const Node* node) const
 {
-    return m_packer.unpack(node->queue(), node->id, node->clusterId());
+    return m_packer.unpack(node->queue(), node->id.toString(), node->clusterId());
 }
 
 AgentToken OrganizationTreeModel::tokenValue(const Node* node) const
 {
-    return m_packer.unpack(node->token(), node->id, node->clusterId());
+    return m_packer.unpack(node->token(), node->id.toString(), node->clusterId());
 }
 
 bool OrganizationTreeModel::isDefaultQueue(const Node* node) const
 {
     const Node* cluster = node->parent ? node->parent->parent : nullptr;
     return cluster && cluster->kind == NodeKind::Cluster
-        && cluster->cluster().defaultQueueId == node->id;
+        && CompactId(cluster->cluster().defaultQueueId) == node->id;
 }
 
 template <class T>
@@ -768,7 +774,7 @@ void OrganizationTreeModel::registerTree(Node* node)
 {
     if (!node->id.isEmpty() && node->kind != NodeKind::Organization) {
         if (Node* other = m_nodes.value(node->id); other && other != node)
-            qCWarning(lcModels) << "duplicate id in the tree:" << node->id;
+            qCWarning(lcModels) << "duplicate id in the tree:" << node->id.toString();
         m_nodes.insert(node->id, node);
     }
     count(node, +1);
@@ -903,7 +909,7 @@ void OrganizationTreeModel::mergeItems(Node* container, QList<T> items, bool rep
 
     QStringList current;
     for (int i = 0; i < container->itemCount(); ++i)
-        current.append(container->children.at(size_t(i))->id);
+        current.append(container->children.at(size_t(i))->id.toString());
     const QModelIndex parent = indexFor(container);
 
     IdMerge::apply(
@@ -948,7 +954,7 @@ void OrganizationTreeModel::updateValue(Node* node, const T& value)
         // The default queue badge lives on queue rows: the old and the new default read
         // differently.
         for (const QString& queueId : { node->cluster().defaultQueueId, value.defaultQueueId }) {
-            Node* q = queueId.isEmpty() ? nullptr : m_nodes.value(queueId);
+            Node* q = queueId.isEmpty() ? nullptr : m_nodes.value(CompactId(queueId));
             if (q && q->kind == NodeKind::Queue && q->parent->parent == node
                 && !affected.contains(q))
                 affected.append(q);
@@ -981,7 +987,7 @@ void OrganizationTreeModel::setOrganization(const QString& slug)
     if (!slug.isEmpty()) {
         auto org = newNode();
         org->kind = NodeKind::Organization;
-        org->id = slug;
+        org->id = CompactId(slug);
         auto loading = newNode();
         loading->kind = NodeKind::Loading;
         org->add(std::move(loading), 0);
@@ -1275,7 +1281,7 @@ bool OrganizationTreeModel::removeQueue(const QString& clusterId, const QString&
     // As for a cluster: the deleted queue's agents leave its cluster's and the organisation's
     // counts at once.
     std::optional<AgentTally> next;
-    const Node* node = m_nodes.value(id);
+    const Node* node = m_nodes.value(CompactId(id));
     if (m_agentTally && node && node->kind == NodeKind::Queue && node->clusterId() == clusterId) {
         next = *m_agentTally;
         next->replaceQueue({ id, clusterId, m_packer.text(node->queue().key) }, {});
@@ -1320,7 +1326,7 @@ bool OrganizationTreeModel::upsertItem(const T& item)
 template <class T>
 bool OrganizationTreeModel::removeItem(const QString& clusterId, const QString& id)
 {
-    Node* node = m_nodes.value(id);
+    Node* node = m_nodes.value(CompactId(id));
     if (!node || node->kind != ItemKind<T>::kind || node->clusterId() != clusterId)
         return false;
     ChangeBatch batch(this);
@@ -1418,7 +1424,7 @@ QModelIndex OrganizationTreeModel::organizationIndex() const
 
 QModelIndex OrganizationTreeModel::indexForId(const QString& id) const
 {
-    Node* node = m_nodes.value(id);
+    Node* node = m_nodes.value(CompactId(id));
     return node ? indexFor(node) : QModelIndex();
 }
 
@@ -1439,14 +1445,14 @@ std::optional<Cluster> OrganizationTreeModel::clusterForId(const QString& id) co
 
 std::optional<Queue> OrganizationTreeModel::queue(const QString& id) const
 {
-    const Node* node = m_nodes.value(id);
+    const Node* node = m_nodes.value(CompactId(id));
     return node && node->kind == NodeKind::Queue ? std::optional<Queue>(queueValue(node))
                                                  : std::nullopt;
 }
 
 std::optional<AgentToken> OrganizationTreeModel::token(const QString& id) const
 {
-    const Node* node = m_nodes.value(id);
+    const Node* node = m_nodes.value(CompactId(id));
     return node && node->kind == NodeKind::Token ? std::optional<AgentToken>(tokenValue(node))
                                                  : std::nullopt;
 }
@@ -1489,10 +1495,10 @@ std::optional<AgentCounts> OrganizationTreeModel::nodeAgentCounts(const Node* no
     case NodeKind::Organization:
         return m_agentTally->total();
     case NodeKind::Cluster:
-        return m_agentTally->forCluster(node->id);
+        return m_agentTally->forCluster(node->id.toString());
     case NodeKind::Queue: {
         return m_agentTally->forQueue(
-            { node->id, node->clusterId(), m_packer.text(node->queue().key) });
+            { node->id.toString(), node->clusterId(), m_packer.text(node->queue().key) });
     }
     default:
         return std::nullopt;
@@ -1543,7 +1549,7 @@ std::optional<AgentCounts> OrganizationTreeModel::agentCounts(const QString& id)
         const Node* org = organizationNode();
         return org ? nodeAgentCounts(org) : std::nullopt;
     }
-    const Node* node = m_nodes.value(id);
+    const Node* node = m_nodes.value(CompactId(id));
     return node ? nodeAgentCounts(node) : std::nullopt;
 }
 
@@ -1570,7 +1576,7 @@ void OrganizationTreeModel::mergeAgents(AgentTally tally) { applyAgentTally(std:
 
 bool OrganizationTreeModel::mergeQueueAgents(const QString& queueId, const QList<Agent>& agents)
 {
-    const Node* node = m_nodes.value(queueId);
+    const Node* node = m_nodes.value(CompactId(queueId));
     if (!m_agentTally || !node || node->kind != NodeKind::Queue)
         return false;
     AgentTally next = *m_agentTally;
@@ -1642,7 +1648,7 @@ void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
             return;
         }
         for (const QString& id : d.queueIds) {
-            Node* node = m_nodes.value(id);
+            Node* node = m_nodes.value(CompactId(id));
             if (node && node->kind == NodeKind::Queue)
                 touch(node);
         }

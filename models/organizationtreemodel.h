@@ -3,6 +3,7 @@
 
 #include "agenttally.h"
 #include "api/apierror.h"
+#include "compactid.h"
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
@@ -198,7 +199,7 @@ public:
     struct SearchRow {
         NodeKind kind = NodeKind::Loading;
         QByteArrayView key; // name or key, description: case-folded UTF-8, '\n' between parts
-        QStringView id;
+        CompactId id; // a copy: no heap block, as it holds 16 bytes or shares the text
         bool idFolded = false; // no upper-case letter in the id
         bool idHex = false; // hexadecimal digits and dashes only (a UUID)
         bool paused = false; // queues
@@ -317,7 +318,7 @@ private:
     void noteChanged(const QString& id);
 
     std::unique_ptr<Node> m_root; // invisible; its one child is the organisation
-    QHash<QString, Node*> m_nodes; // clusters, groups, queues, tokens by id
+    QHash<CompactId, Node*> m_nodes; // clusters, groups, queues, tokens by id
     QString m_organization;
     bool m_loading = false;
     QDateTime m_fixedNow;

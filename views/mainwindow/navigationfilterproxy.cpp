@@ -156,15 +156,26 @@ void NavigationFilterProxy::rebuildRows()
         Row r {};
         r.key = s.key.data();
         r.keyLength = quint32(s.key.size());
-        r.id = s.id.data();
-        r.idLength = quint32(s.id.size());
-        const bool ascii
-            = std::all_of(s.id.begin(), s.id.end(), [](QChar c) { return c.unicode() < 128; });
-        r.asciiId = ascii ? quint32(m_asciiIds.size()) : noAsciiId;
-        if (ascii) {
-            for (QChar c : s.id) {
-                const char16_t u = c.unicode();
-                m_asciiIds.push_back(char(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u));
+        if (s.id.isPacked()) {
+            // A lower-case UUID, written out once here rather than on every keystroke.
+            r.id = nullptr;
+            r.idLength = quint32(CompactId::packedLength);
+            r.asciiId = quint32(m_asciiIds.size());
+            m_asciiIds.resize(m_asciiIds.size() + size_t(CompactId::packedLength));
+            s.id.writePacked(m_asciiIds.data() + r.asciiId);
+        } else {
+            // The text lives in the tree's node as long as the row does.
+            const QString& id = *s.id.text();
+            r.id = id.constData();
+            r.idLength = quint32(id.size());
+            const bool ascii
+                = std::all_of(id.begin(), id.end(), [](QChar c) { return c.unicode() < 128; });
+            r.asciiId = ascii ? quint32(m_asciiIds.size()) : noAsciiId;
+            if (ascii) {
+                for (QChar c : id) {
+                    const char16_t u = c.unicode();
+                    m_asciiIds.push_back(char(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u));
+                }
             }
         }
         r.serial = m_tree->serial(index);
@@ -246,13 +257,15 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
 {
     if (!m_tree || !sourceIndex.isValid())
         return false;
-    const auto rowOf = [this](const QModelIndex& index) {
+    // The row points into idText, which the caller keeps for as long as it reads the row.
+    const auto rowOf = [this](const QModelIndex& index, QString& idText) {
         const OrganizationTreeModel::SearchRow s = m_tree->searchRow(index);
+        idText = s.id.toString();
         Row r {};
         r.key = s.key.data();
         r.keyLength = quint32(s.key.size());
-        r.id = s.id.data();
-        r.idLength = quint32(s.id.size());
+        r.id = idText.constData();
+        r.idLength = quint32(idText.size());
         r.asciiId = noAsciiId;
         r.kind = s.kind;
         r.expiry = s.expiry;
@@ -262,7 +275,8 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
         r.hosted = s.hosted;
         return r;
     };
-    const Row row = rowOf(sourceIndex);
+    QString idText;
+    const Row row = rowOf(sourceIndex, idText);
     if (!isItem(row.kind))
         return false;
     if (m_query.isEmpty())
@@ -276,7 +290,8 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
         return true;
     const QModelIndex cluster
         = m_tree->indexForId(sourceIndex.data(ModelRoles::ClusterId).toString());
-    return (words | wordsIn(rowOf(cluster))) == m_query.allWords();
+    QString clusterIdText;
+    return (words | wordsIn(rowOf(cluster, clusterIdText))) == m_query.allWords();
 }
 
 void NavigationFilterProxy::setMark(quint32 serial, quint32 flags)
