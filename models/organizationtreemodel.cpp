@@ -1405,7 +1405,7 @@ OrganizationTreeModel::SearchRow OrganizationTreeModel::searchRow(const QModelIn
     const Node* node = nodeFor(index);
     row.kind = node->kind;
     row.key = m_packer.searchKey(node->searchKey);
-    row.id = node->id;
+    row.id = &node->id;
     row.idFolded = node->idFolded;
     row.idHex = node->idHex;
     if (node->kind == NodeKind::Queue) {

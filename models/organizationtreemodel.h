@@ -199,7 +199,7 @@ public:
     struct SearchRow {
         NodeKind kind = NodeKind::Loading;
         QByteArrayView key; // name or key, description: case-folded UTF-8, '\n' between parts
-        CompactId id; // a copy: no heap block, as it holds 16 bytes or shares the text
+        const CompactId* id = nullptr;
         bool idFolded = false; // no upper-case letter in the id
         bool idHex = false; // hexadecimal digits and dashes only (a UUID)
         bool paused = false; // queues

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <algorithm>
+
 // What is typed into a filter box, ready to be matched against many rows quickly: text words,
 // case-folded once here (rows keep a folded search key, see RowPacker::searchKey), and state
 // words:
@@ -47,6 +49,11 @@ public:
     // searched in it as they are in the key, byte by byte, far quicker than in UTF-16.
     quint64 wordsIn(QByteArrayView searchKey, QByteArrayView asciiFoldedId, bool idHex) const;
     quint64 allWords() const { return m_all; }
+    // Whether a word could be part of a UUID (hexadecimal digits and dashes only).
+    bool hasHexWord() const
+    {
+        return std::any_of(m_words.cbegin(), m_words.cend(), [](const Word& w) { return w.hex; });
+    }
     bool matchesText(QByteArrayView searchKey, QStringView id, bool idFolded, bool idHex) const
     {
         return wordsIn(searchKey, id, idFolded, idHex) == m_all;

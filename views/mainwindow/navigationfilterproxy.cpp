@@ -139,7 +139,6 @@ void NavigationFilterProxy::sourceChanged()
 void NavigationFilterProxy::rebuildRows()
 {
     m_rows.clear();
-    m_asciiIds.clear();
     m_rowsStale = false;
     if (!m_tree)
         return;
@@ -156,28 +155,7 @@ void NavigationFilterProxy::rebuildRows()
         Row r {};
         r.key = s.key.data();
         r.keyLength = quint32(s.key.size());
-        if (s.id.isPacked()) {
-            // A lower-case UUID, written out once here rather than on every keystroke.
-            r.id = nullptr;
-            r.idLength = quint32(CompactId::packedLength);
-            r.asciiId = quint32(m_asciiIds.size());
-            m_asciiIds.resize(m_asciiIds.size() + size_t(CompactId::packedLength));
-            s.id.writePacked(m_asciiIds.data() + r.asciiId);
-        } else {
-            // The text lives in the tree's node as long as the row does.
-            const QString& id = *s.id.text();
-            r.id = id.constData();
-            r.idLength = quint32(id.size());
-            const bool ascii
-                = std::all_of(id.begin(), id.end(), [](QChar c) { return c.unicode() < 128; });
-            r.asciiId = ascii ? quint32(m_asciiIds.size()) : noAsciiId;
-            if (ascii) {
-                for (QChar c : id) {
-                    const char16_t u = c.unicode();
-                    m_asciiIds.push_back(char(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u));
-                }
-            }
-        }
+        r.id = s.id;
         r.serial = m_tree->serial(index);
         r.end = quint32(m_rows.size() + 1);
         r.row = row;
@@ -213,12 +191,19 @@ void NavigationFilterProxy::rebuildRows()
 
 quint64 NavigationFilterProxy::wordsIn(const Row& row) const
 {
-    if (row.asciiId != noAsciiId) {
-        return m_query.wordsIn(QByteArrayView(row.key, row.keyLength),
-            QByteArrayView(m_asciiIds.data() + row.asciiId, row.idLength), row.idHex);
-    }
-    return m_query.wordsIn(QByteArrayView(row.key, row.keyLength),
-        QStringView(row.id, row.idLength), row.idFolded, row.idHex);
+    const QByteArrayView key(row.key, row.keyLength);
+    if (!row.id) // no such row
+        return m_query.wordsIn(key, QByteArrayView(), true);
+    if (const QString* text = row.id->text())
+        return m_query.wordsIn(key, QStringView(*text), row.idFolded, row.idHex);
+    // A packed id is a lower-case UUID: only a word of hexadecimal digits and dashes can be in
+    // it, and its text is written out (on the stack) only when the query has such a word. A
+    // copy of every id's text, kept for the filter, was 2 MB at 58,000 rows.
+    if (!m_query.hasHexWord())
+        return m_query.wordsIn(key, QByteArrayView(), true);
+    char id[CompactId::packedLength];
+    row.id->writePacked(id);
+    return m_query.wordsIn(key, QByteArrayView(id, CompactId::packedLength), true);
 }
 
 bool NavigationFilterProxy::statesHold(const Row& row, const QModelIndex& index) const
@@ -257,16 +242,12 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
 {
     if (!m_tree || !sourceIndex.isValid())
         return false;
-    // The row points into idText, which the caller keeps for as long as it reads the row.
-    const auto rowOf = [this](const QModelIndex& index, QString& idText) {
+    const auto rowOf = [this](const QModelIndex& index) {
         const OrganizationTreeModel::SearchRow s = m_tree->searchRow(index);
-        idText = s.id.toString();
         Row r {};
         r.key = s.key.data();
         r.keyLength = quint32(s.key.size());
-        r.id = idText.constData();
-        r.idLength = quint32(idText.size());
-        r.asciiId = noAsciiId;
+        r.id = s.id;
         r.kind = s.kind;
         r.expiry = s.expiry;
         r.idFolded = s.idFolded;
@@ -275,8 +256,7 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
         r.hosted = s.hosted;
         return r;
     };
-    QString idText;
-    const Row row = rowOf(sourceIndex, idText);
+    const Row row = rowOf(sourceIndex);
     if (!isItem(row.kind))
         return false;
     if (m_query.isEmpty())
@@ -290,8 +270,7 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
         return true;
     const QModelIndex cluster
         = m_tree->indexForId(sourceIndex.data(ModelRoles::ClusterId).toString());
-    QString clusterIdText;
-    return (words | wordsIn(rowOf(cluster, clusterIdText))) == m_query.allWords();
+    return (words | wordsIn(rowOf(cluster))) == m_query.allWords();
 }
 
 void NavigationFilterProxy::setMark(quint32 serial, quint32 flags)

@@ -87,10 +87,8 @@ private:
     // The views point into the model's storage: the table is rebuilt after any change.
     struct Row {
         const char* key;
-        const QChar* id;
+        const CompactId* id; // the tree's own: valid while the rows are
         quint32 keyLength;
-        quint32 idLength;
-        quint32 asciiId; // offset in m_asciiIds, or noAsciiId: the id has other characters
         quint32 serial;
         quint32 end; // one past the last row below this one
         int row; // in its parent
@@ -121,8 +119,6 @@ private:
     SearchQuery m_query;
     std::vector<Row> m_rows;
     // The rows' ids lower-cased, back to back, for those that are all ASCII (UUIDs are).
-    std::string m_asciiIds;
-    static constexpr quint32 noAsciiId = ~quint32(0);
     bool m_rowsStale = true;
     // Per source row (OrganizationTreeModel::serial()): the generation + flags if the row shows.
     // Each evaluation moves the generation on by 4, so nothing is ever cleared, and a look-up

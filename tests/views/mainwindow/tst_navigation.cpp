@@ -110,6 +110,43 @@ private Q_SLOTS:
         QCOMPARE(visibleIds(proxy).size(), 8);
     }
 
+    // Ids as Buildkite sends them (lower-case UUIDs) are held packed in the tree, and the
+    // filter finds a piece of one without a copy of its text; other ids are held as text.
+    void filterFindsPartsOfUuidIds()
+    {
+        OrganizationTreeModel model;
+        model.setOrganization(QStringLiteral("acme"));
+        const QString cluster = QStringLiteral("0b0e3c4a-5d6e-4f70-8a9b-0c1d2e3f4a5b");
+        const QString beef = QStringLiteral("9f8e7d6c-5b4a-4392-8170-deadbeef0001");
+        const QString cafe = QStringLiteral("1a2b3c4d-5e6f-4708-9a1b-2c3dcafe0002");
+        Cluster c = parse<Cluster>(JSON({"name":"Production"}));
+        c.id = cluster;
+        Queue q1 = parse<Queue>(JSON({"key":"linux"}), cluster);
+        q1.id = beef;
+        Queue q2 = parse<Queue>(JSON({"key":"windows"}), cluster);
+        q2.id = cafe;
+        model.mergeClusters({ c });
+        model.mergeClusterChildren(cluster, { q1, q2 }, {});
+        QCOMPARE(model.indexForId(beef).data(OrganizationTreeModel::IdRole).toString(), beef);
+
+        NavigationFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QCOMPARE(visibleIds(proxy), (QStringList { cluster, beef, cafe }));
+        proxy.setFilterText(QStringLiteral("deadbeef"));
+        QCOMPARE(visibleIds(proxy), (QStringList { cluster, beef }));
+        proxy.setFilterText(QStringLiteral("2C3DCAFE")); // case-insensitive
+        QCOMPARE(visibleIds(proxy), (QStringList { cluster, cafe }));
+        proxy.setFilterText(QStringLiteral("4708-9a1b windows")); // across a dash, and a key word
+        QCOMPARE(visibleIds(proxy), (QStringList { cluster, cafe }));
+        proxy.setFilterText(QStringLiteral("4708 linux"));
+        QVERIFY(visibleIds(proxy).isEmpty());
+        // The whole id, and one that differs in its last digit.
+        proxy.setFilterText(beef);
+        QCOMPARE(visibleIds(proxy), (QStringList { cluster, beef }));
+        proxy.setFilterText(QStringLiteral("9f8e7d6c-5b4a-4392-8170-deadbeef0002"));
+        QVERIFY(visibleIds(proxy).isEmpty());
+    }
+
     void matchRangesAreWhereTheWordsShow()
     {
         using Range = SearchQuery::Range;
