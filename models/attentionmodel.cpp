@@ -42,7 +42,7 @@ AttentionModel::AttentionModel(QObject* parent)
     , m_texts(1) // the empty text, 0
 {
     // What a row costs at 39,000 rows: keep it there.
-    static_assert(sizeof(Item) <= 64);
+    static_assert(sizeof(Item) <= 56);
 }
 
 AttentionModel::~AttentionModel() = default;
@@ -134,7 +134,7 @@ QVariant AttentionModel::data(const QModelIndex& index, int role) const
     const Item& item = *m_sections.at(size_t(section)).at(size_t(index.row()));
     if (role == QueueRole || role == AgentTokenRole) {
         // Read from the tree when asked: rows do not keep whole values.
-        if ((role == QueueRole) != item.isQueue)
+        if ((role == QueueRole) != isQueueSection(Section(section)))
             return {};
         return sourceIndex(item.id.toString()).data(role);
     }
@@ -180,7 +180,7 @@ QVariant AttentionModel::itemData(const Item& item, Section section, int column,
     case Name:
         if (role == Qt::ToolTipRole)
             return text(item.description);
-        if (item.isQueue)
+        if (isQueueSection(section))
             return text(item.name);
         return item.name == 0 && !sort ? AttentionModel::tr("Untitled token") : text(item.name);
     case Cluster:
@@ -378,7 +378,6 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(const Q
             Item item;
             item.cluster = ref;
             if (kind == TreeKind::Queue) {
-                item.isQueue = true;
                 const QVariant agents = row.data(ModelRoles::AgentsConnected);
                 out->agentCountsKnown = out->agentCountsKnown || agents.isValid();
                 const bool paused = row.data(ModelRoles::Paused).toBool();
@@ -518,6 +517,11 @@ bool AttentionModel::less(Section section, const Item& a, const Item& b) const
     if (const int c = a.cluster->name.compare(b.cluster->name, Qt::CaseInsensitive))
         return c < 0;
     return a.id < b.id;
+}
+
+bool AttentionModel::isQueueSection(Section section)
+{
+    return section == Section::PausedQueues || section == Section::IdleQueues;
 }
 
 // Whether b sorts exactly where a does (a changed row that can stay in its place).
@@ -722,7 +726,7 @@ void AttentionModel::emitItemChanges(
         && before.when == after.when && before.cluster->name == after.cluster->name
         && before.cluster->emoji == after.cluster->emoji)
         return;
-    const int valueRole = after.isQueue ? int(QueueRole) : int(AgentTokenRole);
+    const int valueRole = isQueueSection(Section(section)) ? int(QueueRole) : int(AgentTokenRole);
     const QList<int>& roles = comparedRoles();
     // Per column, the roles that read differently; the value itself is answered on every column.
     for (int column = 0; column < ColumnCount; ++column) {

@@ -37,7 +37,7 @@ class OrganizationTreeModel;
 // only for paused ones), tokens with AgentTokenRole and ExpiryStateRole, so it always agrees with
 // the tree, expiry clock included. QueueRole and AgentTokenRole of its own rows are read from the
 // tree when asked, not kept: an organisation of 1,000 clusters puts tens of thousands of rows
-// here (39,000 at 1,000 x 50 x 5), and a row holds only what it shows, in 64 bytes: its id as a
+// here (39,000 at 1,000 x 50 x 5), and a row holds only what it shows, in 56 bytes: its id as a
 // CompactId, its cluster, its time, and its texts as numbers into a table of the distinct ones
 // (most repeat: "No agents connected", "Never expires · by Sam Kim", the queue keys).
 //
@@ -137,7 +137,7 @@ private:
         Text description = 0; // the Name column's tooltip
         Text details = 0;
         Text detailsTip = 0;
-        bool isQueue = false;
+        // Whether it is a queue or a token follows from its section (isQueueSection()).
     };
     // A cluster's rows, per section; the sections point into these.
     struct ClusterRows {
@@ -161,6 +161,7 @@ private:
     qsizetype position(int section, const Item& item) const;
     bool less(Section section, const Item& a, const Item& b) const;
     bool sameOrder(const Item& a, const Item& b) const;
+    static bool isQueueSection(Section section);
     void emitItemChanges(int section, qsizetype row, const Item& before, const Item& after);
     void clearAll();
     QVariant itemData(const Item& item, Section section, int column, int role) const;
