@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 
 using Section = AttentionModel::Section;
 
@@ -38,7 +39,10 @@ QString joinedDetails(const QString& first, const QString& second)
 
 AttentionModel::AttentionModel(QObject* parent)
     : QAbstractItemModel(parent)
+    , m_texts(1) // the empty text, 0
 {
+    // What a row costs at 39,000 rows: keep it there.
+    static_assert(sizeof(Item) <= 56);
 }
 
 AttentionModel::~AttentionModel() = default;
@@ -130,9 +134,9 @@ QVariant AttentionModel::data(const QModelIndex& index, int role) const
     const Item& item = *m_sections.at(size_t(section)).at(size_t(index.row()));
     if (role == QueueRole || role == AgentTokenRole) {
         // Read from the tree when asked: rows do not keep whole values.
-        if ((role == QueueRole) != item.isQueue)
+        if ((role == QueueRole) != isQueueSection(Section(section)))
             return {};
-        return sourceIndex(item.id).data(role);
+        return sourceIndex(item.id.toString()).data(role);
     }
     return itemData(item, Section(section), index.column(), role);
 }
@@ -158,7 +162,7 @@ QVariant AttentionModel::itemData(const Item& item, Section section, int column,
     case SectionRole:
         return QVariant::fromValue(section);
     case IdRole:
-        return item.id;
+        return item.id.toString();
     case ClusterIdRole:
         return item.cluster->id;
     case EmojiRole:
@@ -175,10 +179,10 @@ QVariant AttentionModel::itemData(const Item& item, Section section, int column,
     switch (column) {
     case Name:
         if (role == Qt::ToolTipRole)
-            return item.description;
-        if (item.isQueue)
-            return item.name;
-        return item.name.isEmpty() && !sort ? AttentionModel::tr("Untitled token") : item.name;
+            return text(item.description);
+        if (isQueueSection(section))
+            return text(item.name);
+        return item.name == 0 && !sort ? AttentionModel::tr("Untitled token") : text(item.name);
     case Cluster:
         if (role == Qt::ToolTipRole)
             return {};
@@ -189,8 +193,8 @@ QVariant AttentionModel::itemData(const Item& item, Section section, int column,
         return sort ? QVariant(item.when.toMSecsSinceEpoch()) : QVariant(item.when.toLocalTime());
     case Details:
         if (role == Qt::ToolTipRole)
-            return item.detailsTip.isEmpty() ? QVariant() : QVariant(item.detailsTip);
-        return item.details;
+            return item.detailsTip == 0 ? QVariant() : QVariant(text(item.detailsTip));
+        return text(item.details);
     }
     return {};
 }
@@ -269,7 +273,7 @@ void AttentionModel::onDataChanged(
         if (values) {
             const auto kind = kindOf(index);
             if (kind == TreeKind::Queue || kind == TreeKind::Token)
-                m_valueChanged.insert(index.data(ModelRoles::Id).toString());
+                m_valueChanged.insert(CompactId(index.data(ModelRoles::Id).toString()));
         }
     }
     schedule();
@@ -348,8 +352,7 @@ QStringList AttentionModel::sourceClusterIds() const
     return ids;
 }
 
-std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(
-    const QString& clusterId) const
+std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(const QString& clusterId)
 {
     const QModelIndex clusterIndex = sourceIndex(clusterId);
     if (!clusterIndex.isValid() || kindOf(clusterIndex) != TreeKind::Cluster)
@@ -361,11 +364,11 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(
     info->name = cluster.name;
     info->emoji = cluster.emoji;
     const ClusterRef ref(info);
-    // Texts many rows share, made once.
-    const QString noAgents = AttentionModel::tr("No agents connected");
-    const QString noAgentsPaused = AttentionModel::tr("No agents connected · paused");
-    auto add = [&out](Section section, const Item& item) {
-        out->items.at(size_t(section)).push_back(item);
+    // Texts many rows share, looked up once.
+    const Text noAgents = intern(AttentionModel::tr("No agents connected"));
+    const Text noAgentsPaused = intern(AttentionModel::tr("No agents connected · paused"));
+    auto add = [this](Section section, const Item& item) {
+        m_scratch.at(size_t(section)).push_back(item);
     };
     for (int g = 0; g < m_source->rowCount(clusterIndex); ++g) {
         const QModelIndex group = m_source->index(g, 0, clusterIndex);
@@ -375,7 +378,6 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(
             Item item;
             item.cluster = ref;
             if (kind == TreeKind::Queue) {
-                item.isQueue = true;
                 const QVariant agents = row.data(ModelRoles::AgentsConnected);
                 out->agentCountsKnown = out->agentCountsKnown || agents.isValid();
                 const bool paused = row.data(ModelRoles::Paused).toBool();
@@ -384,19 +386,20 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(
                     && !row.data(ModelRoles::Hosted).toBool();
                 if (!paused && !idle)
                     continue;
-                item.id = row.data(ModelRoles::Id).toString();
-                item.name = row.data(Qt::DisplayRole).toString();
-                item.description = row.data(ModelRoles::Description).toString();
+                item.id = CompactId(row.data(ModelRoles::Id).toString());
+                item.name = intern(row.data(Qt::DisplayRole).toString());
+                item.description = intern(row.data(ModelRoles::Description).toString());
                 if (paused) {
                     // Who paused it and why: only paused queues are read whole.
                     const auto q = row.data(ModelRoles::QueueValue).value<Queue>();
-                    item.detailsTip = RowText::pauseText(q);
+                    item.detailsTip = intern(RowText::pauseText(q));
                     const QString who
                         = q.dispatchPausedBy ? userName(*q.dispatchPausedBy) : QString();
                     const QString note = q.dispatchPausedNote.simplified();
                     const QString by = who.isEmpty() ? AttentionModel::tr("Paused")
                                                      : AttentionModel::tr("Paused by %1").arg(who);
-                    item.details = note.isEmpty() ? by : QStringLiteral("%1: %2").arg(by, note);
+                    item.details
+                        = intern(note.isEmpty() ? by : QStringLiteral("%1: %2").arg(by, note));
                     item.when = q.dispatchPausedAt;
                     add(Section::PausedQueues, item);
                 }
@@ -408,51 +411,96 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(
             } else if (kind == TreeKind::Token) {
                 const auto t = row.data(ModelRoles::AgentTokenValue).value<AgentToken>();
                 const auto state = row.data(ModelRoles::ExpiryState).value<TokenExpiry::State>();
-                item.id = t.id;
-                item.name = t.description;
-                item.description = t.description;
+                item.id = CompactId(t.id);
+                item.name = intern(t.description);
+                item.description = item.name;
                 const QString creator = t.createdBy.displayName();
                 item.detailsTip = creator.isEmpty()
-                    ? QString()
-                    : shared(AttentionModel::tr("Created by %1").arg(creator));
+                    ? 0
+                    : intern(AttentionModel::tr("Created by %1").arg(creator));
                 const QString by = createdBy(t);
                 item.when = t.expiresAt;
                 if (state == TokenExpiry::State::Expired) {
-                    item.details = shared(joinedDetails(AttentionModel::tr("Expired"), by));
+                    item.details = intern(joinedDetails(AttentionModel::tr("Expired"), by));
                     add(Section::ExpiredTokens, item);
                 } else if (state == TokenExpiry::State::ExpiringSoon) {
-                    item.details = shared(joinedDetails(AttentionModel::tr("Expires soon"), by));
+                    item.details = intern(joinedDetails(AttentionModel::tr("Expires soon"), by));
                     add(Section::ExpiringTokens, item);
                 }
                 item.when = t.createdAt;
                 if (state == TokenExpiry::State::Never) {
-                    item.details = shared(joinedDetails(AttentionModel::tr("Never expires"), by));
+                    item.details = intern(joinedDetails(AttentionModel::tr("Never expires"), by));
                     add(Section::NeverExpiringTokens, item);
                 }
                 if (t.allowedIpAddresses.trimmed().isEmpty()) {
-                    item.details = shared(joinedDetails(AttentionModel::tr("Any IP address"), by));
+                    item.details = intern(joinedDetails(AttentionModel::tr("Any IP address"), by));
                     add(Section::UnrestrictedTokens, item);
                 }
             }
         }
     }
-    // Kept until the cluster changes: without the room the vectors grew into, which at 1,000
-    // clusters is megabytes (the idle queues are most of the organisation's queues).
-    for (std::vector<Item>& items : out->items)
-        items.shrink_to_fit();
+    // Kept until the cluster changes: made at their size, without the room a growing vector
+    // leaves, which at 1,000 clusters is megabytes (the idle queues are most of the
+    // organisation's queues), and without copying the rows once more when it grows.
+    for (size_t s = 0; s < out->items.size(); ++s) {
+        std::vector<Item>& found = m_scratch.at(s);
+        out->items.at(s).assign(
+            std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        found.clear(); // keeps its room for the next cluster
+    }
     return out;
 }
 
-QString AttentionModel::shared(const QString& text) const
+AttentionModel::Text AttentionModel::intern(const QString& text)
 {
-    const auto it = m_texts.constFind(text);
-    if (it != m_texts.cend())
-        return *it;
-    m_texts.insert(text);
-    return text;
+    if (text.isEmpty())
+        return 0;
+    const auto it = m_textNumbers.constFind(text);
+    if (it != m_textNumbers.cend())
+        return it.value();
+    const auto number = Text(m_texts.size());
+    m_texts.push_back(text);
+    m_textNumbers.insert(text, number);
+    return number;
 }
 
-bool AttentionModel::less(Section section, const Item& a, const Item& b)
+void AttentionModel::compactTexts()
+{
+    // Geometric: a compaction walks every row, so it comes once the table has doubled since the
+    // last one (plus a little, so a small table is left alone), whatever the number of rows.
+    if (m_texts.size() <= 2 * m_textsAfterCompaction + 256)
+        return;
+    constexpr Text unused = ~Text(0);
+    std::vector<Text> renumbered(m_texts.size(), unused);
+    std::vector<QString> kept { QString() };
+    renumbered[0] = 0;
+    auto keep = [&](Text& number) {
+        Text& next = renumbered[number];
+        if (next == unused) {
+            next = Text(kept.size());
+            kept.push_back(m_texts[number]);
+        }
+        number = next;
+    };
+    // In place: the sections point at these rows, which keep their place and their texts.
+    for (auto& [id, rows] : m_clusters) {
+        for (std::vector<Item>& items : rows->items) {
+            for (Item& item : items) {
+                keep(item.name);
+                keep(item.description);
+                keep(item.details);
+                keep(item.detailsTip);
+            }
+        }
+    }
+    m_texts = std::move(kept);
+    m_textNumbers.clear();
+    for (size_t n = 1; n < m_texts.size(); ++n)
+        m_textNumbers.insert(m_texts[n], Text(n));
+    m_textsAfterCompaction = m_texts.size();
+}
+
+bool AttentionModel::less(Section section, const Item& a, const Item& b) const
 {
     // The pause an incident just caused on top; the next token to expire on top; the oldest
     // never-expiring token on top.
@@ -462,17 +510,25 @@ bool AttentionModel::less(Section section, const Item& a, const Item& b)
             return a.when.isValid(); // unknown times last
         return newestFirst ? a.when > b.when : a.when < b.when;
     }
-    if (const int c = a.name.compare(b.name, Qt::CaseInsensitive))
-        return c < 0;
+    if (a.name != b.name) {
+        if (const int c = text(a.name).compare(text(b.name), Qt::CaseInsensitive))
+            return c < 0;
+    }
     if (const int c = a.cluster->name.compare(b.cluster->name, Qt::CaseInsensitive))
         return c < 0;
     return a.id < b.id;
 }
 
-// Whether b sorts exactly where a does (a changed row that can stay in its place).
-bool AttentionModel::sameOrder(const Item& a, const Item& b)
+bool AttentionModel::isQueueSection(Section section)
 {
-    return a.id == b.id && a.when == b.when && a.name.compare(b.name, Qt::CaseInsensitive) == 0
+    return section == Section::PausedQueues || section == Section::IdleQueues;
+}
+
+// Whether b sorts exactly where a does (a changed row that can stay in its place).
+bool AttentionModel::sameOrder(const Item& a, const Item& b) const
+{
+    return a.id == b.id && a.when == b.when
+        && (a.name == b.name || text(a.name).compare(text(b.name), Qt::CaseInsensitive) == 0)
         && a.cluster->name.compare(b.cluster->name, Qt::CaseInsensitive) == 0;
 }
 
@@ -481,7 +537,7 @@ qsizetype AttentionModel::position(int section, const Item& item) const
     const Rows& rows = m_sections.at(size_t(section));
     const Section s = Section(section);
     const auto it = std::lower_bound(rows.cbegin(), rows.cend(), &item,
-        [s](const Item* a, const Item* b) { return less(s, *a, *b); });
+        [this, s](const Item* a, const Item* b) { return less(s, *a, *b); });
     if (it == rows.cend() || (*it)->id != item.id)
         return -1;
     return it - rows.cbegin();
@@ -498,7 +554,10 @@ void AttentionModel::clearAll()
         endRemoveRows();
     }
     m_clusters.clear();
-    m_texts.clear();
+    // Another organisation, or none: its texts go with its rows.
+    m_texts.assign(1, QString());
+    m_textNumbers.clear();
+    m_textsAfterCompaction = 0;
     m_knownClusters = 0;
 }
 
@@ -552,6 +611,7 @@ void AttentionModel::sync()
     m_valueChanged.clear();
     m_allValuesChanged = false;
     m_agentCountsKnown = m_knownClusters > 0;
+    compactTexts();
 
     bool countsDiffer = knownBefore != m_agentCountsKnown;
     for (int s = 0; s < sectionCount; ++s) {
@@ -581,7 +641,7 @@ void AttentionModel::mergeRows(
     Rows& rows = m_sections.at(size_t(section));
     const Section s = Section(section);
     const QModelIndex parent = sectionIndex(s);
-    QHash<QString, const Item*> next;
+    QHash<CompactId, const Item*> next;
     if (after) {
         next.reserve(qsizetype(after->size()));
         for (const Item& item : *after)
@@ -626,14 +686,14 @@ void AttentionModel::mergeRows(
     if (!after)
         return;
     std::vector<const Item*> added;
-    QSet<QString> seen;
+    QSet<CompactId> seen;
     for (const Item& item : *after) {
         if (!kept.contains(&item) && !seen.contains(item.id)) {
             seen.insert(item.id);
             added.push_back(&item);
         }
     }
-    auto order = [s](const Item* a, const Item* b) { return less(s, *a, *b); };
+    auto order = [this, s](const Item* a, const Item* b) { return less(s, *a, *b); };
     std::sort(added.begin(), added.end(), order);
     // Runs of new rows that land between the same two rows go in one call.
     for (size_t i = 0; i < added.size();) {
@@ -666,7 +726,7 @@ void AttentionModel::emitItemChanges(
         && before.when == after.when && before.cluster->name == after.cluster->name
         && before.cluster->emoji == after.cluster->emoji)
         return;
-    const int valueRole = after.isQueue ? int(QueueRole) : int(AgentTokenRole);
+    const int valueRole = isQueueSection(Section(section)) ? int(QueueRole) : int(AgentTokenRole);
     const QList<int>& roles = comparedRoles();
     // Per column, the roles that read differently; the value itself is answered on every column.
     for (int column = 0; column < ColumnCount; ++column) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "compactid.h"
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
@@ -36,7 +37,9 @@ class OrganizationTreeModel;
 // only for paused ones), tokens with AgentTokenRole and ExpiryStateRole, so it always agrees with
 // the tree, expiry clock included. QueueRole and AgentTokenRole of its own rows are read from the
 // tree when asked, not kept: an organisation of 1,000 clusters puts tens of thousands of rows
-// here, and a row holds only what it shows.
+// here (39,000 at 1,000 x 50 x 5), and a row holds only what it shows, in 56 bytes: its id as a
+// CompactId, its cluster, its time, and its texts as numbers into a table of the distinct ones
+// (most repeat: "No agents connected", "Never expires · by Sam Kim", the queue keys).
 //
 // Source changes are gathered per cluster and merged on the next turn of the event loop (at most
 // four times a second while they keep coming): only the clusters the source reported are read
@@ -93,6 +96,9 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // How many distinct texts the rows' table holds (for tests: it stays near what the rows use).
+    qsizetype textCount() const { return qsizetype(m_texts.size()); }
+
     // The model to read (not owned; null empties every section).
     void setSource(QAbstractItemModel* source);
     QAbstractItemModel* source() const { return m_source; }
@@ -119,16 +125,19 @@ private:
         QString emoji;
     };
     using ClusterRef = QExplicitlySharedDataPointer<const ClusterInfo>;
-    // One row: what it shows and sorts by. Strings are shared with the tree's.
+    // A row text: its number in m_texts. Equal numbers are equal texts, so comparing two rows'
+    // numbers says which of their texts changed.
+    using Text = quint32;
+    // One row: what it shows and sorts by.
     struct Item {
-        QString id;
+        CompactId id;
         ClusterRef cluster;
-        QString name; // queue key, token description
-        QString description; // the Name column's tooltip
-        QString details;
-        QString detailsTip;
         QDateTime when;
-        bool isQueue = false;
+        Text name = 0; // queue key, token description
+        Text description = 0; // the Name column's tooltip
+        Text details = 0;
+        Text detailsTip = 0;
+        // Whether it is a queue or a token follows from its section (isQueueSection()).
     };
     // A cluster's rows, per section; the sections point into these.
     struct ClusterRows {
@@ -144,22 +153,25 @@ private:
     void onRowsChanged(const QModelIndex& parent, int first, int last);
     void markAll(bool valuesChanged);
     // The cluster's rows as the source has them now (nullptr: no such cluster any more).
-    std::unique_ptr<ClusterRows> readCluster(const QString& clusterId) const;
+    std::unique_ptr<ClusterRows> readCluster(const QString& clusterId);
     QModelIndex sourceIndex(const QString& id) const;
     QStringList sourceClusterIds() const;
     void mergeCluster(const ClusterRows* before, const ClusterRows* after);
     void mergeRows(int section, const std::vector<Item>* before, const std::vector<Item>* after);
     qsizetype position(int section, const Item& item) const;
-    static bool less(Section section, const Item& a, const Item& b);
-    static bool sameOrder(const Item& a, const Item& b);
+    bool less(Section section, const Item& a, const Item& b) const;
+    bool sameOrder(const Item& a, const Item& b) const;
+    static bool isQueueSection(Section section);
     void emitItemChanges(int section, qsizetype row, const Item& before, const Item& after);
     void clearAll();
     QVariant itemData(const Item& item, Section section, int column, int role) const;
     QVariant sectionData(Section section, int column, int role) const;
     static const QList<int>& comparedRoles();
-    // The one copy of a token row's text: thousands of tokens read "Never expires · by Sam Kim"
-    // with a handful of creators.
-    QString shared(const QString& text) const;
+    // A text's number in the table, added if new; the empty text is 0.
+    Text intern(const QString& text);
+    const QString& text(Text number) const { return m_texts[number]; }
+    // Drops the texts no row uses once the table has grown well past its last compaction.
+    void compactTexts();
 
     QPointer<QAbstractItemModel> m_source;
     QPointer<OrganizationTreeModel> m_tree; // the tree under the source's proxies
@@ -168,7 +180,7 @@ private:
     std::array<Rows, sectionCount> m_sections;
     // What the source reported since the last merge.
     QSet<QString> m_dirty; // cluster ids
-    QSet<QString> m_valueChanged; // queue and token ids whose QueueRole/AgentTokenRole changed
+    QSet<CompactId> m_valueChanged; // queue and token ids whose QueueRole/AgentTokenRole changed
     bool m_clusterListDirty = true;
     bool m_allDirty = true;
     bool m_allValuesChanged = false;
@@ -178,6 +190,12 @@ private:
     // Merges are at least this far apart while changes keep coming (schedule()).
     static constexpr qint64 syncIntervalMs = 250;
     QElapsedTimer m_lastSync;
-    // Token rows' texts (shared()): creators times a few phrases, cleared with the rows.
-    mutable QSet<QString> m_texts;
+    // The rows' texts, each distinct one once (0: the empty text), and their numbers. A text no
+    // row uses any more stays until compactTexts() or clearAll(): notes change a few at a time.
+    std::vector<QString> m_texts;
+    QHash<QString, Text> m_textNumbers;
+    size_t m_textsAfterCompaction = 0;
+    // readCluster()'s rows as they are found, reused so that a cluster's vectors are made at
+    // their final size once instead of growing and then shrinking.
+    std::array<std::vector<Item>, sectionCount> m_scratch;
 };

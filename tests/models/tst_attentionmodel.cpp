@@ -62,6 +62,31 @@ QStringList names(const A& model, Section section)
     return out;
 }
 
+// Every role of every cell the model has, as text: what a view can read.
+QStringList everything(const A& model)
+{
+    const QList<int> roles { Qt::DisplayRole, Qt::ToolTipRole, A::SectionRole, A::IdRole,
+        A::ClusterIdRole, A::SortRole, A::EmojiRole, A::CountRole };
+    QStringList out;
+    for (int section = 0; section < model.rowCount(); ++section) {
+        const QModelIndex parent = model.index(section, 0);
+        for (int row = 0; row < model.rowCount(parent); ++row) {
+            for (int column = 0; column < A::ColumnCount; ++column) {
+                for (int role : roles) {
+                    const QVariant value = model.index(row, column, parent).data(role);
+                    out.append(QStringLiteral("%1/%2/%3/%4: %5 %6")
+                                   .arg(section)
+                                   .arg(row)
+                                   .arg(column)
+                                   .arg(role)
+                                   .arg(QString::fromLatin1(value.typeName()), value.toString()));
+                }
+            }
+        }
+    }
+    return out;
+}
+
 OrganizationSnapshot org()
 {
     const QString c1 = QStringLiteral("c1");
@@ -221,6 +246,103 @@ private Q_SLOTS:
         m_model->setSource(nullptr);
         for (int s = 0; s < A::sectionCount; ++s)
             QCOMPARE(model.count(Section(s)), 0);
+    }
+
+    // Rows that sort alike in everything else go by id, compared as the text the API sent: a
+    // lower-case UUID, an upper-case one and an id that is no UUID at all.
+    void tiesGoByIdAsSent()
+    {
+        const QString lower = QStringLiteral("0190aaaa-0000-4000-8000-000000000002");
+        const QString upper = QStringLiteral("0190AAAA-0000-4000-8000-000000000003");
+        const QString other = QStringLiteral("0190aaaa-0000-4000-8000-000000000001x");
+        OrganizationSnapshot s { QStringLiteral("acme"), {} };
+        int n = 0;
+        for (const QString& id : { lower, other, upper }) {
+            const QString clusterId = QStringLiteral("c%1").arg(++n);
+            s.clusters.append({ cluster(clusterId, QStringLiteral("Same")),
+                { pausedAt(queue(id, clusterId, QStringLiteral("default")),
+                    QStringLiteral("Sam Kim"), t0, QStringLiteral("freeze")) },
+                {}, {} });
+        }
+        m_tree.mergeSnapshot(s);
+        m_model->sync();
+        const A& model = *m_model;
+        const QModelIndex paused = model.sectionIndex(Section::PausedQueues);
+        QStringList ids;
+        for (int row = 0; row < model.rowCount(paused); ++row)
+            ids.append(model.index(row, A::Name, paused).data(A::IdRole).toString());
+        QCOMPARE(ids, (QStringList { upper, other, lower }));
+        QCOMPARE(model.index(0, A::Name, paused).data(A::QueueRole).value<Queue>().id, upper);
+    }
+
+    // Who created a token is in its Details column, in every section it is in; the rest of the
+    // row reads as before.
+    void aTokensCreatorChangesItsDetailsOnly()
+    {
+        A& model = *m_model;
+        ModelSpies spies(&model);
+        QJsonObject creator { { QStringLiteral("created_by"),
+            QJsonObject { { QStringLiteral("id"), QStringLiteral("u1") },
+                { QStringLiteral("name"), QStringLiteral("Sam Kim") } } } };
+        QVERIFY(m_tree.upsertToken(token(
+            QStringLiteral("t5"), QStringLiteral("c2"), QStringLiteral("Forever"), {}, creator)));
+        QTRY_VERIFY(spies.changed.size() > 0);
+        QCOMPARE(spies.inserted.size() + spies.removed.size() + spies.moved.size(), 0);
+        for (Section section : { Section::NeverExpiringTokens, Section::UnrestrictedTokens }) {
+            const QModelIndex parent = model.sectionIndex(section);
+            const QModelIndex name = model.index(0, A::Name, parent);
+            QCOMPARE(name.data().toString(), QStringLiteral("Forever"));
+            const QModelIndex details = name.siblingAtColumn(A::Details);
+            QCOMPARE(
+                details.data(Qt::ToolTipRole).toString(), QStringLiteral("Created by Sam Kim"));
+            QVERIFY(details.data().toString().endsWith(QStringLiteral(" · created by Sam Kim")));
+            QCOMPARE(spies.rolesFor(details),
+                sortedRoles({ Qt::DisplayRole, Qt::ToolTipRole, A::SortRole, A::AgentTokenRole }));
+            QCOMPARE(spies.rolesFor(name), QList<int> { A::AgentTokenRole });
+        }
+    }
+
+    // A row's texts are numbers into the model's table of distinct texts: a note that keeps
+    // changing adds texts that no row uses any more, and the table drops them instead of
+    // growing with every refresh, while every row keeps reading what it read.
+    void textsStayFewAcrossManyChangedNotes()
+    {
+        A& model = *m_model;
+        m_agents.set(QStringLiteral("q1"), 0); // an idle row too
+        model.sync();
+        const QStringList before = everything(model);
+        const QModelIndex arm
+            = model.index(0, A::Details, model.sectionIndex(Section::PausedQueues));
+        qsizetype most = 0;
+        for (int i = 0; i < 1000; ++i) {
+            const QString note = QStringLiteral("INC-%1").arg(1000 + i);
+            QVERIFY(m_tree.upsertQueue(
+                pausedAt(queue(QStringLiteral("q2"), QStringLiteral("c1"), QStringLiteral("arm")),
+                    QStringLiteral("Priya Raman"), t0.addSecs(-600), note)));
+            model.sync();
+            QCOMPARE(arm.data().toString(), QStringLiteral("Paused by Priya Raman: ") + note);
+            most = std::max(most, model.textCount());
+        }
+        // Two new texts per refresh (the details and their tooltip): 2,000 without compaction.
+        QVERIFY2(most < 400, qPrintable(QString::number(most)));
+
+        ModelSpies spies(&model);
+        QVERIFY(m_tree.upsertQueue(
+            pausedAt(queue(QStringLiteral("q2"), QStringLiteral("c1"), QStringLiteral("arm")),
+                QStringLiteral("Priya Raman"), t0.addSecs(-600), QStringLiteral("INC-42"))));
+        model.sync();
+        QCOMPARE(everything(model), before);
+        // Only that row's cells were reported.
+        QVERIFY(spies.changed.size() > 0);
+        for (const QList<QVariant>& args : std::as_const(spies.changed)) {
+            const auto index = args.at(0).value<QModelIndex>();
+            QCOMPARE(index.data(A::IdRole).toString(), QStringLiteral("q2"));
+        }
+        QCOMPARE(spies.inserted.size() + spies.removed.size() + spies.moved.size(), 0);
+
+        // Another organisation, or none: the texts go with the rows.
+        model.setSource(nullptr);
+        QCOMPARE(model.textCount(), 1); // the empty text
     }
 
     // Only the clusters the tree reported are read again: a change in one cluster reports its
