@@ -6,9 +6,20 @@
 
 namespace {
 constexpr qsizetype uuidLength = CompactId::packedLength;
-constexpr std::array<qsizetype, 4> dashes { 8, 13, 18, 23 };
+// Where the 32 digits sit in the text (the other four places hold dashes): a filter writes an
+// id out for every row on a keystroke, and every lookup by id parses one.
+constexpr std::array<quint8, 32> digitAt { 0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17,
+    19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35 };
+constexpr std::array<quint8, 4> dashAt { 8, 13, 18, 23 };
 
-bool isDash(qsizetype i) { return std::find(dashes.cbegin(), dashes.cend(), i) != dashes.cend(); }
+int nibble(char16_t c)
+{
+    if (c >= u'0' && c <= u'9')
+        return c - u'0';
+    if (c >= u'a' && c <= u'f')
+        return c - u'a' + 10;
+    return -1; // upper case too: it would not come back as it was sent
+}
 } // namespace
 
 CompactId::CompactId()
@@ -31,25 +42,17 @@ bool CompactId::parse(QStringView text, quint64* high, quint64* low)
 {
     if (text.size() != uuidLength)
         return false;
+    const QChar* data = text.data();
+    for (const quint8 at : dashAt) {
+        if (data[at] != u'-')
+            return false;
+    }
     quint64 halves[2] = { 0, 0 };
-    int digit = 0;
-    for (qsizetype i = 0; i < uuidLength; ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (isDash(i)) {
-            if (c != u'-')
-                return false;
-            continue;
-        }
-        quint64 nibble = 0;
-        if (c >= u'0' && c <= u'9')
-            nibble = c - u'0';
-        else if (c >= u'a' && c <= u'f')
-            nibble = c - u'a' + 10;
-        else
-            return false; // upper case too: it would not come back as it was sent
-        quint64& half = halves[digit < 16 ? 0 : 1];
-        half = (half << 4) | nibble;
-        ++digit;
+    for (int d = 0; d < 32; ++d) {
+        const int value = nibble(data[digitAt[size_t(d)]].unicode());
+        if (value < 0)
+            return false;
+        halves[d / 16] = (halves[d / 16] << 4) | quint64(value);
     }
     *high = halves[0];
     *low = halves[1];
@@ -61,17 +64,13 @@ void CompactId::writePacked(char* out) const
     if (m_text)
         return;
     static constexpr char hex[] = "0123456789abcdef";
-    int digit = 0;
-    for (qsizetype i = 0; i < uuidLength; ++i) {
-        if (isDash(i)) {
-            out[i] = '-';
-            continue;
-        }
-        const quint64 half = digit < 16 ? m_high : m_low;
-        const int shift = 4 * (15 - digit % 16);
-        out[i] = hex[(half >> shift) & 0xf];
-        ++digit;
+    for (int d = 0; d < 16; ++d) {
+        const int shift = 60 - 4 * d;
+        out[digitAt[size_t(d)]] = hex[(m_high >> shift) & 0xf];
+        out[digitAt[size_t(d + 16)]] = hex[(m_low >> shift) & 0xf];
     }
+    for (const quint8 at : dashAt)
+        out[at] = '-';
 }
 
 QString CompactId::toString() const
