@@ -23,7 +23,7 @@ using NodeKind = OrganizationTreeModel::NodeKind;
 struct OrganizationTreeModel::Node {
     Node* parent = nullptr;
     int row = 0;
-    NodeKind kind = NodeKind::Organization;
+    NodeKind kind = NodeKind::Organization; // with the three flags below, in row's 8-byte slot
     // Containers (organisation, groups): whether the children were ever loaded, and why the
     // last load failed. Error rows carry the error they show.
     bool childrenKnown = false;
@@ -627,6 +627,7 @@ void OrganizationTreeModel::noteChanged(const QString& id) { m_changed.append(id
 
 std::unique_ptr<OrganizationTreeModel::Node> OrganizationTreeModel::newNode()
 {
+    static_assert(sizeof(Node) <= 152, "50,000 queue rows: each byte of a node is 50 KB");
     auto node = std::make_unique<Node>();
     node->serial = m_nextSerial++;
     return node;

@@ -48,7 +48,8 @@ struct OrganizationSnapshot;
 class OrganizationTreeModel final : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class NodeKind {
+    // One byte: every node of 58,000 carries one.
+    enum class NodeKind : quint8 {
         Organization,
         Cluster,
         QueueGroup,

@@ -138,6 +138,7 @@ void NavigationFilterProxy::sourceChanged()
 
 void NavigationFilterProxy::rebuildRows()
 {
+    static_assert(sizeof(Row) <= 40, "one per row of the tree: 58,000 at 1,000 clusters");
     m_rows.clear();
     m_rowsStale = false;
     if (!m_tree)
@@ -160,7 +161,7 @@ void NavigationFilterProxy::rebuildRows()
         r.end = quint32(m_rows.size() + 1);
         r.row = row;
         r.kind = s.kind;
-        r.expiry = s.expiry;
+        r.expiry = quint8(s.expiry);
         r.idFolded = s.idFolded;
         r.idHex = s.idHex;
         r.paused = s.paused;
@@ -229,9 +230,9 @@ bool NavigationFilterProxy::statesHold(const Row& row, const QModelIndex& index)
     if (row.kind == Kind::Token) {
         if (states & (SearchQuery::Paused | SearchQuery::Idle | SearchQuery::Hosted))
             return false;
-        if ((states & SearchQuery::Expired) && row.expiry != Expiry::Expired)
+        if ((states & SearchQuery::Expired) && Expiry(row.expiry) != Expiry::Expired)
             return false;
-        if ((states & SearchQuery::Expiring) && row.expiry != Expiry::ExpiringSoon)
+        if ((states & SearchQuery::Expiring) && Expiry(row.expiry) != Expiry::ExpiringSoon)
             return false;
         return true;
     }
@@ -249,7 +250,7 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
         r.keyLength = quint32(s.key.size());
         r.id = s.id;
         r.kind = s.kind;
-        r.expiry = s.expiry;
+        r.expiry = quint8(s.expiry);
         r.idFolded = s.idFolded;
         r.idHex = s.idHex;
         r.paused = s.paused;

@@ -93,7 +93,7 @@ private:
         quint32 end; // one past the last row below this one
         int row; // in its parent
         OrganizationTreeModel::NodeKind kind;
-        OrganizationTreeModel::ExpiryState expiry;
+        quint8 expiry; // an ExpiryState: one byte, so a row is 40 bytes
         bool idFolded : 1;
         bool idHex : 1;
         bool paused : 1;
