@@ -59,6 +59,9 @@ public:
     QModelIndexList expansion() const { return m_expand; }
     // The rows that matched themselves, for a status line or a test.
     int matchCount() const { return m_matchCount; }
+    // How many rows the filter's table holds now (for tests: it is let go while the box is
+    // empty and the tree changes).
+    qsizetype tableSize() const { return qsizetype(m_rows.size()); }
 
     // How long changes to the rows are gathered before the filter runs again.
     void setRefilterDelay(int milliseconds);

@@ -147,6 +147,37 @@ private Q_SLOTS:
         QVERIFY(visibleIds(proxy).isEmpty());
     }
 
+    // The filter's table (one row per tree row) stays while the box is empty, so that the next
+    // first keystroke is fast, until the tree changes: then it is stale anyway, and let go.
+    void tableIsLetGoWhenStaleAndUnused()
+    {
+        NavigationFilterProxy proxy;
+        proxy.setSourceModel(&m_model);
+        proxy.setFilterText(QStringLiteral("linux"));
+        QCOMPARE(visibleIds(proxy), (QStringList { QStringLiteral("c1"), QStringLiteral("q2") }));
+        const qsizetype gathered = proxy.tableSize();
+        QVERIFY(gathered >= 8); // clusters, groups, queues and tokens
+        proxy.setFilterText(QString());
+        QCOMPARE(proxy.tableSize(), gathered);
+
+        // A change while filtering keeps the table (it is gathered again for the refilter).
+        proxy.setFilterText(QStringLiteral("linux"));
+        Queue renamed = parse<Queue>(JSON({"id":"q3","key":"linux-arm"}), QStringLiteral("c2"));
+        m_model.mergeClusterChildren(QStringLiteral("c2"), { renamed }, {});
+        QVERIFY(proxy.tableSize() > 0);
+
+        proxy.setFilterText(QString());
+        Queue back
+            = parse<Queue>(JSON({"id":"q3","key":"default","description":"Builds for macOS users"}),
+                QStringLiteral("c2"));
+        m_model.mergeClusterChildren(QStringLiteral("c2"), { back }, {});
+        QCOMPARE(proxy.tableSize(), 0);
+        proxy.prepare();
+        QCOMPARE(proxy.tableSize(), gathered);
+        proxy.setFilterText(QStringLiteral("linux"));
+        QCOMPARE(visibleIds(proxy), (QStringList { QStringLiteral("c1"), QStringLiteral("q2") }));
+    }
+
     void matchRangesAreWhereTheWordsShow()
     {
         using Range = SearchQuery::Range;
