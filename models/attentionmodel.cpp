@@ -39,7 +39,6 @@ QString joinedDetails(const QString& first, const QString& second)
 
 AttentionModel::AttentionModel(QObject* parent)
     : QAbstractItemModel(parent)
-    , m_texts(1) // the empty text, 0
 {
     // What a row costs at 39,000 rows: keep it there.
     static_assert(sizeof(Item) <= 56);
@@ -365,8 +364,8 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(const Q
     info->emoji = cluster.emoji;
     const ClusterRef ref(info);
     // Texts many rows share, looked up once.
-    const Text noAgents = intern(AttentionModel::tr("No agents connected"));
-    const Text noAgentsPaused = intern(AttentionModel::tr("No agents connected · paused"));
+    const Text noAgents = m_texts.number(AttentionModel::tr("No agents connected"));
+    const Text noAgentsPaused = m_texts.number(AttentionModel::tr("No agents connected · paused"));
     auto add = [this](Section section, const Item& item) {
         m_scratch.at(size_t(section)).push_back(item);
     };
@@ -387,19 +386,19 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(const Q
                 if (!paused && !idle)
                     continue;
                 item.id = CompactId(row.data(ModelRoles::Id).toString());
-                item.name = intern(row.data(Qt::DisplayRole).toString());
-                item.description = intern(row.data(ModelRoles::Description).toString());
+                item.name = m_texts.number(row.data(Qt::DisplayRole).toString());
+                item.description = m_texts.number(row.data(ModelRoles::Description).toString());
                 if (paused) {
                     // Who paused it and why: only paused queues are read whole.
                     const auto q = row.data(ModelRoles::QueueValue).value<Queue>();
-                    item.detailsTip = intern(RowText::pauseText(q));
+                    item.detailsTip = m_texts.number(RowText::pauseText(q));
                     const QString who
                         = q.dispatchPausedBy ? userName(*q.dispatchPausedBy) : QString();
                     const QString note = q.dispatchPausedNote.simplified();
                     const QString by = who.isEmpty() ? AttentionModel::tr("Paused")
                                                      : AttentionModel::tr("Paused by %1").arg(who);
-                    item.details
-                        = intern(note.isEmpty() ? by : QStringLiteral("%1: %2").arg(by, note));
+                    item.details = m_texts.number(
+                        note.isEmpty() ? by : QStringLiteral("%1: %2").arg(by, note));
                     item.when = q.dispatchPausedAt;
                     add(Section::PausedQueues, item);
                 }
@@ -412,28 +411,31 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(const Q
                 const auto t = row.data(ModelRoles::AgentTokenValue).value<AgentToken>();
                 const auto state = row.data(ModelRoles::ExpiryState).value<TokenExpiry::State>();
                 item.id = CompactId(t.id);
-                item.name = intern(t.description);
+                item.name = m_texts.number(t.description);
                 item.description = item.name;
                 const QString creator = t.createdBy.displayName();
                 item.detailsTip = creator.isEmpty()
                     ? 0
-                    : intern(AttentionModel::tr("Created by %1").arg(creator));
+                    : m_texts.number(AttentionModel::tr("Created by %1").arg(creator));
                 const QString by = createdBy(t);
                 item.when = t.expiresAt;
                 if (state == TokenExpiry::State::Expired) {
-                    item.details = intern(joinedDetails(AttentionModel::tr("Expired"), by));
+                    item.details = m_texts.number(joinedDetails(AttentionModel::tr("Expired"), by));
                     add(Section::ExpiredTokens, item);
                 } else if (state == TokenExpiry::State::ExpiringSoon) {
-                    item.details = intern(joinedDetails(AttentionModel::tr("Expires soon"), by));
+                    item.details
+                        = m_texts.number(joinedDetails(AttentionModel::tr("Expires soon"), by));
                     add(Section::ExpiringTokens, item);
                 }
                 item.when = t.createdAt;
                 if (state == TokenExpiry::State::Never) {
-                    item.details = intern(joinedDetails(AttentionModel::tr("Never expires"), by));
+                    item.details
+                        = m_texts.number(joinedDetails(AttentionModel::tr("Never expires"), by));
                     add(Section::NeverExpiringTokens, item);
                 }
                 if (t.allowedIpAddresses.trimmed().isEmpty()) {
-                    item.details = intern(joinedDetails(AttentionModel::tr("Any IP address"), by));
+                    item.details
+                        = m_texts.number(joinedDetails(AttentionModel::tr("Any IP address"), by));
                     add(Section::UnrestrictedTokens, item);
                 }
             }
@@ -451,52 +453,24 @@ std::unique_ptr<AttentionModel::ClusterRows> AttentionModel::readCluster(const Q
     return out;
 }
 
-AttentionModel::Text AttentionModel::intern(const QString& text)
-{
-    if (text.isEmpty())
-        return 0;
-    const auto it = m_textNumbers.constFind(text);
-    if (it != m_textNumbers.cend())
-        return it.value();
-    const auto number = Text(m_texts.size());
-    m_texts.push_back(text);
-    m_textNumbers.insert(text, number);
-    return number;
-}
-
 void AttentionModel::compactTexts()
 {
     // Geometric: a compaction walks every row, so it comes once the table has doubled since the
     // last one (plus a little, so a small table is left alone), whatever the number of rows.
     if (m_texts.size() <= 2 * m_textsAfterCompaction + 256)
         return;
-    constexpr Text unused = ~Text(0);
-    std::vector<Text> renumbered(m_texts.size(), unused);
-    std::vector<QString> kept { QString() };
-    renumbered[0] = 0;
-    auto keep = [&](Text& number) {
-        Text& next = renumbered[number];
-        if (next == unused) {
-            next = Text(kept.size());
-            kept.push_back(m_texts[number]);
-        }
-        number = next;
-    };
+    InternTable<QString> kept;
     // In place: the sections point at these rows, which keep their place and their texts.
     for (auto& [id, rows] : m_clusters) {
         for (std::vector<Item>& items : rows->items) {
             for (Item& item : items) {
-                keep(item.name);
-                keep(item.description);
-                keep(item.details);
-                keep(item.detailsTip);
+                for (Text* number :
+                    { &item.name, &item.description, &item.details, &item.detailsTip })
+                    *number = kept.number(m_texts.value(*number));
             }
         }
     }
     m_texts = std::move(kept);
-    m_textNumbers.clear();
-    for (size_t n = 1; n < m_texts.size(); ++n)
-        m_textNumbers.insert(m_texts[n], Text(n));
     m_textsAfterCompaction = m_texts.size();
 }
 
@@ -555,8 +529,7 @@ void AttentionModel::clearAll()
     }
     m_clusters.clear();
     // Another organisation, or none: its texts go with its rows.
-    m_texts.assign(1, QString());
-    m_textNumbers.clear();
+    m_texts.clear();
     m_textsAfterCompaction = 0;
     m_knownClusters = 0;
 }

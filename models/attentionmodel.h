@@ -5,6 +5,7 @@
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
+#include "interntable.h"
 #include "modelroles.h"
 
 #include <QAbstractItemModel>
@@ -97,7 +98,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // How many distinct texts the rows' table holds (for tests: it stays near what the rows use).
-    qsizetype textCount() const { return qsizetype(m_texts.size()); }
+    qsizetype textCount() const { return m_texts.size(); }
 
     // The model to read (not owned; null empties every section).
     void setSource(QAbstractItemModel* source);
@@ -127,7 +128,7 @@ private:
     using ClusterRef = QExplicitlySharedDataPointer<const ClusterInfo>;
     // A row text: its number in m_texts. Equal numbers are equal texts, so comparing two rows'
     // numbers says which of their texts changed.
-    using Text = quint32;
+    using Text = InternTable<QString>::Number;
     // One row: what it shows and sorts by.
     struct Item {
         CompactId id;
@@ -167,9 +168,7 @@ private:
     QVariant itemData(const Item& item, Section section, int column, int role) const;
     QVariant sectionData(Section section, int column, int role) const;
     static const QList<int>& comparedRoles();
-    // A text's number in the table, added if new; the empty text is 0.
-    Text intern(const QString& text);
-    const QString& text(Text number) const { return m_texts[number]; }
+    const QString& text(Text number) const { return m_texts.value(number); }
     // Drops the texts no row uses once the table has grown well past its last compaction.
     void compactTexts();
 
@@ -192,9 +191,8 @@ private:
     QElapsedTimer m_lastSync;
     // The rows' texts, each distinct one once (0: the empty text), and their numbers. A text no
     // row uses any more stays until compactTexts() or clearAll(): notes change a few at a time.
-    std::vector<QString> m_texts;
-    QHash<QString, Text> m_textNumbers;
-    size_t m_textsAfterCompaction = 0;
+    InternTable<QString> m_texts;
+    qsizetype m_textsAfterCompaction = 0;
     // readCluster()'s rows as they are found, reused so that a cluster's vectors are made at
     // their final size once instead of growing and then shrinking.
     std::array<std::vector<Item>, sectionCount> m_scratch;

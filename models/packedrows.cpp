@@ -81,10 +81,8 @@ void RowPacker::clear()
 {
     m_apiPrefix.clear();
     m_webPrefix.clear();
-    m_strings = { QString() };
-    m_stringNumbers.clear();
-    m_keys = { QByteArray() };
-    m_keyNumbers.clear();
+    m_strings.clear();
+    m_keys.clear();
     m_users.clear();
     m_shapes.clear();
 }
@@ -126,18 +124,7 @@ QString RowPacker::derive(LinkField field, const char* type, const QString& segm
     return {};
 }
 
-RowPacker::Text RowPacker::text(const QString& text)
-{
-    if (text.isEmpty())
-        return 0;
-    const auto found = m_stringNumbers.constFind(text);
-    if (found != m_stringNumbers.cend())
-        return found.value();
-    const Text number = Text(m_strings.size());
-    m_strings.append(text);
-    m_stringNumbers.insert(text, number);
-    return number;
-}
+RowPacker::Text RowPacker::text(const QString& text) { return m_strings.number(text); }
 
 RowPacker::Text RowPacker::searchKey(std::initializer_list<QStringView> parts)
 {
@@ -149,14 +136,7 @@ RowPacker::Text RowPacker::searchKey(std::initializer_list<QStringView> parts)
     }
     if (joined.isEmpty())
         return 0;
-    const QByteArray key = joined.toCaseFolded().toUtf8();
-    const auto found = m_keyNumbers.constFind(key);
-    if (found != m_keyNumbers.cend())
-        return found.value();
-    const Text number = Text(m_keys.size());
-    m_keys.append(key);
-    m_keyNumbers.insert(key, number);
-    return number;
+    return m_keys.number(joined.toCaseFolded().toUtf8());
 }
 
 UserRef RowPacker::user(const User& user)

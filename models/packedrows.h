@@ -4,6 +4,7 @@
 #include "domain/agenttoken.h"
 #include "domain/cluster.h"
 #include "domain/queue.h"
+#include "interntable.h"
 
 #include <QByteArray>
 #include <QExplicitlySharedDataPointer>
@@ -121,12 +122,12 @@ public:
 
     // The number of a string in the table (0: the empty string), and the string.
     Text text(const QString& text);
-    const QString& text(Text number) const { return m_strings.at(number); }
+    const QString& text(Text number) const { return m_strings.value(number); }
 
     // The words a filter looks for in a row, case-folded and in UTF-8, parts joined by a line
     // feed (so no word spans two of them); rows that read the same share one copy.
     Text searchKey(std::initializer_list<QStringView> parts);
-    const QByteArray& searchKey(Text number) const { return m_keys.at(number); }
+    const QByteArray& searchKey(Text number) const { return m_keys.value(number); }
 
     // The shared copy.
     UserRef user(const User& user);
@@ -150,10 +151,8 @@ private:
 
     QString m_apiPrefix;
     QString m_webPrefix;
-    QList<QString> m_strings;
-    QHash<QString, Text> m_stringNumbers;
-    QList<QByteArray> m_keys;
-    QHash<QByteArray, Text> m_keyNumbers;
+    InternTable<QString> m_strings;
+    InternTable<QByteArray> m_keys;
     QHash<QString, UserRef> m_users; // by id: the latest version
     QList<ShapeRef> m_shapes;
 };
