@@ -65,17 +65,22 @@ public:
     bool remove(const QString& agentId);
 
     // Agents that name this queue by id only (see AgentTally's comment for the key part).
-    AgentCounts forQueueId(const QString& queueId) const
-    {
-        return m_byQueue.value(CompactId(queueId));
-    }
+    AgentCounts forQueueId(const QString& queueId) const { return forQueueId(CompactId(queueId)); }
+    AgentCounts forQueueId(const CompactId& queueId) const { return m_byQueue.value(queueId); }
     AgentCounts forQueueKey(const QString& clusterId, const QString& key) const;
     // A queue's agents: those naming its id and those naming its cluster and key.
     AgentCounts forQueue(const QueueRef& queue) const;
     AgentCounts forCluster(const QString& clusterId) const
     {
-        return m_byCluster.value(CompactId(clusterId));
+        return forCluster(CompactId(clusterId));
     }
+    AgentCounts forCluster(const CompactId& clusterId) const
+    {
+        return m_byCluster.value(clusterId);
+    }
+    // Whether any agent is placed by its cluster and queue key alone: only then does a queue's
+    // count need forQueueKey() (servers name the queue's id).
+    bool placesByKey() const { return !m_byQueueKey.isEmpty(); }
     AgentCounts total() const { return m_total; }
     AgentCounts unassigned() const { return m_unassigned; }
     int agentCount() const { return int(m_agents.size()); }

@@ -1496,10 +1496,15 @@ std::optional<AgentCounts> OrganizationTreeModel::nodeAgentCounts(const Node* no
     case NodeKind::Organization:
         return m_agentTally->total();
     case NodeKind::Cluster:
-        return m_agentTally->forCluster(node->id.toString());
+        return m_agentTally->forCluster(node->id);
     case NodeKind::Queue: {
-        return m_agentTally->forQueue(
-            { node->id.toString(), node->clusterId(), m_packer.text(node->queue().key) });
+        // By the packed id, with no text made: this is read for 50,000 queues when agents merge.
+        // The cluster id and key as text only when some agent is placed by them.
+        AgentCounts counts = m_agentTally->forQueueId(node->id);
+        if (m_agentTally->placesByKey())
+            counts
+                += m_agentTally->forQueueKey(node->clusterId(), m_packer.text(node->queue().key));
+        return counts;
     }
     default:
         return std::nullopt;

@@ -7,8 +7,6 @@
 #include <QString>
 #include <QStringView>
 
-#include <algorithm>
-
 // What is typed into a filter box, ready to be matched against many rows quickly: text words,
 // case-folded once here (rows keep a folded search key, see RowPacker::searchKey), and state
 // words:
@@ -50,10 +48,7 @@ public:
     quint64 wordsIn(QByteArrayView searchKey, QByteArrayView asciiFoldedId, bool idHex) const;
     quint64 allWords() const { return m_all; }
     // Whether a word could be part of a UUID (hexadecimal digits and dashes only).
-    bool hasHexWord() const
-    {
-        return std::any_of(m_words.cbegin(), m_words.cend(), [](const Word& w) { return w.hex; });
-    }
+    bool hasHexWord() const { return m_hasHexWord; }
     bool matchesText(QByteArrayView searchKey, QStringView id, bool idFolded, bool idHex) const
     {
         return wordsIn(searchKey, id, idFolded, idHex) == m_all;
@@ -79,5 +74,6 @@ private:
     QString m_text;
     QList<Word> m_words;
     quint64 m_all = 0;
+    bool m_hasHexWord = false; // asked for every row on every keystroke: known once
     quint8 m_states = 0;
 };
