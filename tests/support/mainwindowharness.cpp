@@ -102,3 +102,17 @@ QModelIndex MainWindowHarness::firstShownOfKind(
     }
     return {};
 }
+
+QString MainWindowHarness::describe(const QWidget* widget)
+{
+    if (!widget)
+        return QStringLiteral("(nothing)");
+    QStringList path;
+    for (const QObject* o = widget; o; o = o->parent()) {
+        path.prepend(o->objectName().isEmpty() ? QLatin1String(o->metaObject()->className())
+                                               : o->objectName());
+        if (path.size() == 4)
+            break;
+    }
+    return path.join(QLatin1Char('/'));
+}

@@ -61,6 +61,8 @@ public:
     // fetching what it walks through; invalid when there is none.
     QModelIndex firstShownOfKind(
         OrganizationTreeModel::NodeKind kind, const QModelIndex& parent = {}) const;
+    // A widget as a failure message names it: its last four objectNames (or class names).
+    static QString describe(const QWidget* widget);
 
     SandboxServer* server = nullptr;
     QNetworkAccessManager* nam = nullptr;

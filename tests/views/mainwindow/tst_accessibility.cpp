@@ -48,18 +48,6 @@ class TestAccessibility final : public QObject {
             || qobject_cast<const QPlainTextEdit*>(w) || qobject_cast<const QTextEdit*>(w);
     }
 
-    static QString describe(const QWidget* w)
-    {
-        QStringList path;
-        for (const QObject* o = w; o; o = o->parent()) {
-            path.prepend(o->objectName().isEmpty() ? QLatin1String(o->metaObject()->className())
-                                                   : o->objectName());
-            if (path.size() == 4)
-                break;
-        }
-        return path.join(QLatin1Char('/'));
-    }
-
     // The keyboard-reachable controls of the window that a screen reader would name nothing.
     QStringList unnamedControls(int* checked = nullptr) const
     {
@@ -76,7 +64,7 @@ class TestAccessibility final : public QObject {
             ++count;
             QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
             if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed << describe(w);
+                unnamed << MainWindowHarness::describe(w);
         }
         if (checked)
             *checked = count;

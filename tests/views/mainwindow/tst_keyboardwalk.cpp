@@ -54,20 +54,6 @@ class TestKeyboardWalk final : public QObject {
 
     static void type(const QString& text) { QTest::keyClicks(keyTarget(), text); }
 
-    static QString describe(const QWidget* w)
-    {
-        if (!w)
-            return QStringLiteral("(nothing)");
-        QStringList path;
-        for (const QObject* o = w; o; o = o->parent()) {
-            path.prepend(o->objectName().isEmpty() ? QLatin1String(o->metaObject()->className())
-                                                   : o->objectName());
-            if (path.size() == 4)
-                break;
-        }
-        return path.join(QLatin1Char('/'));
-    }
-
     static QString accessibleName(QWidget* w)
     {
         QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
@@ -82,11 +68,13 @@ class TestKeyboardWalk final : public QObject {
         if (!w)
             return QStringLiteral("no widget has the focus");
         if (!w->isVisible())
-            return describe(w) + QStringLiteral(" has the focus but is hidden");
+            return MainWindowHarness::describe(w) + QStringLiteral(" has the focus but is hidden");
         if (!w->isEnabled())
-            return describe(w) + QStringLiteral(" has the focus but is disabled");
+            return MainWindowHarness::describe(w)
+                + QStringLiteral(" has the focus but is disabled");
         if (accessibleName(w).isEmpty())
-            return describe(w) + QStringLiteral(" has the focus but no accessible name");
+            return MainWindowHarness::describe(w)
+                + QStringLiteral(" has the focus but no accessible name");
         return {};
     }
 
@@ -293,14 +281,14 @@ private Q_SLOTS:
         QStringList unseen;
         for (int presses = 0; presses < 100; ++presses) {
             QVERIFY2(focusProblem().isEmpty(), qPrintable(focusProblem()));
-            QVERIFY2(m_h.window->isAncestorOf(stop), qPrintable(describe(stop)));
+            QVERIFY2(m_h.window->isAncestorOf(stop), qPrintable(MainWindowHarness::describe(stop)));
             const QImage focused = picture(stop);
             press(Qt::Key_Tab);
             QWidget* next = QApplication::focusWidget();
             QVERIFY(next);
-            stops << describe(stop);
+            stops << MainWindowHarness::describe(stop);
             if (next != stop && picture(stop) == focused)
-                unseen << describe(stop);
+                unseen << MainWindowHarness::describe(stop);
             stop = next;
             if (stop == start)
                 break;
