@@ -84,22 +84,48 @@ CompactId applyTo(
 }
 } // namespace
 
-void AgentTally::add(quint64 id, const Placement& p)
+AgentTally::Spot AgentTally::spotOf(const Placement& p)
 {
-    const AgentCounts one = AgentCounts::of(p.state);
     Spot spot;
     spot.state = p.state;
     if (!p.queueId.isEmpty()) {
         spot.kind = Spot::Group::QueueId;
-        spot.group = applyTo(m_byQueue, CompactId(p.queueId), one, +1);
+        spot.group = CompactId(p.queueId);
     } else if (!p.queueKey.isEmpty()) {
         spot.kind = Spot::Group::QueueKey;
-        spot.group = applyTo(m_byQueueKey, keyOf(p.clusterId, p.queueKey), one, +1);
-    } else {
-        m_unassigned += one;
+        spot.group = keyOf(p.clusterId, p.queueKey);
     }
     if (!p.clusterId.isEmpty())
-        spot.clusterId = applyTo(m_byCluster, CompactId(p.clusterId), one, +1);
+        spot.clusterId = CompactId(p.clusterId);
+    return spot;
+}
+
+bool AgentTally::samePlace(const Spot& a, const Spot& b)
+{
+    return a.kind == b.kind && a.state == b.state && a.group == b.group
+        && a.clusterId == b.clusterId;
+}
+
+void AgentTally::add(quint64 id, const Placement& p) { place(id, spotOf(p)); }
+
+void AgentTally::place(quint64 id, const Spot& where)
+{
+    const AgentCounts one = AgentCounts::of(where.state);
+    // The keys kept per agent are the hashes' own copies (shared texts for key groups).
+    Spot spot = where;
+    switch (spot.kind) {
+    case Spot::Group::QueueId:
+        spot.group = applyTo(m_byQueue, where.group, one, +1);
+        break;
+    case Spot::Group::QueueKey:
+        spot.group = applyTo(m_byQueueKey, where.group, one, +1);
+        break;
+    case Spot::Group::None:
+        m_unassigned += one;
+        break;
+    }
+    if (!where.clusterId.isEmpty())
+        spot.clusterId = applyTo(m_byCluster, where.clusterId, one, +1);
     m_total += one;
     m_agents.insert(id, std::move(spot));
 }
@@ -134,9 +160,10 @@ void AgentTally::upsert(const Agent& agent)
         add(idKey(agent.id), p);
 }
 
-bool AgentTally::remove(const QString& agentId)
+bool AgentTally::remove(const QString& agentId) { return removeKey(idKey(agentId)); }
+
+bool AgentTally::removeKey(quint64 id)
 {
-    const quint64 id = idKey(agentId);
     const auto it = m_agents.constFind(id);
     if (it == m_agents.cend())
         return false;
@@ -235,4 +262,93 @@ AgentTally::Difference AgentTally::difference(const AgentTally& a, const AgentTa
     d.clusterIds = differingKeys(a.m_byCluster, b.m_byCluster);
     d.totals = a.m_total != b.m_total || a.m_unassigned != b.m_unassigned;
     return d;
+}
+
+void AgentTally::Listing::note(const Agent& agent, const AgentTally* current)
+{
+    if (agent.id.isEmpty())
+        return;
+    if (!m_started) {
+        m_started = true;
+        m_measured = current != nullptr;
+    }
+    const quint64 id = idKey(agent.id);
+    const Placement p = placementOf(agent);
+    // The last page to list an agent has the last word (pages may shift while they are read).
+    m_changed.removeKey(id);
+    if (p.state == Agent::State::Offline) {
+        m_listed.remove(id);
+        return;
+    }
+    if (!m_measured) {
+        m_changed.add(id, p);
+        return;
+    }
+    m_listed.insert(id);
+    const Spot spot = spotOf(p);
+    bool same = false;
+    if (current) {
+        const auto it = current->m_agents.constFind(id);
+        same = it != current->m_agents.cend() && samePlace(it.value(), spot);
+    }
+    if (!same)
+        m_changed.place(id, spot);
+}
+
+AgentTally::Difference AgentTally::touchedBy(const Listing& listing) const
+{
+    QSet<CompactId> queues;
+    QSet<CompactId> keys;
+    QSet<CompactId> clusters;
+    Difference d;
+    auto touch = [&](const Spot& spot) {
+        if (spot.kind == Spot::Group::QueueId)
+            queues.insert(spot.group);
+        else if (spot.kind == Spot::Group::QueueKey)
+            keys.insert(spot.group);
+        if (!spot.clusterId.isEmpty())
+            clusters.insert(spot.clusterId);
+        d.totals = true;
+    };
+    for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it) {
+        if (!listing.m_listed.contains(it.key()))
+            touch(it.value());
+    }
+    const QHash<quint64, Spot>& changed = listing.m_changed.m_agents;
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        touch(it.value());
+        const auto here = m_agents.constFind(it.key());
+        if (here != m_agents.cend())
+            touch(here.value());
+    }
+    for (const CompactId& id : std::as_const(queues))
+        d.queueIds.append(id.toString());
+    for (const CompactId& key : std::as_const(keys)) {
+        const QString text = key.toString();
+        const qsizetype cut = text.indexOf(QLatin1Char('\n'));
+        d.queueKeys.append({ text.left(cut), text.mid(cut + 1) });
+    }
+    for (const CompactId& id : std::as_const(clusters))
+        d.clusterIds.append(id.toString());
+    return d;
+}
+
+void AgentTally::apply(const Listing& listing)
+{
+    QList<quint64> gone;
+    for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it) {
+        if (!listing.m_listed.contains(it.key()))
+            gone.append(it.key());
+    }
+    for (const quint64 id : std::as_const(gone))
+        drop(id, m_agents.value(id));
+    const QHash<quint64, Spot>& changed = listing.m_changed.m_agents;
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        const auto here = m_agents.constFind(it.key());
+        if (here != m_agents.cend()) {
+            const Spot old = here.value();
+            drop(it.key(), old);
+        }
+        place(it.key(), it.value());
+    }
 }

@@ -216,18 +216,24 @@ namespace {
 // 1,000 clusters is megabytes of JSON, then as much again as values, at once). A failed page
 // fails the call; the pages before it are dropped. An item's place in a parse error counts from
 // its own page.
+//
+// keep, when given, may trim each parsed page before it is kept (see shareUnchanged).
 template <class Request, class Fn>
-void callEachPage(ApiClient* client, const Request& request, QObject* context, Fn&& done)
+void callEachPage(ApiClient* client, const Request& request, QObject* context, Fn&& done,
+    std::function<void(typename Request::Value&)> keep = {})
 {
     using Value = typename Request::Value;
     auto values = std::make_shared<Value>();
     client->sendEachPage(
         request.toApiRequest(), context,
-        [request, values](const QJsonArray& page) -> ApiError {
+        [request, values, keep = std::move(keep)](const QJsonArray& page) -> ApiError {
             Result<Value> parsed = request.parse(QJsonDocument(page));
             if (!parsed)
                 return parsed.error();
-            values->append(std::move(parsed).value());
+            Value items = std::move(parsed).value();
+            if (keep)
+                keep(items);
+            values->append(std::move(items));
             return {};
         },
         [values, done = std::forward<Fn>(done)](const Result<QJsonDocument>& result) {
@@ -757,7 +763,8 @@ void OrganizationSession::runTask(const RefreshScheduler::Task& task)
     const QString id = task.clusterId;
     switch (task.work) {
     case Work::ClusterList:
-        callEachPage(m_client, ListClusters { m_organization }, this,
+        callEachPage(
+            m_client, ListClusters { m_organization }, this,
             [this, task](const Result<QList<Cluster>>& r) {
                 if (!r) {
                     if (showsInline(r.error(), m_clustersListed))
@@ -774,7 +781,8 @@ void OrganizationSession::runTask(const RefreshScheduler::Task& task)
                     ids.append(c.id);
                 m_scheduler->setClusters(ids);
                 finishTask(task, true, pagesFor(r.value().size()));
-            });
+            },
+            [model = m_model](QList<Cluster>& page) { model->shareUnchanged(page); });
         return;
     case Work::Queues:
         callEachPage(m_client, ListQueues { m_organization, id }, this,
@@ -997,18 +1005,19 @@ void OrganizationSession::refreshAgents(std::function<void(bool ok, int pages)> 
     const int operation = beginOperation(description);
     // Tallied page by page as the pages arrive: the organisation's agents (24,000 at 1,000
     // clusters) are never held as one list, only where each is counted.
-    auto tally = std::make_shared<AgentTally>();
+    // Each page is measured against the live counts, so a reload keeps only what moved.
+    auto tally = std::make_shared<AgentTally::Listing>();
     auto pages = std::make_shared<int>(0);
     const ListAgents request { m_organization, {} };
     m_client->sendEachPage(
         request.toApiRequest(), this,
-        [request, tally, pages](const QJsonArray& items) -> ApiError {
+        [request, tally, pages, model = m_model](const QJsonArray& items) -> ApiError {
             ++*pages;
             const Result<QList<Agent>> parsed = request.parse(QJsonDocument(items));
             if (!parsed)
                 return parsed.error();
             for (const Agent& agent : parsed.value())
-                tally->upsert(agent);
+                tally->note(agent, model->agentTally());
             return {};
         },
         [this, operation, description, tally, pages](const Result<QJsonDocument>& result) {

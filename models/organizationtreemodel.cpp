@@ -1062,6 +1062,15 @@ void OrganizationTreeModel::mergeClusters(const QList<Cluster>& clusters)
     pruneCheckedAt();
 }
 
+void OrganizationTreeModel::shareUnchanged(QList<Cluster>& clusters) const
+{
+    for (Cluster& cluster : clusters) {
+        const Node* node = clusterNode(cluster.id);
+        if (node && holds(node, cluster))
+            cluster = node->cluster();
+    }
+}
+
 bool OrganizationTreeModel::mergeClusterChildren(
     const QString& clusterId, const QList<Queue>& queues, const QList<AgentToken>& tokens)
 {
@@ -1575,10 +1584,62 @@ OrganizationTreeModel::Node* OrganizationTreeModel::queueNodeByKey(
 
 void OrganizationTreeModel::mergeAgents(const QList<Agent>& agents)
 {
-    applyAgentTally(AgentTally(agents));
+    AgentTally::Listing listing;
+    for (const Agent& agent : agents)
+        listing.note(agent, agentTally());
+    mergeAgents(std::move(listing));
 }
 
-void OrganizationTreeModel::mergeAgents(AgentTally tally) { applyAgentTally(std::move(tally)); }
+void OrganizationTreeModel::mergeAgents(AgentTally::Listing listing)
+{
+    if (listing.isWhole()) {
+        applyAgentTally(listing.takeWhole());
+        return;
+    }
+    if (!m_agentTally || !organizationNode())
+        return;
+    // Measured against the live tally: it is updated in place, only where the listing differs.
+    const AgentTally::Difference d = m_agentTally->touchedBy(listing);
+    if (d.isEmpty())
+        return;
+    ChangeBatch batch(this);
+    static const QList<int> agentRoles { Qt::ToolTipRole, AgentsConnectedRole, AgentsBusyRole,
+        AgentsPausedRole };
+    const QList<Node*> affected = agentRows(d);
+    const QList<Snapshot> before = snapshot(affected, agentRoles);
+    for (Node* node : affected)
+        countAgents(node, -1);
+    m_agentTally->apply(listing);
+    for (Node* node : affected)
+        countAgents(node, +1);
+    updateAgentSummary();
+    emitChanges(before);
+}
+
+QList<OrganizationTreeModel::Node*> OrganizationTreeModel::agentRows(
+    const AgentTally::Difference& d) const
+{
+    QList<Node*> rows;
+    QSet<Node*> seen;
+    auto touch = [&](Node* node) {
+        if (node && !seen.contains(node)) {
+            seen.insert(node);
+            rows.append(node);
+        }
+    };
+    for (const QString& id : d.queueIds) {
+        Node* node = m_nodes.value(CompactId(id));
+        if (node && node->kind == NodeKind::Queue)
+            touch(node);
+    }
+    for (const auto& [clusterId, key] : d.queueKeys)
+        touch(queueNodeByKey(clusterId, key));
+    for (const QString& id : d.clusterIds)
+        touch(clusterNode(id));
+    if (d.totals)
+        touch(organizationNode());
+    return rows;
+}
 
 bool OrganizationTreeModel::mergeQueueAgents(const QString& queueId, const QList<Agent>& agents)
 {
@@ -1640,30 +1701,13 @@ void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
     // Only the rows whose counts read differently are compared and reported, and only in the
     // roles counts change.
     QList<Node*> affected;
-    QSet<Node*> seen;
-    auto touch = [&](Node* node) {
-        if (node && !seen.contains(node)) {
-            seen.insert(node);
-            affected.append(node);
-        }
-    };
     {
         const AgentTally::Difference d = AgentTally::difference(*m_agentTally, *next);
         if (d.isEmpty()) {
             m_agentTally = std::move(next);
             return;
         }
-        for (const QString& id : d.queueIds) {
-            Node* node = m_nodes.value(CompactId(id));
-            if (node && node->kind == NodeKind::Queue)
-                touch(node);
-        }
-        for (const auto& [clusterId, key] : d.queueKeys)
-            touch(queueNodeByKey(clusterId, key));
-        for (const QString& id : d.clusterIds)
-            touch(clusterNode(id));
-        if (d.totals)
-            touch(org);
+        affected = agentRows(d);
     }
 
     const QList<Snapshot> before = snapshot(affected, agentRoles);

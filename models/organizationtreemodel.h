@@ -130,6 +130,11 @@ public:
     // The cluster list in the server's order: clusters are inserted, removed (with their
     // children) and moved; new ones show "Loading…" in both groups until their children merge.
     void mergeClusters(const QList<Cluster>& clusters);
+    // Each cluster the tree already holds as it is becomes a copy of the tree's value, sharing
+    // its texts; changes nothing in the tree. A reload of 1,000 clusters then holds, until its
+    // last page, only the texts of what changed: fresh from the JSON, every cluster's texts
+    // would be a second copy of them all (~4 MB, alive while the agents reload too).
+    void shareUnchanged(QList<Cluster>& clusters) const;
     // A cluster's queues and tokens, complete. False if the cluster is unknown.
     bool mergeClusterChildren(
         const QString& clusterId, const QList<Queue>& queues, const QList<AgentToken>& tokens);
@@ -174,8 +179,12 @@ public:
     // nothing while the organisation's agents are unknown (false). clearAgents() makes them
     // unknown again (the token may not read them): every count role turns invalid.
     void mergeAgents(const QList<Agent>& agents);
-    // The same with the list already tallied (OrganizationSession tallies it page by page).
-    void mergeAgents(AgentTally tally);
+    // The same with the list already noted (OrganizationSession notes it page by page, each
+    // page measured against agentTally()). A listing measured against a tally that was cleared
+    // since changes nothing: the counts stay unknown until the next listing.
+    void mergeAgents(AgentTally::Listing listing);
+    // The counts as they stand, for a listing to be measured against; null while unknown.
+    const AgentTally* agentTally() const { return m_agentTally ? &*m_agentTally : nullptr; }
     bool mergeQueueAgents(const QString& queueId, const QList<Agent>& agents);
     void clearAgents();
     bool agentsKnown() const { return m_agentTally.has_value(); }
@@ -284,6 +293,8 @@ private:
     QString agentTooltip(const Node* node) const;
     void countAgents(Node* node, int sign);
     void applyAgentTally(std::optional<AgentTally> next);
+    // The queue, cluster and organisation rows whose agent counts a difference names.
+    QList<Node*> agentRows(const AgentTally::Difference& d) const;
     void updateAgentSummary();
     Node* queueNodeByKey(const QString& clusterId, const QString& key) const;
 

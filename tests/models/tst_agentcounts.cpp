@@ -9,6 +9,7 @@
 #include "rowtext.h"
 
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 
 using M = OrganizationTreeModel;
 using Kind = OrganizationTreeModel::NodeKind;
@@ -180,6 +181,110 @@ private Q_SLOTS:
         QVERIFY(e.queueIds.isEmpty());
         QCOMPARE(e.queueKeys.size(), 1);
         QCOMPARE(e.queueKeys.first(), std::make_pair(c2, QStringLiteral("deploy")));
+    }
+
+    // A listing measured against a tally and applied to it leaves exactly what a fresh tally of
+    // the same list has, whatever moved, changed state, left, arrived or was listed twice.
+    void aMeasuredListingEndsWhereAFreshTallyStarts()
+    {
+        QRandomGenerator random(20261130);
+        const QStringList clusters { c1, c2, QString() };
+        const QStringList queues { q1, q2, q3, QString() };
+        const QStringList keys { QStringLiteral("default"), QStringLiteral("deploy"), QString() };
+        auto randomFleet = [&] {
+            QList<Agent> list;
+            const int size = random.bounded(40);
+            for (int i = 0; i < size; ++i) {
+                list.append(agent(QStringLiteral("r%1").arg(random.bounded(30)),
+                    clusters.at(random.bounded(3)), queues.at(random.bounded(4)),
+                    State(random.bounded(5)), keys.at(random.bounded(3))));
+            }
+            return list;
+        };
+        for (int round = 0; round < 200; ++round) {
+            AgentTally live(randomFleet());
+            const QList<Agent> next = randomFleet();
+            AgentTally::Listing listing;
+            for (const Agent& a : next)
+                listing.note(a, &live);
+            if (listing.isWhole()) { // nothing noted: an empty list is a whole (empty) tally
+                QVERIFY(next.isEmpty());
+                continue;
+            }
+            const AgentTally fresh(next);
+            const bool changes = !AgentTally::difference(live, fresh).isEmpty();
+            // What the listing says it touches covers every group that changes.
+            const AgentTally::Difference touched = live.touchedBy(listing);
+            const AgentTally::Difference real = AgentTally::difference(live, fresh);
+            for (const QString& id : real.queueIds)
+                QVERIFY2(touched.queueIds.contains(id), qPrintable(id));
+            for (const QString& id : real.clusterIds)
+                QVERIFY2(touched.clusterIds.contains(id), qPrintable(id));
+            for (const auto& key : real.queueKeys)
+                QVERIFY(touched.queueKeys.contains(key));
+            QVERIFY(!changes || !touched.isEmpty());
+            live.apply(listing);
+            QVERIFY2(
+                AgentTally::difference(live, fresh).isEmpty(), qPrintable(QString::number(round)));
+            QCOMPARE(live.agentCount(), fresh.agentCount());
+            QCOMPARE(live.total(), fresh.total());
+            QCOMPARE(live.unassigned(), fresh.unassigned());
+        }
+    }
+
+    // Against a tally, a listing keeps only the agents placed differently; against none, all.
+    void aListingKeepsOnlyWhatDiffers()
+    {
+        const AgentTally live(fleet());
+        AgentTally::Listing same;
+        for (const Agent& a : fleet())
+            same.note(a, &live);
+        QCOMPARE(same.keptCount(), 0);
+        QVERIFY(live.touchedBy(same).isEmpty());
+
+        QList<Agent> next = fleet();
+        next[3] = agent(QStringLiteral("a4"), c1, q1, State::Busy);
+        next.removeAt(4); // a5 left
+        AgentTally::Listing moved;
+        for (const Agent& a : next)
+            moved.note(a, &live);
+        QCOMPARE(moved.keptCount(), 1); // a4; a5 is known by not being listed
+        const AgentTally::Difference d = live.touchedBy(moved);
+        QCOMPARE(d.queueIds, QStringList { q1 });
+        QCOMPARE(d.queueKeys.size(), 1);
+        QCOMPARE(d.queueKeys.first(), std::make_pair(c2, QStringLiteral("deploy")));
+        QCOMPARE(
+            QSet<QString>(d.clusterIds.cbegin(), d.clusterIds.cend()), (QSet<QString> { c1, c2 }));
+
+        AgentTally::Listing first;
+        for (const Agent& a : fleet())
+            first.note(a, nullptr);
+        QVERIFY(first.isWhole());
+        QCOMPARE(first.keptCount(), 6);
+        QVERIFY(AgentTally::difference(first.takeWhole(), live).isEmpty());
+    }
+
+    // A reload measured against counts that were cleared before it ended cannot be applied: the
+    // counts stay unknown (the next listing is whole) rather than turn into its changes alone.
+    void aListingOutlivingItsTallyChangesNothing()
+    {
+        TESTED_MODEL(model);
+        model.setOrganization(QStringLiteral("acme"));
+        model.mergeSnapshot(snapshot());
+        model.mergeAgents(fleet());
+        AgentTally::Listing listing;
+        QList<Agent> next = fleet();
+        next[3] = agent(QStringLiteral("a4"), c1, q1, State::Busy);
+        for (const Agent& a : next)
+            listing.note(a, model.agentTally());
+        model.clearAgents();
+        ModelSpies spies(&model);
+        model.mergeAgents(std::move(listing));
+        QVERIFY(!model.agentsKnown());
+        QCOMPARE(spies.total(), 0);
+        model.mergeAgents(next);
+        QVERIFY(model.agentsKnown());
+        QCOMPARE(countsAt(model.indexForId(q1)), counts(4, 3, 1));
     }
 
     void rolesAreUnknownUntilTheAgentsAreListed()

@@ -193,6 +193,35 @@ private Q_SLOTS:
         QVERIFY(!model.isLoading());
     }
 
+    // A reloaded cluster list takes the tree's own copy of each cluster that did not change
+    // (its texts shared, not a second copy), keeps a changed one as it came, and changes
+    // nothing in the tree.
+    void unchangedClustersShareTheTreesCopy()
+    {
+        TESTED_MODEL(model);
+        model.setOrganization(QStringLiteral("acme"));
+        const QJsonObject url { { QStringLiteral("url"),
+            QStringLiteral("https://api.buildkite.com/v2/organizations/acme/clusters/c1") } };
+        model.mergeClusters({ cluster(QStringLiteral("c1"), QStringLiteral("Build"), url),
+            cluster(QStringLiteral("c2"), QStringLiteral("Deploy")) });
+        ModelSpies spies(&model);
+        QList<Cluster> again { cluster(QStringLiteral("c1"), QStringLiteral("Build"), url),
+            cluster(QStringLiteral("c2"), QStringLiteral("Deploy, renamed")),
+            cluster(QStringLiteral("c3"), QStringLiteral("New")) };
+        const QList<Cluster> asSent = again;
+        const QList<Cluster> held = model.clusters();
+        QVERIFY(again.at(0).description.constData() != held.at(0).description.constData());
+        model.shareUnchanged(again);
+        QCOMPARE(again, asSent); // equal values
+        QCOMPARE(again.at(0).description.constData(), held.at(0).description.constData());
+        QCOMPARE(again.at(0).url.constData(), held.at(0).url.constData());
+        QCOMPARE(again.at(1).name, QStringLiteral("Deploy, renamed"));
+        QVERIFY(again.at(1).description.constData() != held.at(1).description.constData());
+        QCOMPARE(spies.total(), 0);
+        model.mergeClusters(again);
+        QCOMPARE(model.clusters(), asSent);
+    }
+
     void clustersThenChildrenFillTheTree()
     {
         TESTED_MODEL(model);
