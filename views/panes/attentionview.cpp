@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QResizeEvent>
+#include <QScopedValueRollback>
 #include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -269,6 +270,12 @@ AttentionView::AttentionView(QWidget* parent)
             Q_EMIT selectRequested(id);
     };
     connect(m_list, &QAbstractItemView::clicked, this, go);
+    auto chosen = [this](const QModelIndex& index) {
+        if (!m_arranging && !index.parent().isValid())
+            m_chosen.insert(index.row());
+    };
+    connect(m_list, &QTreeView::expanded, this, chosen);
+    connect(m_list, &QTreeView::collapsed, this, chosen);
     // Enter (or a double click) on a queue or token; sections open with the tree's own keys.
     connect(m_list, &QAbstractItemView::activated, this, [go](const QModelIndex& index) {
         if (index.parent().isValid())
@@ -282,7 +289,7 @@ void AttentionView::setModel(AttentionModel* model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     m_list->setModel(model);
-    m_seen.clear();
+    m_chosen.clear();
     if (model) {
         connect(model, &AttentionModel::countsChanged, this, &AttentionView::updateSections);
         connect(model, &QAbstractItemModel::modelReset, this, &AttentionView::updateSections);
@@ -311,9 +318,13 @@ void AttentionView::updateSections()
             continue;
         urgent = urgent || !isAudit(section);
         m_list->setFirstColumnSpanned(s, {}, true);
-        if (!m_seen.contains(s)) {
-            m_seen.insert(s);
-            m_list->setExpanded(m_model->sectionIndex(section), true);
+        if (!m_chosen.contains(s)) {
+            const QModelIndex index = m_model->sectionIndex(section);
+            const bool open = section == Section::PausedQueues || count <= openRowLimit;
+            if (m_list->isExpanded(index) != open) {
+                const QScopedValueRollback arranging(m_arranging, true);
+                m_list->setExpanded(index, open);
+            }
         }
     }
     m_empty->setVisible(!urgent);
@@ -324,6 +335,7 @@ void AttentionView::revealSection(Section section)
     if (!m_model)
         return;
     const QModelIndex index = m_model->sectionIndex(section);
+    m_chosen.insert(index.row());
     m_list->setExpanded(index, true);
     m_list->setCurrentIndex(index);
     m_list->scrollTo(index, QAbstractItemView::PositionAtTop);

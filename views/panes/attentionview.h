@@ -57,6 +57,14 @@ public:
     // Expands the section and scrolls it to the top.
     void revealSection(AttentionModel::Section section);
 
+    // A section opens by itself while it is short enough to read at a glance; a longer one
+    // (26,000 queues without agents in a big organisation) stays closed with its count in its
+    // title, so every section's title shows at once, and the view lays out a few rows instead
+    // of tens of thousands (2 MB at 1,000 clusters). Paused queues always open: that list is
+    // what an incident is about. Once the user opens or closes a section (a click, the keys,
+    // its tile), it stays as they left it.
+    static constexpr int openRowLimit = 50;
+
 Q_SIGNALS:
     void selectRequested(const QString& id);
 
@@ -66,5 +74,6 @@ private:
     AttentionModel* m_model = nullptr;
     QTreeView* m_list;
     QLabel* m_empty;
-    QSet<int> m_seen; // sections that were shown once (their expansion is the user's since)
+    QSet<int> m_chosen; // sections the user opened or closed: their expansion is theirs
+    bool m_arranging = false; // the view, not the user, is opening or closing sections
 };

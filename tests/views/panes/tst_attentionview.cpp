@@ -133,6 +133,62 @@ private Q_SLOTS:
         QVERIFY(wrapped);
     }
 
+    // Long sections stay closed (their titles, with counts, all show at once); short ones and
+    // the paused queues open; the user's own opening or closing is kept as counts change.
+    void longSectionsStayClosedUntilTheUserOpensThem()
+    {
+        OrganizationTreeModel tree;
+        load(tree);
+        AttentionModel model;
+        model.setSource(&tree);
+        AttentionView view;
+        view.setModel(&model);
+        view.resize(900, 500);
+        view.show();
+        QTreeView* list = child<QTreeView>(&view, "attentionList");
+        const QModelIndex never = model.sectionIndex(Section::NeverExpiringTokens);
+        const QModelIndex expired = model.sectionIndex(Section::ExpiredTokens);
+        QCOMPARE(model.count(Section::NeverExpiringTokens), 1); // t3
+        QVERIFY(list->isExpanded(never));
+
+        // Grown past the limit, a section the user left alone closes.
+        auto addForever = [&](int first, int count) {
+            for (int i = first; i < first + count; ++i)
+                QVERIFY(tree.upsertToken(token(QStringLiteral("f%1").arg(i), QStringLiteral("c2"),
+                    QStringLiteral("Forever %1").arg(i))));
+        };
+        addForever(0, AttentionView::openRowLimit);
+        QTRY_COMPARE(model.count(Section::NeverExpiringTokens), AttentionView::openRowLimit + 1);
+        QVERIFY(!list->isExpanded(never));
+        QVERIFY(list->isExpanded(expired)); // one row: open
+        QVERIFY(list->isExpanded(model.sectionIndex(Section::PausedQueues)));
+        // Closed, its rows are not laid out: the section after it is right below its title.
+        QCOMPARE(list->indexBelow(never).parent(), QModelIndex());
+
+        // Opened by the user, it stays open as it grows; closed by them, it stays closed.
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(never).center());
+        QVERIFY(list->isExpanded(never));
+        addForever(100, 5);
+        QTRY_COMPARE(model.count(Section::NeverExpiringTokens), AttentionView::openRowLimit + 6);
+        QVERIFY(list->isExpanded(never));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(expired).center());
+        QVERIFY(!list->isExpanded(expired));
+        tree.upsertToken(token(QStringLiteral("t9"), QStringLiteral("c1"),
+            QStringLiteral("Also old"), QDateTime::currentDateTimeUtc().addDays(-1)));
+        QTRY_COMPARE(model.count(Section::ExpiredTokens), 2);
+        QVERIFY(!list->isExpanded(expired));
+
+        // A tile (revealSection) opens a long section the user had not touched.
+        const QModelIndex unrestricted = model.sectionIndex(Section::UnrestrictedTokens);
+        QVERIFY(model.count(Section::UnrestrictedTokens) > AttentionView::openRowLimit);
+        QVERIFY(!list->isExpanded(unrestricted));
+        view.revealSection(Section::UnrestrictedTokens);
+        QVERIFY(list->isExpanded(unrestricted));
+        addForever(200, 1);
+        QTRY_COMPARE(model.count(Section::NeverExpiringTokens), AttentionView::openRowLimit + 7);
+        QVERIFY(list->isExpanded(unrestricted));
+    }
+
     void listLeadsToTheTree()
     {
         OrganizationTreeModel tree;
