@@ -1003,24 +1003,24 @@ void OrganizationSession::refreshAgents(std::function<void(bool ok, int pages)> 
     m_agentsInFlight = true;
     const QString description = tr("Listing the agents of %1…").arg(m_organization);
     const int operation = beginOperation(description);
-    // Tallied page by page as the pages arrive: the organisation's agents (24,000 at 1,000
-    // clusters) are never held as one list, only where each is counted.
-    // Each page is measured against the live counts, so a reload keeps only what moved.
-    auto tally = std::make_shared<AgentTally::Listing>();
+    // Noted page by page as the pages arrive: the organisation's agents (24,000 at 1,000
+    // clusters) are never held as one list. Each page is measured against the live counts, so a
+    // reload keeps only the agents that moved, and the counts are updated in place.
+    auto listing = std::make_shared<AgentTally::Listing>();
     auto pages = std::make_shared<int>(0);
     const ListAgents request { m_organization, {} };
     m_client->sendEachPage(
         request.toApiRequest(), this,
-        [request, tally, pages, model = m_model](const QJsonArray& items) -> ApiError {
+        [request, listing, pages, model = m_model](const QJsonArray& items) -> ApiError {
             ++*pages;
             const Result<QList<Agent>> parsed = request.parse(QJsonDocument(items));
             if (!parsed)
                 return parsed.error();
             for (const Agent& agent : parsed.value())
-                tally->note(agent, model->agentTally());
+                listing->note(agent, model->agentTally());
             return {};
         },
-        [this, operation, description, tally, pages](const Result<QJsonDocument>& result) {
+        [this, operation, description, listing, pages](const Result<QJsonDocument>& result) {
             endOperation(operation);
             if (!result) {
                 if (!agentsRefused(result.error())) {
@@ -1033,7 +1033,7 @@ void OrganizationSession::refreshAgents(std::function<void(bool ok, int pages)> 
             }
             if (m_agentAccess == AgentAccess::Unknown)
                 setAgentAccess(AgentAccess::Allowed);
-            m_model->mergeAgents(std::move(*tally));
+            m_model->mergeAgents(std::move(*listing));
             m_agentsRefreshed = QDateTime::currentDateTimeUtc();
             Q_EMIT agentsRefreshed();
             finishAgentsRefresh(true, qMax(1, *pages));

@@ -135,6 +135,14 @@ private:
 
 namespace {
 
+// What agent counts change on a row: its counts and, on queues, the tooltip line about them.
+const QList<int>& agentRoles()
+{
+    static const QList<int> roles { Qt::ToolTipRole, OrganizationTreeModel::AgentsConnectedRole,
+        OrganizationTreeModel::AgentsBusyRole, OrganizationTreeModel::AgentsPausedRole };
+    return roles;
+}
+
 // Every role data() answers: what is compared when a node changes.
 const QList<int>& comparedRoles()
 {
@@ -1603,10 +1611,8 @@ void OrganizationTreeModel::mergeAgents(AgentTally::Listing listing)
     if (d.isEmpty())
         return;
     ChangeBatch batch(this);
-    static const QList<int> agentRoles { Qt::ToolTipRole, AgentsConnectedRole, AgentsBusyRole,
-        AgentsPausedRole };
     const QList<Node*> affected = agentRows(d);
-    const QList<Snapshot> before = snapshot(affected, agentRoles);
+    const QList<Snapshot> before = snapshot(affected, agentRoles());
     for (Node* node : affected)
         countAgents(node, -1);
     m_agentTally->apply(listing);
@@ -1662,9 +1668,6 @@ void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
         return;
     }
     ChangeBatch batch(this);
-    // What agent counts change on a row: its counts and, on queues, the tooltip line about them.
-    static const QList<int> agentRoles { Qt::ToolTipRole, AgentsConnectedRole, AgentsBusyRole,
-        AgentsPausedRole };
     if (m_agentTally.has_value() != next.has_value()) {
         // Known or unknown: every count on every queue, cluster and the organisation turns valid
         // or invalid, so nothing needs comparing, and one signal per group of rows says it (a
@@ -1691,8 +1694,8 @@ void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
                 const Node* group = org->children.at(size_t(c))->children.at(0).get();
                 if (group->itemCount() > 0) {
                     const QModelIndex parent = indexFor(group);
-                    Q_EMIT dataChanged(
-                        index(0, 0, parent), index(group->itemCount() - 1, 0, parent), agentRoles);
+                    Q_EMIT dataChanged(index(0, 0, parent),
+                        index(group->itemCount() - 1, 0, parent), agentRoles());
                 }
             }
         }
@@ -1710,7 +1713,7 @@ void OrganizationTreeModel::applyAgentTally(std::optional<AgentTally> next)
         affected = agentRows(d);
     }
 
-    const QList<Snapshot> before = snapshot(affected, agentRoles);
+    const QList<Snapshot> before = snapshot(affected, agentRoles());
     for (Node* node : std::as_const(affected))
         countAgents(node, -1);
     m_agentTally = std::move(next);
