@@ -67,9 +67,11 @@ quint64 AgentTally::idKey(const QString& agentId)
 namespace {
 // Adds or takes one agent's counts from a group; returns the hash's own copy of the key so
 // that per-agent records share it, and drops groups that fall back to nothing.
-CompactId applyTo(
-    QHash<CompactId, AgentCounts>& hash, const CompactId& key, const AgentCounts& one, int sign)
+CompactId applyTo(QHash<CompactId, AgentCounts>& hash, const CompactId& key, const AgentCounts& one,
+    int sign, QHash<CompactId, AgentCounts>* journal)
 {
+    if (journal && !journal->contains(key))
+        journal->insert(key, hash.value(key));
     auto it = hash.find(key);
     if (it == hash.end())
         it = hash.insert(key, AgentCounts {});
@@ -115,17 +117,18 @@ void AgentTally::place(quint64 id, const Spot& where)
     Spot spot = where;
     switch (spot.kind) {
     case Spot::Group::QueueId:
-        spot.group = applyTo(m_byQueue, where.group, one, +1);
+        spot.group = applyTo(m_byQueue, where.group, one, +1, journalOf(&Journal::queues));
         break;
     case Spot::Group::QueueKey:
-        spot.group = applyTo(m_byQueueKey, where.group, one, +1);
+        spot.group = applyTo(m_byQueueKey, where.group, one, +1, journalOf(&Journal::queueKeys));
         break;
     case Spot::Group::None:
         m_unassigned += one;
         break;
     }
     if (!where.clusterId.isEmpty())
-        spot.clusterId = applyTo(m_byCluster, where.clusterId, one, +1);
+        spot.clusterId
+            = applyTo(m_byCluster, where.clusterId, one, +1, journalOf(&Journal::clusters));
     m_total += one;
     m_agents.insert(id, std::move(spot));
 }
@@ -135,17 +138,17 @@ void AgentTally::drop(quint64 id, const Spot& spot)
     const AgentCounts one = AgentCounts::of(spot.state);
     switch (spot.kind) {
     case Spot::Group::QueueId:
-        applyTo(m_byQueue, spot.group, one, -1);
+        applyTo(m_byQueue, spot.group, one, -1, journalOf(&Journal::queues));
         break;
     case Spot::Group::QueueKey:
-        applyTo(m_byQueueKey, spot.group, one, -1);
+        applyTo(m_byQueueKey, spot.group, one, -1, journalOf(&Journal::queueKeys));
         break;
     case Spot::Group::None:
         m_unassigned -= one;
         break;
     }
     if (!spot.clusterId.isEmpty())
-        applyTo(m_byCluster, spot.clusterId, one, -1);
+        applyTo(m_byCluster, spot.clusterId, one, -1, journalOf(&Journal::clusters));
     m_total -= one;
     m_agents.remove(id);
 }
@@ -235,14 +238,22 @@ AgentCounts AgentTally::forQueue(const QueueRef& queue) const
 }
 
 namespace {
+// The keys of `before` whose counts in `now` are different.
+QStringList changedKeys(
+    const QHash<CompactId, AgentCounts>& now, const QHash<CompactId, AgentCounts>& before)
+{
+    QStringList out;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (now.value(it.key()) != it.value())
+            out.append(it.key().toString());
+    }
+    return out;
+}
+
 QStringList differingKeys(
     const QHash<CompactId, AgentCounts>& a, const QHash<CompactId, AgentCounts>& b)
 {
-    QStringList out;
-    for (auto it = a.cbegin(); it != a.cend(); ++it) {
-        if (b.value(it.key()) != it.value())
-            out.append(it.key().toString());
-    }
+    QStringList out = changedKeys(b, a);
     for (auto it = b.cbegin(); it != b.cend(); ++it) {
         if (!a.contains(it.key()) && it.value() != AgentCounts {})
             out.append(it.key().toString());
@@ -295,44 +306,6 @@ void AgentTally::Listing::note(const Agent& agent, const AgentTally* current)
         m_changed.place(id, spot);
 }
 
-AgentTally::Difference AgentTally::touchedBy(const Listing& listing) const
-{
-    QSet<CompactId> queues;
-    QSet<CompactId> keys;
-    QSet<CompactId> clusters;
-    Difference d;
-    auto touch = [&](const Spot& spot) {
-        if (spot.kind == Spot::Group::QueueId)
-            queues.insert(spot.group);
-        else if (spot.kind == Spot::Group::QueueKey)
-            keys.insert(spot.group);
-        if (!spot.clusterId.isEmpty())
-            clusters.insert(spot.clusterId);
-        d.totals = true;
-    };
-    for (auto it = m_agents.cbegin(); it != m_agents.cend(); ++it) {
-        if (!listing.m_listed.contains(it.key()))
-            touch(it.value());
-    }
-    const QHash<quint64, Spot>& changed = listing.m_changed.m_agents;
-    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
-        touch(it.value());
-        const auto here = m_agents.constFind(it.key());
-        if (here != m_agents.cend())
-            touch(here.value());
-    }
-    for (const CompactId& id : std::as_const(queues))
-        d.queueIds.append(id.toString());
-    for (const CompactId& key : std::as_const(keys)) {
-        const QString text = key.toString();
-        const qsizetype cut = text.indexOf(QLatin1Char('\n'));
-        d.queueKeys.append({ text.left(cut), text.mid(cut + 1) });
-    }
-    for (const CompactId& id : std::as_const(clusters))
-        d.clusterIds.append(id.toString());
-    return d;
-}
-
 void AgentTally::apply(const Listing& listing)
 {
     QList<quint64> gone;
@@ -351,4 +324,60 @@ void AgentTally::apply(const Listing& listing)
         }
         place(it.key(), it.value());
     }
+}
+
+QHash<CompactId, AgentCounts>* AgentTally::journalOf(QHash<CompactId, AgentCounts> Journal::*groups)
+{
+    return m_journal ? &(*m_journal.*groups) : nullptr;
+}
+
+void AgentTally::beginJournal()
+{
+    m_journal.emplace();
+    m_journal->total = m_total;
+    m_journal->unassigned = m_unassigned;
+}
+
+AgentTally::Journal AgentTally::endJournal()
+{
+    Journal journal
+        = m_journal ? std::move(*m_journal) : Journal { {}, {}, {}, m_total, m_unassigned };
+    m_journal.reset();
+    return journal;
+}
+
+namespace {
+void swapIn(QHash<CompactId, AgentCounts>& hash, QHash<CompactId, AgentCounts>& journal)
+{
+    for (auto it = journal.begin(); it != journal.end(); ++it) {
+        const AgentCounts now = hash.value(it.key());
+        if (it.value() == AgentCounts {})
+            hash.remove(it.key());
+        else
+            hash.insert(it.key(), it.value());
+        it.value() = now;
+    }
+}
+} // namespace
+
+AgentTally::Difference AgentTally::changedSince(const Journal& journal) const
+{
+    Difference d;
+    d.queueIds = changedKeys(m_byQueue, journal.queues);
+    for (const QString& key : changedKeys(m_byQueueKey, journal.queueKeys)) {
+        const qsizetype cut = key.indexOf(QLatin1Char('\n'));
+        d.queueKeys.append({ key.left(cut), key.mid(cut + 1) });
+    }
+    d.clusterIds = changedKeys(m_byCluster, journal.clusters);
+    d.totals = m_total != journal.total || m_unassigned != journal.unassigned;
+    return d;
+}
+
+void AgentTally::swapCounts(Journal& journal)
+{
+    swapIn(m_byQueue, journal.queues);
+    swapIn(m_byQueueKey, journal.queueKeys);
+    swapIn(m_byCluster, journal.clusters);
+    std::swap(m_total, journal.total);
+    std::swap(m_unassigned, journal.unassigned);
 }

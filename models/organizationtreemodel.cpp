@@ -1277,18 +1277,14 @@ bool OrganizationTreeModel::removeCluster(const QString& id)
 {
     // The cluster is gone from Buildkite, and its agents with it: the organisation's totals drop
     // now rather than at the next agents list.
-    std::optional<AgentTally> next;
-    if (m_agentTally && clusterNode(id)) {
-        QStringList queueIds;
+    QStringList queueIds;
+    if (m_agentTally) {
         for (const Queue& q : queues(id))
             queueIds.append(q.id);
-        next = *m_agentTally;
-        next->removeCluster(id, queueIds);
     }
     if (!removeItem<Cluster>(id, id))
         return false;
-    if (next)
-        applyAgentTally(std::move(next));
+    changeAgentsInPlace([&](AgentTally& tally) { tally.removeCluster(id, queueIds); });
     return true;
 }
 
@@ -1298,16 +1294,13 @@ bool OrganizationTreeModel::removeQueue(const QString& clusterId, const QString&
 {
     // As for a cluster: the deleted queue's agents leave its cluster's and the organisation's
     // counts at once.
-    std::optional<AgentTally> next;
     const Node* node = m_nodes.value(CompactId(id));
-    if (m_agentTally && node && node->kind == NodeKind::Queue && node->clusterId() == clusterId) {
-        next = *m_agentTally;
-        next->replaceQueue({ id, clusterId, m_packer.text(node->queue().key) }, {});
-    }
+    if (!node || node->kind != NodeKind::Queue || node->clusterId() != clusterId)
+        return removeItem<Queue>(clusterId, id);
+    const AgentTally::QueueRef queue { id, clusterId, m_packer.text(node->queue().key) };
     if (!removeItem<Queue>(clusterId, id))
         return false;
-    if (next)
-        applyAgentTally(std::move(next));
+    changeAgentsInPlace([&](AgentTally& tally) { tally.replaceQueue(queue, {}); });
     return true;
 }
 
@@ -1604,18 +1597,29 @@ void OrganizationTreeModel::mergeAgents(AgentTally::Listing listing)
         applyAgentTally(listing.takeWhole());
         return;
     }
+    // Measured against the live tally: it is updated in place, only where the listing differs.
+    changeAgentsInPlace([&listing](AgentTally& tally) { tally.apply(listing); });
+}
+
+void OrganizationTreeModel::changeAgentsInPlace(const std::function<void(AgentTally&)>& change)
+{
     if (!m_agentTally || !organizationNode())
         return;
-    // Measured against the live tally: it is updated in place, only where the listing differs.
-    const AgentTally::Difference d = m_agentTally->touchedBy(listing);
+    ChangeBatch batch(this);
+    m_agentTally->beginJournal();
+    change(*m_agentTally);
+    AgentTally::Journal was = m_agentTally->endJournal();
+    const AgentTally::Difference d = m_agentTally->changedSince(was);
     if (d.isEmpty())
         return;
-    ChangeBatch batch(this);
     const QList<Node*> affected = agentRows(d);
+    // The rows are read as they were with the counts put back for a moment: no copy of the
+    // tally, whose agents already moved.
+    m_agentTally->swapCounts(was);
     const QList<Snapshot> before = snapshot(affected, agentRoles());
     for (Node* node : affected)
         countAgents(node, -1);
-    m_agentTally->apply(listing);
+    m_agentTally->swapCounts(was);
     for (Node* node : affected)
         countAgents(node, +1);
     updateAgentSummary();
@@ -1652,9 +1656,9 @@ bool OrganizationTreeModel::mergeQueueAgents(const QString& queueId, const QList
     const Node* node = m_nodes.value(CompactId(queueId));
     if (!m_agentTally || !node || node->kind != NodeKind::Queue)
         return false;
-    AgentTally next = *m_agentTally;
-    next.replaceQueue({ queueId, node->clusterId(), m_packer.text(node->queue().key) }, agents);
-    applyAgentTally(std::move(next));
+    const AgentTally::QueueRef queue { queueId, node->clusterId(),
+        m_packer.text(node->queue().key) };
+    changeAgentsInPlace([&](AgentTally& tally) { tally.replaceQueue(queue, agents); });
     return true;
 }
 

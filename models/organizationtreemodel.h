@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QHash>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -293,6 +294,8 @@ private:
     QString agentTooltip(const Node* node) const;
     void countAgents(Node* node, int sign);
     void applyAgentTally(std::optional<AgentTally> next);
+    // Changes the agent tally in place and reports the rows whose counts read differently.
+    void changeAgentsInPlace(const std::function<void(AgentTally&)>& change);
     // The queue, cluster and organisation rows whose agent counts a difference names.
     QList<Node*> agentRows(const AgentTally::Difference& d) const;
     void updateAgentSummary();
