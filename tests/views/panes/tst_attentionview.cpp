@@ -39,6 +39,22 @@ public:
         Q_EMIT dataChanged(index(0, 0), index(0, 0)); // any change makes the model look again
     }
 };
+// The list as the organisation pane shows it, over load()'s organisation.
+struct ShownList {
+    OrganizationTreeModel tree;
+    AttentionModel model;
+    AttentionView view;
+    QTreeView* list = nullptr;
+    ShownList()
+    {
+        load(tree);
+        model.setSource(&tree);
+        view.setModel(&model);
+        view.resize(900, 500);
+        view.show();
+        list = child<QTreeView>(&view, "attentionList");
+    }
+};
 } // namespace
 
 // AttentionTiles and AttentionView: the counts, their tones, and where clicks lead.
@@ -137,15 +153,11 @@ private Q_SLOTS:
     // the paused queues open; the user's own opening or closing is kept as counts change.
     void longSectionsStayClosedUntilTheUserOpensThem()
     {
-        OrganizationTreeModel tree;
-        load(tree);
-        AttentionModel model;
-        model.setSource(&tree);
-        AttentionView view;
-        view.setModel(&model);
-        view.resize(900, 500);
-        view.show();
-        QTreeView* list = child<QTreeView>(&view, "attentionList");
+        ShownList shown;
+        OrganizationTreeModel& tree = shown.tree;
+        AttentionModel& model = shown.model;
+        AttentionView& view = shown.view;
+        QTreeView* list = shown.list;
         const QModelIndex never = model.sectionIndex(Section::NeverExpiringTokens);
         const QModelIndex expired = model.sectionIndex(Section::ExpiredTokens);
         QCOMPARE(model.count(Section::NeverExpiringTokens), 1); // t3
@@ -191,15 +203,10 @@ private Q_SLOTS:
 
     void listLeadsToTheTree()
     {
-        OrganizationTreeModel tree;
-        load(tree);
-        AttentionModel model;
-        model.setSource(&tree);
-        AttentionView view;
-        view.setModel(&model);
-        view.resize(900, 500);
-        view.show();
-        QTreeView* list = child<QTreeView>(&view, "attentionList");
+        ShownList shown;
+        AttentionModel& model = shown.model;
+        AttentionView& view = shown.view;
+        QTreeView* list = shown.list;
         QVERIFY(child<QLabel>(&view, "attentionEmptyLabel")->isHidden());
         // Paused queues first, most recent pause on top; empty sections hidden.
         const QModelIndex pausedSection = model.sectionIndex(Section::PausedQueues);
