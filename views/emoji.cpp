@@ -2,6 +2,9 @@
 #include "emoji.h"
 
 #include <QFontDatabase>
+#include <QPainter>
+#include <QPixmap>
+#include <QPixmapCache>
 #include <QStringList>
 
 #include <algorithm>
@@ -170,6 +173,33 @@ QFont font(const QFont& base)
     families.prepend(colorFamily);
     out.setFamilies(families);
     return out;
+}
+
+void draw(QPainter* painter, const QRect& rect, const QString& emoji, const QFont& base,
+    const QColor& color)
+{
+    if (emoji.isEmpty() || rect.isEmpty())
+        return;
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QString key = QStringLiteral("kitedeck.emoji:%1:%2:%3x%4@%5:%6")
+                            .arg(emoji, base.key())
+                            .arg(rect.width())
+                            .arg(rect.height())
+                            .arg(dpr)
+                            .arg(color.rgba(), 0, 16);
+    QPixmap drawn;
+    if (!QPixmapCache::find(key, &drawn)) {
+        drawn = QPixmap(rect.size() * dpr);
+        drawn.setDevicePixelRatio(dpr);
+        drawn.fill(Qt::transparent);
+        QPainter p(&drawn);
+        p.setFont(font(base));
+        p.setPen(color);
+        p.drawText(QRect(QPoint(0, 0), rect.size()), Qt::AlignCenter | Qt::TextSingleLine, emoji);
+        p.end();
+        QPixmapCache::insert(key, drawn);
+    }
+    painter->drawPixmap(rect.topLeft(), drawn);
 }
 
 QString lookup(const QString& shortcodeWithoutColons)

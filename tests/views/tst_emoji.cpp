@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "emoji.h"
 
+#include <QImage>
+#include <QPainter>
+#include <QPixmapCache>
 #include <QTest>
 
 class TestEmoji final : public QObject {
@@ -13,6 +16,9 @@ private Q_SLOTS:
     void render();
     void renderSharesUnchangedText();
     void renderThousandRows();
+    void draw_data();
+    void draw();
+    void drawKeepsEachColourAndSizeApart();
 };
 
 void TestEmoji::lookup_data()
@@ -132,5 +138,101 @@ void TestEmoji::renderThousandRows()
     QVERIFY(total > 0);
 }
 
-QTEST_GUILESS_MAIN(TestEmoji)
+namespace {
+QImage blank(qreal dpr)
+{
+    QImage image(QSize(48, 32) * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    return image;
+}
+} // namespace
+
+void TestEmoji::draw_data()
+{
+    QTest::addColumn<QString>("emoji");
+    QTest::addColumn<qreal>("dpr");
+    QTest::addColumn<QColor>("color");
+    QTest::newRow("rocket") << QStringLiteral("\U0001F680") << 1.0 << QColor(Qt::black);
+    QTest::newRow("rocket, high dpi") << QStringLiteral("\U0001F680") << 2.0 << QColor(Qt::black);
+    // A text font has the cloud too: the colour emoji font is asked first.
+    QTest::newRow("cloud, light text")
+        << QStringLiteral("\u2601\uFE0F") << 1.0 << QColor(Qt::white);
+    QTest::newRow("zwj sequence") << QStringLiteral("\U0001F9D1\u200D\U0001F4BB") << 1.0
+                                  << QColor(Qt::black);
+}
+
+QImage drawnText(
+    const QString& text, const QRect& slot, const QFont& base, const QColor& color, qreal dpr)
+{
+    QImage image = blank(dpr);
+    QPainter p(&image);
+    p.setFont(Emoji::font(base));
+    p.setPen(color);
+    p.drawText(slot, Qt::AlignCenter | Qt::TextSingleLine, text);
+    return image;
+}
+
+QImage drawnEmoji(
+    const QString& text, const QRect& slot, const QFont& base, const QColor& color, qreal dpr)
+{
+    QImage image = blank(dpr);
+    QPainter p(&image);
+    Emoji::draw(&p, slot, text, base, color);
+    return image;
+}
+
+// The navigation tree draws a cluster's emoji from what it drew before (laying out a colour
+// emoji decodes its glyph every time): it must look exactly as drawing the text would, at any
+// pixel ratio, the first time and the next.
+void TestEmoji::draw()
+{
+    QFETCH(QString, emoji);
+    QFETCH(qreal, dpr);
+    QFETCH(QColor, color);
+    QPixmapCache::clear();
+    const QRect slot(6, 4, 22, 20);
+    QFont base;
+    base.setPointSize(10);
+
+    const QImage direct = drawnText(emoji, slot, base, color, dpr);
+    QVERIFY2(direct != blank(dpr), "nothing drawn: no font for the emoji");
+    const QImage first = drawnEmoji(emoji, slot, base, color, dpr);
+    QCOMPARE(first, direct);
+    QCOMPARE(drawnEmoji(emoji, slot, base, color, dpr), direct);
+
+    // Nothing outside the slot is touched.
+    QImage outside = first;
+    {
+        QPainter p(&outside);
+        p.setCompositionMode(QPainter::CompositionMode_Clear);
+        p.fillRect(slot, Qt::transparent);
+    }
+    QCOMPARE(outside, blank(dpr));
+}
+
+// What is kept is told apart by everything that changes the drawing: a text drawn in another
+// colour or slot is not the one drawn before.
+void TestEmoji::drawKeepsEachColourAndSizeApart()
+{
+    QPixmapCache::clear();
+    QFont base;
+    base.setPointSize(10);
+    const QString letter = QStringLiteral("A"); // monochrome: drawn in the pen's colour
+    const QRect slot(6, 4, 22, 20);
+    const QImage black = drawnEmoji(letter, slot, base, Qt::black, 1.0);
+    QCOMPARE(black, drawnText(letter, slot, base, Qt::black, 1.0));
+    const QImage white = drawnEmoji(letter, slot, base, Qt::white, 1.0);
+    QCOMPARE(white, drawnText(letter, slot, base, Qt::white, 1.0));
+    QVERIFY(white != black);
+    const QRect wider = slot.adjusted(0, 0, 10, 0);
+    QCOMPARE(drawnEmoji(letter, wider, base, Qt::black, 1.0),
+        drawnText(letter, wider, base, Qt::black, 1.0));
+    QFont larger = base;
+    larger.setPointSize(16);
+    QCOMPARE(drawnEmoji(letter, slot, larger, Qt::black, 1.0),
+        drawnText(letter, slot, larger, Qt::black, 1.0));
+}
+
+QTEST_MAIN(TestEmoji)
 #include "tst_emoji.moc"

@@ -305,9 +305,7 @@ void NavigationDelegate::paint(
             painter->drawEllipse(QRectF(parts.mark).adjusted(0.5, 0.5, -0.5, -0.5));
         }
         if (!parts.emojiText.isEmpty()) {
-            painter->setFont(Emoji::font(option.font));
-            painter->setPen(textColor);
-            painter->drawText(parts.emoji, Qt::AlignCenter | Qt::TextSingleLine, parts.emojiText);
+            Emoji::draw(painter, parts.emoji, parts.emojiText, option.font, textColor);
         }
         if (!index.data(OrganizationTreeModel::ErrorRole).toString().isEmpty() && !selected)
             textColor = Tones::text(Tone::Danger, pal);
