@@ -48,8 +48,8 @@ SearchQuery::SearchQuery(const QString& text)
             m_words.append({ word.toUtf8(), word, isHexId(word) });
     }
     m_all = m_words.size() >= 64 ? ~quint64(0) : (quint64(1) << m_words.size()) - 1;
-    m_hasHexWord
-        = std::any_of(m_words.cbegin(), m_words.cend(), [](const Word& w) { return w.hex; });
+    for (qsizetype i = 0; i < m_words.size(); ++i)
+        m_hexWords |= m_words.at(i).hex ? quint64(1) << i : 0;
 }
 
 quint64 SearchQuery::wordsIn(

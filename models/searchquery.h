@@ -47,8 +47,9 @@ public:
     // searched in it as they are in the key, byte by byte, far quicker than in UTF-16.
     quint64 wordsIn(QByteArrayView searchKey, QByteArrayView asciiFoldedId, bool idHex) const;
     quint64 allWords() const { return m_all; }
-    // Whether a word could be part of a UUID (hexadecimal digits and dashes only).
-    bool hasHexWord() const { return m_hasHexWord; }
+    // The words (bits as wordsIn() sets them) that could be part of a UUID: hexadecimal digits
+    // and dashes only.
+    quint64 hexWords() const { return m_hexWords; }
     bool matchesText(QByteArrayView searchKey, QStringView id, bool idFolded, bool idHex) const
     {
         return wordsIn(searchKey, id, idFolded, idHex) == m_all;
@@ -74,6 +75,6 @@ private:
     QString m_text;
     QList<Word> m_words;
     quint64 m_all = 0;
-    bool m_hasHexWord = false; // asked for every row on every keystroke: known once
+    quint64 m_hexWords = 0; // asked for every row on every keystroke: known once
     quint8 m_states = 0;
 };

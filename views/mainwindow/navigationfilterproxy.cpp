@@ -25,6 +25,7 @@ bool isContainer(Kind kind)
 NavigationFilterProxy::NavigationFilterProxy(QObject* parent)
     : QSortFilterProxyModel(parent)
     , m_refilter(new QTimer(this))
+    , m_regather(new QTimer(this))
 {
     // evaluate() decides ancestors too, and runs again after the rows change: the proxy's own
     // recursion and re-filtering would only repeat that work, row by row.
@@ -39,6 +40,12 @@ NavigationFilterProxy::NavigationFilterProxy(QObject* parent)
         apply();
         Q_EMIT refiltered();
     });
+    m_regather->setSingleShot(true);
+    m_regather->setInterval(m_refilter->interval());
+    connect(m_regather, &QTimer::timeout, this, [this] {
+        if (m_typingExpected)
+            prepare();
+    });
 }
 
 QVariant NavigationFilterProxy::data(const QModelIndex& index, int role) const
@@ -51,6 +58,7 @@ QVariant NavigationFilterProxy::data(const QModelIndex& index, int role) const
 void NavigationFilterProxy::setRefilterDelay(int milliseconds)
 {
     m_refilter->setInterval(milliseconds);
+    m_regather->setInterval(milliseconds);
 }
 
 void NavigationFilterProxy::setSourceModel(QAbstractItemModel* model)
@@ -86,6 +94,8 @@ void NavigationFilterProxy::setSourceModel(QAbstractItemModel* model)
     if (!m_query.isEmpty()) {
         evaluate();
         apply();
+    } else if (m_typingExpected) {
+        m_regather->start();
     }
 }
 
@@ -128,6 +138,15 @@ void NavigationFilterProxy::prepare()
         rebuildRows();
 }
 
+void NavigationFilterProxy::setTypingExpected(bool expected)
+{
+    m_typingExpected = expected;
+    if (expected)
+        prepare();
+    else
+        m_regather->stop();
+}
+
 void NavigationFilterProxy::sourceChanged()
 {
     m_rowsStale = true;
@@ -136,6 +155,10 @@ void NavigationFilterProxy::sourceChanged()
     // (2.3 MB at 58,000 rows) through a reload.
     if (m_query.isEmpty() && !m_rows.empty())
         std::vector<Row>().swap(m_rows);
+    // Unless the box has the focus: then they are gathered again once the tree has been quiet
+    // for a moment (each change starts the wait again, so a load gathers them once, at its end).
+    if (m_query.isEmpty() && m_typingExpected)
+        m_regather->start();
     // Rows that arrive meanwhile stay hidden (they are not marked yet) until the filter runs.
     if (!m_query.isEmpty() && !m_refilter->isActive())
         m_refilter->start();
@@ -169,6 +192,7 @@ void NavigationFilterProxy::rebuildRows()
         r.expiry = quint8(s.expiry);
         r.idFolded = s.idFolded;
         r.idHex = s.idHex;
+        r.idPacked = s.id && s.id->isPacked();
         r.paused = s.paused;
         r.hosted = s.hosted;
         m_rows.push_back(r);
@@ -200,16 +224,20 @@ quint64 NavigationFilterProxy::wordsIn(const Row& row) const
     const QByteArrayView key(row.key, row.keyLength);
     if (!row.id) // no such row
         return m_query.wordsIn(key, QByteArrayView(), true);
-    if (const QString* text = row.id->text())
-        return m_query.wordsIn(key, QStringView(*text), row.idFolded, row.idHex);
+    if (!row.idPacked)
+        return m_query.wordsIn(key, QStringView(*row.id->text()), row.idFolded, row.idHex);
     // A packed id is a lower-case UUID: only a word of hexadecimal digits and dashes can be in
-    // it, and its text is written out (on the stack) only when the query has such a word. A
-    // copy of every id's text, kept for the filter, was 2 MB at 58,000 rows.
-    if (!m_query.hasHexWord())
-        return m_query.wordsIn(key, QByteArrayView(), true);
+    // it, and only such a word that the key lacks needs it. Most rows are then decided without
+    // reading the tree's node (a cache miss a row), and the id's text is written out (on the
+    // stack) only for the rest: a copy of every id's text, kept for the filter, was 2 MB at
+    // 58,000 rows.
+    const quint64 inKey = m_query.wordsIn(key, QByteArrayView(), true);
+    if (!(m_query.hexWords() & ~inKey))
+        return inKey;
     char id[CompactId::packedLength];
     row.id->writePacked(id);
-    return m_query.wordsIn(key, QByteArrayView(id, CompactId::packedLength), true);
+    return inKey
+        | m_query.wordsIn(QByteArrayView(), QByteArrayView(id, CompactId::packedLength), true);
 }
 
 bool NavigationFilterProxy::statesHold(const Row& row, const QModelIndex& index) const
@@ -258,6 +286,7 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
         r.expiry = quint8(s.expiry);
         r.idFolded = s.idFolded;
         r.idHex = s.idHex;
+        r.idPacked = s.id && s.id->isPacked();
         r.paused = s.paused;
         r.hosted = s.hosted;
         return r;

@@ -267,10 +267,13 @@ void NavigationPanel::clearFilter()
 
 bool NavigationPanel::eventFilter(QObject* watched, QEvent* event)
 {
-    // About to type: the search keys of 58,000 rows are gathered now rather than on the first
-    // keystroke, the one that is never debounced.
-    if (event->type() == QEvent::FocusIn && watched == m_filter)
-        m_proxy->prepare();
+    // About to type: the search keys of 58,000 rows are gathered now, and again after the tree
+    // changes while the box keeps the focus, rather than on the first keystroke, the one that
+    // is never debounced.
+    if (watched == m_filter && event->type() == QEvent::FocusIn)
+        m_proxy->setTypingExpected(true);
+    if (watched == m_filter && event->type() == QEvent::FocusOut)
+        m_proxy->setTypingExpected(false);
     if (event->type() == QEvent::KeyPress && (watched == m_filter || watched == m_tree)) {
         const auto* key = static_cast<QKeyEvent*>(event);
         // Escape takes the filter away, from the box or from the filtered tree; with no
