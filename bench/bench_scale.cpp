@@ -684,11 +684,18 @@ int main(int argc, char* argv[])
         exportWall.append(double(exported.wallMs));
         exportCpu.append(exported.values.value(QStringLiteral("cpu_ms")).toDouble());
         exportRss.append(exported.values.value(QStringLiteral("maxrss_kb")).toDouble() / 1024);
-        std::printf("  run %d: GUI load %s ms (CPU %s ms), peak %.1f MiB; export %lld ms (CPU %.0f "
-                    "ms), peak %.1f MiB\n",
+        // This run's keystrokes alone: how much the runs differ.
+        QList<double> runKeys;
+        for (const QString& k :
+            gui.values.value(QStringLiteral("filter_ms")).split(QLatin1Char(',')))
+            runKeys.append(k.toDouble());
+        const Stats runFilter = statsOf(runKeys);
+        std::printf("  run %d: GUI load %s ms (CPU %s ms), peak %.1f MiB, filter median %.1f ms "
+                    "(max %.1f); export %lld ms (CPU %.0f ms), peak %.1f MiB\n",
             run + 1, qPrintable(gui.values.value(QStringLiteral("load_ms"))),
             qPrintable(gui.values.value(QStringLiteral("load_cpu_ms"))), guiRss.last(),
-            static_cast<long long>(exported.wallMs), exportCpu.last(), exportRss.last());
+            runFilter.median, runFilter.max, static_cast<long long>(exported.wallMs),
+            exportCpu.last(), exportRss.last());
         std::fflush(stdout);
     }
 
