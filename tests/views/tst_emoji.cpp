@@ -146,6 +146,28 @@ QImage blank(qreal dpr)
     image.fill(Qt::transparent);
     return image;
 }
+
+QImage drawnText(
+    const QString& text, const QRect& slot, const QFont& base, const QColor& color, qreal dpr)
+{
+    QImage image = blank(dpr);
+    QPainter p(&image);
+    p.setFont(Emoji::font(base));
+    p.setPen(color);
+    p.drawText(slot, Qt::AlignCenter | Qt::TextSingleLine, text);
+    p.end();
+    return image;
+}
+
+QImage drawnEmoji(
+    const QString& text, const QRect& slot, const QFont& base, const QColor& color, qreal dpr)
+{
+    QImage image = blank(dpr);
+    QPainter p(&image);
+    Emoji::draw(&p, slot, text, base, color);
+    p.end();
+    return image;
+}
 } // namespace
 
 void TestEmoji::draw_data()
@@ -160,26 +182,6 @@ void TestEmoji::draw_data()
         << QStringLiteral("\u2601\uFE0F") << 1.0 << QColor(Qt::white);
     QTest::newRow("zwj sequence") << QStringLiteral("\U0001F9D1\u200D\U0001F4BB") << 1.0
                                   << QColor(Qt::black);
-}
-
-QImage drawnText(
-    const QString& text, const QRect& slot, const QFont& base, const QColor& color, qreal dpr)
-{
-    QImage image = blank(dpr);
-    QPainter p(&image);
-    p.setFont(Emoji::font(base));
-    p.setPen(color);
-    p.drawText(slot, Qt::AlignCenter | Qt::TextSingleLine, text);
-    return image;
-}
-
-QImage drawnEmoji(
-    const QString& text, const QRect& slot, const QFont& base, const QColor& color, qreal dpr)
-{
-    QImage image = blank(dpr);
-    QPainter p(&image);
-    Emoji::draw(&p, slot, text, base, color);
-    return image;
 }
 
 // The navigation tree draws a cluster's emoji from what it drew before (laying out a colour
