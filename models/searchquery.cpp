@@ -45,11 +45,12 @@ SearchQuery::SearchQuery(const QString& text)
         for (const Word& w : std::as_const(m_words))
             duplicate = duplicate || w.text == word;
         if (!duplicate)
-            m_words.append({ word.toUtf8(), word, isHexId(word) });
+            m_words.append({ word.toUtf8(), word, isHexId(word),
+                isHexId(word) && word.size() >= minUuidPiece });
     }
     m_all = m_words.size() >= 64 ? ~quint64(0) : (quint64(1) << m_words.size()) - 1;
     for (qsizetype i = 0; i < m_words.size(); ++i)
-        m_hexWords |= m_words.at(i).hex ? quint64(1) << i : 0;
+        m_uuidPieces |= m_words.at(i).uuidPiece ? quint64(1) << i : 0;
 }
 
 quint64 SearchQuery::wordsIn(
@@ -73,17 +74,16 @@ quint64 SearchQuery::wordsIn(
     return found;
 }
 
-quint64 SearchQuery::wordsIn(
-    QByteArrayView searchKey, QByteArrayView asciiFoldedId, bool idHex) const
+quint64 SearchQuery::wordsIn(QByteArrayView searchKey, QByteArrayView uuid) const
 {
     const std::string_view key(searchKey.data(), size_t(searchKey.size()));
-    const std::string_view id(asciiFoldedId.data(), size_t(asciiFoldedId.size()));
+    const std::string_view id(uuid.data(), size_t(uuid.size()));
     quint64 found = 0;
     for (qsizetype i = 0; i < m_words.size(); ++i) {
         const Word& w = m_words.at(i);
         const std::string_view word(w.utf8.constData(), size_t(w.utf8.size()));
         if (key.find(word) != std::string_view::npos
-            || ((!idHex || w.hex) && id.find(word) != std::string_view::npos))
+            || (w.uuidPiece && id.find(word) != std::string_view::npos))
             found |= quint64(1) << i;
     }
     return found;

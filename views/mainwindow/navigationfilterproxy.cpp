@@ -41,10 +41,17 @@ NavigationFilterProxy::NavigationFilterProxy(QObject* parent)
         Q_EMIT refiltered();
     });
     m_regather->setSingleShot(true);
-    m_regather->setInterval(m_refilter->interval());
     connect(m_regather, &QTimer::timeout, this, [this] {
-        if (m_typingExpected)
-            prepare();
+        if (!m_typingExpected)
+            return;
+        // Not restarted on every change (a load makes tens of thousands of them): the wait is
+        // taken up again for what remains of it since the last one.
+        const qint64 quiet = m_lastChange.elapsed();
+        if (quiet < m_refilter->interval()) {
+            m_regather->start(m_refilter->interval() - int(quiet));
+            return;
+        }
+        prepare();
     });
 }
 
@@ -58,7 +65,6 @@ QVariant NavigationFilterProxy::data(const QModelIndex& index, int role) const
 void NavigationFilterProxy::setRefilterDelay(int milliseconds)
 {
     m_refilter->setInterval(milliseconds);
-    m_regather->setInterval(milliseconds);
 }
 
 void NavigationFilterProxy::setSourceModel(QAbstractItemModel* model)
@@ -95,7 +101,8 @@ void NavigationFilterProxy::setSourceModel(QAbstractItemModel* model)
         evaluate();
         apply();
     } else if (m_typingExpected) {
-        m_regather->start();
+        m_lastChange.start();
+        m_regather->start(m_refilter->interval());
     }
 }
 
@@ -157,8 +164,11 @@ void NavigationFilterProxy::sourceChanged()
         std::vector<Row>().swap(m_rows);
     // Unless the box has the focus: then they are gathered again once the tree has been quiet
     // for a moment (each change starts the wait again, so a load gathers them once, at its end).
-    if (m_query.isEmpty() && m_typingExpected)
-        m_regather->start();
+    if (m_query.isEmpty() && m_typingExpected) {
+        m_lastChange.start();
+        if (!m_regather->isActive())
+            m_regather->start(m_refilter->interval());
+    }
     // Rows that arrive meanwhile stay hidden (they are not marked yet) until the filter runs.
     if (!m_query.isEmpty() && !m_refilter->isActive())
         m_refilter->start();
@@ -223,21 +233,19 @@ quint64 NavigationFilterProxy::wordsIn(const Row& row) const
 {
     const QByteArrayView key(row.key, row.keyLength);
     if (!row.id) // no such row
-        return m_query.wordsIn(key, QByteArrayView(), true);
+        return m_query.wordsIn(key, QByteArrayView());
     if (!row.idPacked)
         return m_query.wordsIn(key, QStringView(*row.id->text()), row.idFolded, row.idHex);
-    // A packed id is a lower-case UUID: only a word of hexadecimal digits and dashes can be in
-    // it, and only such a word that the key lacks needs it. Most rows are then decided without
-    // reading the tree's node (a cache miss a row), and the id's text is written out (on the
-    // stack) only for the rest: a copy of every id's text, kept for the filter, was 2 MB at
-    // 58,000 rows.
-    const quint64 inKey = m_query.wordsIn(key, QByteArrayView(), true);
-    if (!(m_query.hexWords() & ~inKey))
+    // A packed id is a UUID: only a piece of one can be in it (SearchQuery::uuidPieces()), and
+    // only such a piece that the key lacks needs it. Most rows are then decided without reading
+    // the tree's node (a cache miss a row), and the id's text is written out (on the stack) only
+    // for the rest: a copy of every id's text, kept for the filter, was 2 MB at 58,000 rows.
+    const quint64 inKey = m_query.wordsIn(key, QByteArrayView());
+    if (!(m_query.uuidPieces() & ~inKey))
         return inKey;
     char id[CompactId::packedLength];
     row.id->writePacked(id);
-    return inKey
-        | m_query.wordsIn(QByteArrayView(), QByteArrayView(id, CompactId::packedLength), true);
+    return inKey | m_query.wordsIn(QByteArrayView(), QByteArrayView(id, CompactId::packedLength));
 }
 
 bool NavigationFilterProxy::statesHold(const Row& row, const QModelIndex& index) const

@@ -4,6 +4,7 @@
 #include "organizationtreemodel.h"
 #include "searchquery.h"
 
+#include <QElapsedTimer>
 #include <QModelIndexList>
 #include <QSortFilterProxyModel>
 
@@ -152,6 +153,7 @@ private:
     QTimer* m_refilter;
     QTimer* m_regather; // gathers the rows after the tree changed, while typing is expected
     bool m_typingExpected = false;
+    QElapsedTimer m_lastChange; // since the tree last changed, while typing is expected
     QList<QMetaObject::Connection> m_sourceConnections;
     AccessibleText m_accessibleText;
 };
