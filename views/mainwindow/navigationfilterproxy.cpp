@@ -163,7 +163,8 @@ void NavigationFilterProxy::sourceChanged()
     if (m_query.isEmpty() && !m_rows.empty())
         std::vector<Row>().swap(m_rows);
     // Unless the box has the focus: then they are gathered again once the tree has been quiet
-    // for a moment (each change starts the wait again, so a load gathers them once, at its end).
+    // for a moment (the wait counts from the last change, so a load gathers them once, at its
+    // end).
     if (m_query.isEmpty() && m_typingExpected) {
         m_lastChange.start();
         if (!m_regather->isActive())
@@ -188,25 +189,14 @@ void NavigationFilterProxy::rebuildRows()
         m_tree->summary().queues + m_tree->summary().tokens + 3 * m_tree->summary().clusters));
     // Clusters, their groups, the groups' rows: three levels below the organisation.
     auto add = [this](const QModelIndex& index, int row) -> bool {
-        const OrganizationTreeModel::SearchRow s = m_tree->searchRow(index);
-        if (s.kind == Kind::Loading || s.kind == Kind::Error)
+        Row r = rowAt(index);
+        if (r.kind == Kind::Loading || r.kind == Kind::Error)
             return false;
-        Row r {};
-        r.key = s.key.data();
-        r.keyLength = quint32(s.key.size());
-        r.id = s.id;
         r.serial = m_tree->serial(index);
         r.end = quint32(m_rows.size() + 1);
         r.row = row;
-        r.kind = s.kind;
-        r.expiry = quint8(s.expiry);
-        r.idFolded = s.idFolded;
-        r.idHex = s.idHex;
-        r.idPacked = s.id && s.id->isPacked();
-        r.paused = s.paused;
-        r.hosted = s.hosted;
         m_rows.push_back(r);
-        return isContainer(s.kind);
+        return isContainer(r.kind);
     };
     const int clusters = m_tree->rowCount(org);
     for (int c = 0; c < clusters; ++c) {
@@ -227,6 +217,23 @@ void NavigationFilterProxy::rebuildRows()
         }
         m_rows[clusterAt].end = quint32(m_rows.size());
     }
+}
+
+NavigationFilterProxy::Row NavigationFilterProxy::rowAt(const QModelIndex& sourceIndex) const
+{
+    const OrganizationTreeModel::SearchRow s = m_tree->searchRow(sourceIndex);
+    Row r {};
+    r.key = s.key.data();
+    r.keyLength = quint32(s.key.size());
+    r.id = s.id;
+    r.kind = s.kind;
+    r.expiry = quint8(s.expiry);
+    r.idFolded = s.idFolded;
+    r.idHex = s.idHex;
+    r.idPacked = s.id && s.id->isPacked();
+    r.paused = s.paused;
+    r.hosted = s.hosted;
+    return r;
 }
 
 quint64 NavigationFilterProxy::wordsIn(const Row& row) const
@@ -284,22 +291,7 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
 {
     if (!m_tree || !sourceIndex.isValid())
         return false;
-    const auto rowOf = [this](const QModelIndex& index) {
-        const OrganizationTreeModel::SearchRow s = m_tree->searchRow(index);
-        Row r {};
-        r.key = s.key.data();
-        r.keyLength = quint32(s.key.size());
-        r.id = s.id;
-        r.kind = s.kind;
-        r.expiry = quint8(s.expiry);
-        r.idFolded = s.idFolded;
-        r.idHex = s.idHex;
-        r.idPacked = s.id && s.id->isPacked();
-        r.paused = s.paused;
-        r.hosted = s.hosted;
-        return r;
-    };
-    const Row row = rowOf(sourceIndex);
+    const Row row = rowAt(sourceIndex);
     if (!isItem(row.kind))
         return false;
     if (m_query.isEmpty())
@@ -313,7 +305,7 @@ bool NavigationFilterProxy::matches(const QModelIndex& sourceIndex) const
         return true;
     const QModelIndex cluster
         = m_tree->indexForId(sourceIndex.data(ModelRoles::ClusterId).toString());
-    return (words | wordsIn(rowOf(cluster))) == m_query.allWords();
+    return (words | wordsIn(rowAt(cluster))) == m_query.allWords();
 }
 
 void NavigationFilterProxy::setMark(quint32 serial, quint32 flags)

@@ -106,9 +106,9 @@ private:
         quint8 expiry; // an ExpiryState: one byte, so a row is 40 bytes
         bool idFolded : 1;
         bool idHex : 1;
-        // The id is 16 bytes, not text: without a hexadecimal word in the query, the row is
-        // matched without reading the tree's node at all (a cache miss a row: most of a
-        // keystroke at 58,000 rows).
+        // The id is 16 bytes, not text: unless the key lacks a word that is a piece of a UUID,
+        // the row is matched without reading the tree's node at all (a cache miss a row: most
+        // of a keystroke at 58,000 rows).
         bool idPacked : 1;
         bool paused : 1;
         bool hosted : 1;
@@ -127,6 +127,9 @@ private:
     int markOf(const QModelIndex& sourceIndex) const;
     void sourceChanged();
     bool statesHold(const Row& row, const QModelIndex& sourceIndex) const;
+    // What the filter reads of a source row; serial, end and row (its place in the table)
+    // are left for the table to set.
+    Row rowAt(const QModelIndex& sourceIndex) const;
     quint64 wordsIn(const Row& row) const;
 
     OrganizationTreeModel* m_tree = nullptr;
