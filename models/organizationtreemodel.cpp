@@ -1603,8 +1603,12 @@ void OrganizationTreeModel::mergeAgents(AgentTally::Listing listing)
 
 void OrganizationTreeModel::changeAgentsInPlace(const std::function<void(AgentTally&)>& change)
 {
-    if (!m_agentTally || !organizationNode())
+    if (!m_agentTally)
         return;
+    if (!organizationNode()) { // no rows to report, but the counts still change
+        change(*m_agentTally);
+        return;
+    }
     ChangeBatch batch(this);
     m_agentTally->beginJournal();
     change(*m_agentTally);
